@@ -1,0 +1,221 @@
+"""The `prune` command: parses arguments, calls the core, prints, and picks the exit status.
+
+Exit status: 0 done, 1 the state file cannot be used, 2 bad input (with a one-line reason).
+No business logic lives here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from prune import __version__
+from prune.core.errors import ExportError
+from prune.core.paths import data_dir
+
+EXIT_OK = 0
+EXIT_STATE = 1
+EXIT_BAD_INPUT = 2
+
+GET_EXPORT_HELP = """\
+prune has no export yet. To get one from LinkedIn:
+  1. Open linkedin.com › Me › Settings & Privacy › Data privacy › Get a copy of your data.
+  2. Tick "Connections" for a quick download (minutes), or ask for the larger archive to
+     also get messages, endorsements and invitations (up to 24 hours).
+  3. Download the zip from the e-mail LinkedIn sends (the link lasts 72 hours).
+  4. Run: prune path/to/the-export.zip
+To look around first with invented people, run: prune demo"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are bad input too: one line, exit status 2, like every other refusal."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"prune: {message} (see prune --help)\n")
+
+
+def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="keep all state in DIR (default: $PRUNE_DATA_DIR, else your user data folder)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=default,
+        help="settings file (default: $PRUNE_CONFIG_DIR/config.toml, else your user config folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="prune",
+        description="Review your LinkedIn connections from the data export, one key per decision.",
+        epilog="With no command: `prune PATH` imports PATH if it is new and opens the review; "
+        "`prune` alone resumes the latest import.",
+    )
+    parser.add_argument("--version", action="version", version=f"prune {__version__}")
+    _global_options(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _global_options(sub, top=False)
+        return sub
+
+    review = command("review", "import PATH if new (or resume the latest import) and review")
+    review.add_argument("path", nargs="?", type=Path, help="Connections.csv, export zip or folder")
+    review.add_argument("--order", help="review order: oldest, newest, name, company, likely")
+
+    demo = command("demo", "open the app on invented sample data (your state is not touched)")
+    demo.add_argument("--order", help=argparse.SUPPRESS)
+
+    imp = command("import", "record an export as a snapshot and print a summary")
+    imp.add_argument("path", type=Path, help="Connections.csv, the export zip, or its folder")
+    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    stats = command("stats", "describe the current state")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def _normalise_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """Let `prune PATH` and bare `prune` mean the review command."""
+    commands = {"review", "demo", "import", "stats"}
+    takes_value = {"--data-dir", "--config"}
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token in takes_value:
+            index += 2
+            continue
+        if token.startswith("-"):
+            if token in ("-h", "--help", "--version"):
+                return argv
+            index += 1
+            continue
+        if token in commands:
+            return argv
+        break
+    return [*argv[:index], "review", *argv[index:]]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(_normalise_argv(list(sys.argv[1:] if argv is None else argv), parser))
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "review": _review,
+        "demo": _demo,
+        "import": _import,
+        "stats": _stats,
+    }
+    from prune.core.store import StoreError
+
+    try:
+        return handlers[args.command](args)
+    except ExportError as error:
+        print(f"prune: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except StoreError as error:
+        print(f"prune: {error}", file=sys.stderr)
+        return EXIT_STATE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open_store(args: argparse.Namespace):
+    from prune.core.store import Store
+
+    return Store.open(data_dir(args.data_dir))
+
+
+def _import(args: argparse.Namespace) -> int:
+    from prune.core.importing import parse_export, record_export
+    from prune.core.summary import import_summary, import_summary_lines
+
+    parsed = parse_export(args.path)
+    store = _open_store(args)
+    try:
+        report = record_export(store, parsed)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(import_summary(report), indent=2))
+    else:
+        print("\n".join(import_summary_lines(report)))
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from prune.core.summary import state_summary, state_summary_lines
+
+    store = _open_store(args)
+    try:
+        summary = state_summary(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print("\n".join(state_summary_lines(summary)))
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from prune.core.importing import parse_export, record_export
+
+    parsed = parse_export(args.path) if args.path is not None else None
+    store = _open_store(args)
+    try:
+        if parsed is not None:
+            snapshot = record_export(store, parsed).outcome.snapshot
+        else:
+            snapshot = store.latest_snapshot()
+            if snapshot is None:
+                print(GET_EXPORT_HELP)
+                return EXIT_OK
+    finally:
+        store.close()
+    return _run_app(args, data_dir(args.data_dir), snapshot.id)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from prune.core.importing import parse_export, record_export
+    from prune.core.sample import write_sample_export
+    from prune.core.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="prune-demo-") as scratch:
+        folder = Path(scratch)
+        archive = write_sample_export(folder / "export")
+        store = Store.open(folder / "state")
+        try:
+            snapshot = record_export(store, parse_export(archive)).outcome.snapshot
+        finally:
+            store.close()
+        if getattr(args, "config", None) is None:
+            args.config = str(folder / "config.toml")
+        return _run_app(args, folder / "state", snapshot.id)
+
+
+def _run_app(args: argparse.Namespace, state_dir: Path, snapshot_id: int) -> int:
+    from prune.tui.app import make_app
+
+    app = make_app(
+        data_dir=state_dir,
+        snapshot_id=snapshot_id,
+        config_path=args.config,
+        order=getattr(args, "order", None),
+    )
+    app.run()
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""Turning the bytes of any export CSV into an all-text polars frame.
+
+LinkedIn's own files are UTF-8 with `,`; files re-saved in a spreadsheet add a BOM, CRLF, `;`,
+cp1252 or padding; a few legacy side files are UTF-16 and tab-separated. Everything is sniffed here,
+once, so the readers of each file only deal with column names.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import polars as pl
+
+from prune.core.errors import ExportError
+
+SEPARATORS = (",", ";", "\t")
+HEADER_SCAN_LINES = 25
+_SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV file cut to start at its header line, re-encoded as UTF-8 with LF."""
+
+    body: bytes
+    separator: str
+    header: list[str]
+    encoding: str
+
+
+HeaderTest = Callable[[list[str]], bool]
+
+
+def _to_utf8(raw: bytes, name: str) -> tuple[bytes, str]:
+    """Return UTF-8 bytes and the encoding the file was in; refuse what is not text."""
+    label = "utf-8"
+    if raw.startswith(codecs.BOM_UTF8):
+        # Spreadsheets add this BOM even to text they then save as cp1252; validate below.
+        raw, label = raw[len(codecs.BOM_UTF8) :], "utf-8-sig"
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(encoding, errors="replace").encode(), "utf-16"
+    head = raw[:4096]
+    if b"\x00" in head:
+        # UTF-16 without a BOM shows a NUL in every other byte of ASCII text.
+        if head[1::2].count(0) > len(head) // 4:
+            return raw.decode("utf-16-le", errors="replace").encode(), "utf-16-le"
+        if head[0::2].count(0) > len(head) // 4:
+            return raw.decode("utf-16-be", errors="replace").encode(), "utf-16-be"
+        raise ExportError(
+            f"{name} is not a CSV file (it holds binary data): give the CSV file itself."
+        )
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace").encode(), "cp1252"
+    return raw, label
+
+
+def split_line(line: str) -> tuple[str, list[str]]:
+    """Guess the separator of one header line and split it, honouring quotes."""
+    best, best_count = ",", -1
+    for separator in SEPARATORS:
+        fields = next(csv.reader([line], delimiter=separator), [])
+        if len(fields) - 1 > best_count:
+            best, best_count = separator, len(fields) - 1
+    fields = next(csv.reader([line], delimiter=best), [])
+    return best, [field.strip().strip("\ufeff") for field in fields]
+
+
+def locate_table(raw: bytes, name: str, is_header: HeaderTest | None = None) -> Table:
+    """Find the header line (the first line `is_header` accepts, or the first non-empty line)."""
+    data, encoding = _to_utf8(raw, name)
+    if not data.strip():
+        raise ExportError(f"{name} is empty: download the export again from LinkedIn.")
+    head = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
+    offset = 0
+    for number, line in enumerate(head.split("\n")):
+        if number >= HEADER_SCAN_LINES:
+            break
+        text = line.rstrip("\r")
+        if text.strip():
+            separator, fields = split_line(text)
+            if is_header is None or is_header(fields):
+                body = data[len(head[:offset].encode()) :]
+                if b"\r" in body:
+                    body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+                return Table(body=body, separator=separator, header=fields, encoding=encoding)
+        offset += len(line) + 1
+    raise ExportError(f"{name} has no header line prune recognises.")
+
+
+def read_table(table: Table, columns: list[str] | None = None) -> pl.DataFrame:
+    """Read the table as strings (names stripped); `columns` keeps only those present."""
+    frame = pl.read_csv(
+        io.BytesIO(table.body),
+        separator=table.separator,
+        infer_schema=False,
+        truncate_ragged_lines=True,
+        raise_if_empty=False,
+        quote_char='"',
+    )
+    frame = frame.rename({old: old.strip().strip("\ufeff") for old in frame.columns})
+    if columns is not None:
+        frame = frame.select([column for column in columns if column in frame.columns])
+    return frame

@@ -1,0 +1,1 @@
+"""The Textual interface: thin screens and widgets over `prune.core`."""
