@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from prune import __version__
+from prune.core.config import ORDERS
 from prune.core.errors import ExportError
 from prune.core.paths import data_dir
 
@@ -72,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     review = command("review", "import PATH if new (or resume the latest import) and review")
     review.add_argument("path", nargs="?", type=Path, help="Connections.csv, export zip or folder")
-    review.add_argument("--order", help="review order: oldest, newest, name, company, likely")
+    review.add_argument(
+        "--order",
+        choices=list(ORDERS),
+        help="review order (default: oldest first, or likely "
+        "disconnects first once the archive gives evidence)",
+    )
 
     demo = command("demo", "open the app on invented sample data (your state is not touched)")
     demo.add_argument("--order", help=argparse.SUPPRESS)

@@ -16,7 +16,14 @@ import tomli_w
 
 from prune.core.rules import RULES
 
-ORDERS = ("default", "oldest", "newest", "name", "company", "likely-disconnects")
+ORDERS: dict[str, str] = {
+    "default": "oldest connection first (likely disconnects first once evidence is in)",
+    "oldest": "oldest connection first",
+    "newest": "newest connection first",
+    "name": "by name",
+    "company": "by company",
+    "likely-disconnects": "likely disconnects first",
+}
 
 
 @dataclass

@@ -17,17 +17,11 @@ from datetime import date
 
 import polars as pl
 
+from prune.core.config import ORDERS
 from prune.core.rules import QUESTIONS, Rule
 from prune.core.store import Decision, Store
 
-ORDER_LABELS: dict[str, str] = {
-    "default": "oldest connection first (likely disconnects first once evidence is in)",
-    "oldest": "oldest connection first",
-    "newest": "newest connection first",
-    "name": "by name",
-    "company": "by company",
-    "likely-disconnects": "likely disconnects first",
-}
+ORDER_LABELS = ORDERS
 CURRENT_KEY_SETTING = "review.current_key"
 _BREAK_SECONDS = 300.0
 _PACE_WINDOW = 30
@@ -124,6 +118,7 @@ class ReviewSession:
                     pl.col("first_name").fill_null(""),
                     pl.col("last_name").fill_null(""),
                     pl.col("company").fill_null(""),
+                    pl.col("position").fill_null(""),
                 ],
                 separator=" ",
             )
@@ -380,7 +375,7 @@ class ReviewSession:
         self._remember_position()
 
     def search(self, text: str, limit: int = 50) -> list[ContactView]:
-        """Contacts whose name or company contains every word of `text`, case-insensitively."""
+        """Contacts whose name, company or position holds every word of `text`, any case."""
         words = text.lower().split()
         if not words:
             return []

@@ -2,38 +2,148 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
+from prune.core.config import Config, load_config, write_default_config
+from prune.core.paths import config_file
+from prune.core.review import ORDER_LABELS, ReviewSession
+from prune.core.rules import RULES, Rule, rule_named
 from prune.core.store import Store
+from prune.tui.screens.help_screen import HelpScreen
+from prune.tui.screens.review_screen import ReviewScreen
+
+RULE_SETTING = "review.rule"
+ORDER_SETTING = "review.order"
+THEME_SETTING = "ui.theme"
 
 
 class PruneApp(App[None]):
     """Reviews the contacts of one snapshot."""
 
     TITLE = "prune"
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
 
-    def __init__(self, *, data_dir: Path, snapshot_id: int) -> None:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        snapshot_id: int,
+        config: Config,
+        order: str | None = None,
+        today: date | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
-        self.data_dir = data_dir
+        self.store = store
         self.snapshot_id = snapshot_id
-        self.store = Store.open(data_dir)
+        self.config = config
+        self.today = today or date.today()
+        self._clock = clock
+        self.rule: Rule = rule_named(store.setting(RULE_SETTING) or config.rule)
+        self.order = order or store.setting(ORDER_SETTING) or config.order
+        theme = store.setting(THEME_SETTING)
+        if theme and theme in self.available_themes:
+            self.theme = theme
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        contacts = self.store.contacts(self.snapshot_id)
-        first = contacts.row(0, named=True) if contacts.height else None
-        text = f"{contacts.height} connections loaded."
-        if first:
-            text += f"\nFirst: {first['first_name']} {first['last_name']}"
-        yield Static(text, id="loaded")
-        yield Footer()
+    def on_mount(self) -> None:
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        for problem in self.config.problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
+        self.theme_changed_signal.subscribe(
+            self, lambda theme: self.store.set_setting(THEME_SETTING, theme.name)
+        )
+        self.push_screen(ReviewScreen(self._new_session, today=self.today))
+
+    def _new_session(self) -> ReviewSession:
+        """Build the session (runs in a worker thread: it reads the whole snapshot)."""
+        return ReviewSession(
+            self.store, self.snapshot_id, self.rule, order=self.order, clock=self._clock
+        )
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    @property
+    def review(self) -> ReviewScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                return screen
+        return None
+
+    # -- help and palette ---------------------------------------------------------------------
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        """Every binding with the key that currently triggers it (honouring the keymap)."""
+        keymap = self.config.keys
+        rows = []
+        bindings = [*ReviewScreen.BINDINGS, *self.BINDINGS]
+        for binding in bindings:
+            assert isinstance(binding, Binding)
+            keys = keymap.get(binding.id or "", binding.key)
+            rows.append((_display_keys(keys), binding.description))
+        rows.append(("ctrl+p", "Command palette: order, rule, theme"))
+        return rows
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(
+            HelpScreen(
+                self.key_rows(),
+                rule_text=self.rule.description,
+                order_text=ORDER_LABELS.get(self.order, self.order),
+            )
+        )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name, rule in RULES.items():
+            marker = " (in use)" if name == self.rule.name else ""
+            yield SystemCommand(
+                f"Rule: {name}{marker}",
+                f"Suggest verdicts by this rule: {rule.description}",
+                lambda name=name: self.set_rule(name),
+            )
+        for order, label in ORDER_LABELS.items():
+            yield SystemCommand(
+                f"Order: {label}",
+                "Review the remaining contacts in this order (remembered)",
+                lambda order=order: self.set_order(order),
+            )
+
+    def set_rule(self, name: str) -> None:
+        self.rule = rule_named(name)
+        self.store.set_setting(RULE_SETTING, self.rule.name)
+        review = self.review
+        if review is not None and review.session is not None:
+            review.session.set_rule(self.rule)
+            review.refresh_card()
+        self.notify(f"Rule: {self.rule.description}.", timeout=3)
+
+    def set_order(self, order: str) -> None:
+        self.order = order
+        self.store.set_setting(ORDER_SETTING, order)
+        review = self.review
+        if review is not None:
+            review.set_order(order)
+
+
+def _display_keys(keys: str) -> str:
+    names = {"slash": "/", "question_mark": "?", "enter": "enter", "space": "space"}
+    return " / ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
 def make_app(
@@ -42,6 +152,19 @@ def make_app(
     snapshot_id: int,
     config_path: str | os.PathLike[str] | None = None,
     order: str | None = None,
+    today: date | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> PruneApp:
     """Build the app the way the CLI does, so tests and screenshots see the same thing."""
-    return PruneApp(data_dir=data_dir, snapshot_id=snapshot_id)
+    path = config_file(config_path)
+    with contextlib.suppress(OSError):  # a read-only config folder is no reason to refuse to start
+        write_default_config(path)
+    config = load_config(path)
+    return PruneApp(
+        store=Store.open(data_dir),
+        snapshot_id=snapshot_id,
+        config=config,
+        order=order,
+        today=today,
+        clock=clock,
+    )

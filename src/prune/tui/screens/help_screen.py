@@ -1,0 +1,62 @@
+"""`?` / F1: every key of the review, as currently mapped, and the rule in force."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable sheet of keys; any of escape, q, ? or F1 closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 2;
+    }
+    HelpScreen Static { width: 1fr; }
+    HelpScreen .title { text-style: bold; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str]], rule_text: str, order_text: str) -> None:
+        super().__init__()
+        self.rows = rows
+        self.rule_text = rule_text
+        self.order_text = order_text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("prune: keys", classes="title")
+            width = max((len(key) for key, _ in self.rows), default=4) + 2
+            lines = [
+                Content.assemble((key.ljust(width), "bold $accent"), description)
+                for key, description in self.rows
+            ]
+            yield Static(Content("\n").join(lines))
+            yield Static("How answers decide", classes="title")
+            yield Static(
+                Content.assemble(
+                    ("Rule: ", "bold"),
+                    self.rule_text,
+                    ". Not sure (m) counts as no. Once the answers settle it, the rest are "
+                    "skipped and the next contact shows; u undoes.\n",
+                    ("Order: ", "bold"),
+                    self.order_text,
+                    ". Change rule and order in the command palette (ctrl+p).\n",
+                    "Every decision is saved at once: quit any time and run prune again to resume.",
+                )
+            )
+            yield Static(Content.styled("escape closes this help", "dim"))

@@ -1,0 +1,201 @@
+"""The review: one contact per screen, three questions, one key per decision.
+
+The screen forwards keys to `ReviewSession`, which commits each change before returning; only
+then is the next card painted. Loading runs in a thread worker so the UI never freezes.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable
+from datetime import date
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+
+from prune.core.review import ORDER_LABELS, Outcome, ReviewSession
+from prune.tui.screens.note_screen import NoteScreen
+from prune.tui.screens.search_screen import SearchScreen
+from prune.tui.screens.summary_screen import SummaryScreen
+from prune.tui.widgets.contact_card import ContactCard
+from prune.tui.widgets.progress_header import ProgressHeader
+
+_NEEDS_SESSION = {"answer", "decide", "accept", "undo", "note", "open_profile", "search"}
+_TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
+
+SessionFactory = Callable[[], ReviewSession]
+
+
+class ReviewScreen(Screen[None]):
+    """Cards, keys and progress for one snapshot."""
+
+    DEFAULT_CSS = """
+    ReviewScreen { layout: vertical; }
+    ReviewScreen > #body { height: 1fr; align: center middle; padding: 0 1; }
+    ReviewScreen #loading { height: 3; }
+    ReviewScreen #loading-text { width: auto; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("y", "answer('yes')", "Yes", id="review.yes"),
+        Binding("n", "answer('no')", "No", id="review.no"),
+        Binding("m", "answer('maybe')", "Not sure", id="review.maybe", show=False),
+        Binding("k", "decide('keep')", "Keep", id="review.keep"),
+        Binding("x,d", "decide('disconnect')", "Disconnect", id="review.disconnect"),
+        Binding("l", "decide('later')", "Later", id="review.later"),
+        Binding("enter", "accept", "Accept", id="review.accept", show=False),
+        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("e", "note", "Note", id="review.note", show=False),
+        Binding("o", "open_profile", "Open profile", id="review.open", show=False),
+        Binding("slash", "search", "Search", id="review.search"),
+    ]
+
+    def __init__(self, load_session: SessionFactory, *, today: date) -> None:
+        super().__init__()
+        self._load_session = load_session
+        self.today = today
+        self.session: ReviewSession | None = None
+        self.evidence_note = "no archive evidence (Connections.csv only)"
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader()
+        with Vertical(id="body"):
+            with Center(id="loading-box"):
+                yield LoadingIndicator(id="loading")
+            with Center():
+                yield Static("Loading your connections…", id="loading-text")
+            card = ContactCard()
+            card.display = False
+            yield card
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        session = self._load_session()
+        self.app.call_from_thread(self._loaded, session)
+
+    def _loaded(self, session: ReviewSession) -> None:
+        self.session = session
+        for selector in ("#loading-box", "#loading-text"):
+            self.query_one(selector).display = False
+        self.query_one(ContactCard).display = True
+        self.refresh_card()
+
+    # -- painting -----------------------------------------------------------------------------
+
+    def refresh_card(self) -> None:
+        """Repaint the card and the header from the session (after any change)."""
+        if self.session is None:
+            return
+        progress = self.session.progress()
+        self.query_one(ProgressHeader).show(progress)
+        view = self.session.current
+        if view is None:
+            self.app.push_screen(SummaryScreen(progress), self._back_from_summary)
+            return
+        self.query_one(ContactCard).show(
+            view, rule=self.session.rule, today=self.today, evidence_note=self.evidence_note
+        )
+
+    def _back_from_summary(self, _: None) -> None:
+        self.action_undo()
+
+    def _announce(self, outcome: Outcome | None) -> None:
+        if outcome is not None and outcome.verdict in _TOAST:
+            self.notify(
+                f"{_TOAST[outcome.verdict]}: {outcome.name}. u undoes.",
+                title=None,
+                timeout=2.5,
+            )
+        self.refresh_card()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Review keys do nothing until the contacts are loaded."""
+        return self.session is not None or action not in _NEEDS_SESSION
+
+    def action_answer(self, value: str) -> None:
+        if self.session is not None:
+            self._announce(self.session.answer(value))
+
+    def action_decide(self, verdict: str) -> None:
+        if self.session is not None:
+            self._announce(self.session.decide(verdict))
+
+    def action_accept(self) -> None:
+        if self.session is None:
+            return
+        outcome = self.session.accept_suggestion()
+        if outcome is None:
+            self.notify("No suggestion for this contact: answer with y, n or m.", timeout=3)
+            return
+        self._announce(outcome)
+
+    def action_undo(self) -> None:
+        if self.session is None:
+            return
+        outcome = self.session.undo()
+        if outcome is None:
+            self.notify("Nothing to undo.", timeout=2)
+        else:
+            self.notify(f"Undone: back to {outcome.name}.", timeout=2)
+        self.refresh_card()
+
+    def action_note(self) -> None:
+        if self.session is None or self.session.current is None:
+            return
+        view = self.session.current
+        note = view.decision.note if view.decision else None
+
+        def save(text: str | None) -> None:
+            if text is not None and self.session is not None:
+                self.session.set_note(text)
+                self.notify("Note saved." if text.strip() else "Note cleared.", timeout=2)
+                self.refresh_card()
+
+        self.app.push_screen(NoteScreen(view.name, note), save)
+
+    def action_open_profile(self) -> None:
+        view = self.session.current if self.session else None
+        if view is None:
+            return
+        if not view.url:
+            self.notify("This contact has no profile URL in the export.", severity="warning")
+            return
+        try:
+            webbrowser.get()
+        except webbrowser.Error:
+            self.notify(
+                f"No browser found here. The URL is on the card: {view.url}",
+                severity="warning",
+                timeout=6,
+            )
+            return
+        self.app.open_url(view.url)
+        self.notify(f"Opened {view.name}'s profile in your browser.", timeout=2)
+
+    def action_search(self) -> None:
+        if self.session is None:
+            return
+
+        def jump(key: str | None) -> None:
+            if key is not None and self.session is not None:
+                self.session.jump_to(key)
+                self.refresh_card()
+
+        self.app.push_screen(SearchScreen(self.session.search), jump)
+
+    # -- palette ------------------------------------------------------------------------------
+
+    def set_order(self, order: str) -> None:
+        if self.session is not None:
+            self.session.set_order(order)
+            self.notify(f"Order: {ORDER_LABELS[self.session.order]}.", timeout=3)
+            self.refresh_card()

@@ -1,0 +1,67 @@
+"""Shown when every contact has a keep or disconnect: the counts, and what to do next."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from prune.core.review import Progress
+
+NEXT_STEPS = (
+    "1. Send each person you disconnect a farewell first: once removed, LinkedIn no longer "
+    "lets you message them. `prune farewells --out farewells.txt` drafts them all.",
+    "2. Export the list to work from: `prune export --list disconnect --format md`.",
+    "3. Remove the connections yourself on linkedin.com, one at a time.",
+)
+
+
+class SummaryScreen(Screen[None]):
+    """The end of the review; `u` goes back to the last contact decided."""
+
+    DEFAULT_CSS = """
+    SummaryScreen { align: center middle; }
+    SummaryScreen > Vertical {
+        width: 72; max-width: 100%; height: auto;
+        border: round $success; background: $surface; padding: 1 2;
+    }
+    SummaryScreen #title { text-style: bold; }
+    SummaryScreen .heading { text-style: bold; margin-top: 1; }
+    SummaryScreen .step { padding-left: 2; }
+    SummaryScreen .closing { margin-top: 1; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("u", "back", "Undo last", id="summary.undo"),
+    ]
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self.progress = progress
+
+    def compose(self) -> ComposeResult:
+        progress = self.progress
+        with Vertical():
+            yield Static(f"Review finished: {progress.total:,} connections decided", id="title")
+            yield Static(
+                Content.assemble(
+                    ("keep ", "dim"),
+                    (f"{progress.keep:,}", "bold $success"),
+                    ("    disconnect ", "dim"),
+                    (f"{progress.disconnect:,}", "bold $error"),
+                )
+            )
+            yield Static("What next", classes="heading")
+            for step in NEXT_STEPS:
+                yield Static(step, classes="step")
+            yield Static(
+                "Everything is saved. Import next month's export to carry your decisions "
+                "over and see who left in between.",
+                classes="closing",
+            )
+        yield Footer(compact=True)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

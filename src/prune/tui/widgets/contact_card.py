@@ -1,0 +1,159 @@
+"""The card of the contact under review: who they are, the evidence, and the three questions.
+
+Every line has a fixed height and is cut with an ellipsis, so the card never jumps around however
+long a name or position is: the user's eyes stay on the same spot from one contact to the next.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import unquote
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Rule, Static
+
+from prune.core.review import ContactView
+from prune.core.rules import QUESTIONS
+from prune.core.rules import Rule as AnswerRule
+from prune.tui.formatting import age, day
+
+_ANSWER_STYLE = {"yes": "bold $success", "no": "bold $error", "maybe": "bold $warning"}
+_VERDICT_STYLE = {"keep": "bold $success", "disconnect": "bold $error", "later": "bold $warning"}
+_QUESTION_WIDTH = max(len(text) for text in QUESTIONS.values())
+LINES = ("name", "role", "connected", "reach", "flags", "evidence", "reasons", "note")
+
+
+class ContactCard(Vertical):
+    """Renders a `ContactView`; knows nothing about the store or the keys' effects."""
+
+    DEFAULT_CSS = """
+    ContactCard {
+        width: 1fr;
+        max-width: 110;
+        height: auto;
+        border: round $primary;
+        padding: 0 2;
+        background: $surface;
+    }
+    ContactCard > Static {
+        height: 1;
+        width: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ContactCard > #name { text-style: bold; color: $text; }
+    ContactCard > #role { color: $text-muted; }
+    ContactCard > Rule { margin: 0; color: $primary-muted; }
+    ContactCard > .question { padding-left: 1; }
+    ContactCard > .question.-current { background: $boost; text-style: bold; }
+    ContactCard > #hint { color: $text-muted; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        for line in LINES:
+            yield Static("", id=line)
+        yield Rule(line_style="heavy")
+        for number, question in enumerate(QUESTIONS, start=1):
+            yield Static("", id=f"q-{question}", classes="question", name=str(number))
+        yield Static("", id="verdict")
+        yield Static("", id="hint")
+
+    def _set(self, line: str, content: Content | str) -> None:
+        self.query_one(f"#{line}", Static).update(content)
+
+    def show(self, view: ContactView, *, rule: AnswerRule, today: date, evidence_note: str) -> None:
+        """Paint one contact; `evidence_note` is said when the archive gave nothing on them."""
+        self.border_title = None
+        self._set("name", Content.assemble((view.name, "bold")))
+        role = " · ".join(part for part in (view.position, view.company) if part)
+        self._set("role", role or Content.styled("no position or company listed", "italic dim"))
+        since = age(view.connected_on, today)
+        self._set(
+            "connected",
+            Content.assemble(
+                ("Connected ", "dim"),
+                day(view.connected_on),
+                (f"  ·  {since}" if since else "", "dim"),
+            ),
+        )
+        reach = [part for part in (view.email, _short_url(view.url)) if part]
+        self._set("reach", " · ".join(reach) or Content.styled("no profile URL", "italic dim"))
+        self._set(
+            "flags",
+            Content.assemble(("⚑ ", "bold $warning"), ("; ".join(view.flags), "$warning"))
+            if view.flags
+            else "",
+        )
+        self._set(
+            "evidence",
+            Content.assemble(("✉ ", "$accent"), view.evidence)
+            if view.evidence
+            else Content.styled(evidence_note, "dim"),
+        )
+        self._set(
+            "reasons",
+            Content.assemble(("why first: ", "dim"), view.reasons) if view.reasons else "",
+        )
+        self._set(
+            "note",
+            Content.assemble(("✎ ", "$accent"), view.decision.note)
+            if view.decision and view.decision.note
+            else "",
+        )
+        self._show_questions(view, rule)
+
+    def _show_questions(self, view: ContactView, rule: AnswerRule) -> None:
+        asked = set(rule.asks)
+        for number, (question, text) in enumerate(QUESTIONS.items(), start=1):
+            widget = self.query_one(f"#q-{question}", Static)
+            answer = view.answer(question)
+            current = question == view.question
+            widget.set_class(current, "-current")
+            if answer:
+                mark = Content.styled(answer, _ANSWER_STYLE[answer])
+            elif current:
+                mark = Content.styled("▸ y / n / m", "bold $accent")
+            elif question not in asked:
+                mark = Content.styled("not asked by this rule", "dim italic")
+            else:
+                mark = Content.styled("—", "dim")
+            widget.update(Content.assemble(f"{number}  {text.ljust(_QUESTION_WIDTH)}  ", mark))
+        verdict = view.decision.verdict if view.decision else None
+        if verdict in ("keep", "disconnect"):
+            self._set(
+                "verdict",
+                Content.assemble(
+                    ("Decided: ", "dim"),
+                    (verdict, _VERDICT_STYLE[verdict]),
+                    ("  ·  k / x / l change it, y / n / m ask again", "dim"),
+                ),
+            )
+        elif view.suggestion:
+            self._set(
+                "verdict",
+                Content.assemble(
+                    ("Suggested: ", "dim"),
+                    (view.suggestion, _VERDICT_STYLE[view.suggestion]),
+                    ("  ·  enter accepts", "dim"),
+                ),
+            )
+        elif verdict == "later":
+            self._set("verdict", Content.styled("Deferred once: decide now or l again", "$warning"))
+        else:
+            self._set("verdict", "")
+        self._set(
+            "hint",
+            "y / n / m(aybe) answer · k keep · x disconnect · l later · u undo · ? help",
+        )
+
+
+def _short_url(url: str | None) -> str | None:
+    """Drop the scheme and `www.` and decode the slug so it reads; `o` opens the full URL."""
+    if not url:
+        return None
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix) :]
+    return unquote(url.removeprefix("www."))
