@@ -89,12 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = command("stats", "describe the current state")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
+
+    changes = command(
+        "changes", "who disappeared, who is new and who changed jobs between two exports"
+    )
+    changes.add_argument("--from", dest="older", type=int, metavar="ID", help="older snapshot")
+    changes.add_argument("--to", dest="newer", type=int, metavar="ID", help="newer snapshot")
+    changes.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
 def _normalise_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """Let `prune PATH` and bare `prune` mean the review command."""
-    commands = {"review", "demo", "import", "stats"}
+    commands = {"review", "demo", "import", "stats", "changes"}
     takes_value = {"--data-dir", "--config"}
     index = 0
     while index < len(argv):
@@ -121,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": _demo,
         "import": _import,
         "stats": _stats,
+        "changes": _changes,
     }
     from prune.core.store import StoreError
 
@@ -171,6 +179,22 @@ def _stats(args: argparse.Namespace) -> int:
         print(json.dumps(summary, indent=2))
     else:
         print("\n".join(state_summary_lines(summary)))
+    return EXIT_OK
+
+
+def _changes(args: argparse.Namespace) -> int:
+    from prune.core.changes import change_lines, compare, pick_snapshots
+
+    store = _open_store(args)
+    try:
+        older, newer = pick_snapshots(store, args.older, args.newer)
+        changes = compare(store, older, newer)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(changes.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(change_lines(changes)))
     return EXIT_OK
 
 
