@@ -85,6 +85,7 @@ class ReviewScreen(Screen[None]):
         for selector in ("#loading-box", "#loading-text"):
             self.query_one(selector).display = False
         self.query_one(ContactCard).display = True
+        self.refresh_bindings()  # the review keys were disabled while loading: show them now
         self.refresh_card()
 
     # -- painting -----------------------------------------------------------------------------
