@@ -96,12 +96,26 @@ def build_parser() -> argparse.ArgumentParser:
     changes.add_argument("--from", dest="older", type=int, metavar="ID", help="older snapshot")
     changes.add_argument("--to", dest="newer", type=int, metavar="ID", help="newer snapshot")
     changes.add_argument("--json", action="store_true", help="print one JSON object")
+    farewells = command(
+        "farewells",
+        "print a farewell message for every connection marked disconnect, as plain text",
+    )
+    farewells.add_argument(
+        "--tone",
+        metavar="T",
+        help="write every message in tone T (built in: warm, brief, formal; add your own in the "
+        "config); messages you edited stay as you wrote them",
+    )
+    farewells.add_argument(
+        "--out", metavar="FILE", type=Path, help="write to FILE instead of printing"
+    )
+    farewells.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
 
 
 def _normalise_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """Let `prune PATH` and bare `prune` mean the review command."""
-    commands = {"review", "demo", "import", "stats", "changes"}
+    commands = {"review", "demo", "import", "stats", "changes", "farewells"}
     takes_value = {"--data-dir", "--config"}
     index = 0
     while index < len(argv):
@@ -129,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "stats": _stats,
         "changes": _changes,
+        "farewells": _farewells,
     }
     from prune.core.store import StoreError
 
@@ -195,6 +210,52 @@ def _changes(args: argparse.Namespace) -> int:
         print(json.dumps(changes.as_dict(), indent=2, ensure_ascii=False))
     else:
         print("\n".join(change_lines(changes)))
+def _farewells(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from prune.core.config import ensure_config
+    from prune.core.farewell import my_first_name
+    from prune.core.followthrough import farewell_document, farewell_rows
+    from prune.core.paths import config_file
+    from prune.core.textfile import check_writable, write_text_atomically
+
+    config = ensure_config(config_file(args.config))
+    for problem in config.problems:
+        print(f"prune: {problem}", file=sys.stderr)
+    if args.tone is not None and args.tone not in config.tones:
+        raise ExportError(
+            f"there is no tone called {args.tone!r}: choose one of {', '.join(config.tones)}."
+        )
+    if args.out is not None:
+        if args.out.exists() and not args.out.is_dir() and not args.force:
+            raise ExportError(f"{args.out} already exists: add --force to replace it.")
+        check_writable(args.out)
+    store = _open_store(args)
+    try:
+        snapshot = store.latest_snapshot()
+        if snapshot is None:
+            print(GET_EXPORT_HELP)
+            return EXIT_OK
+        rows = farewell_rows(
+            store,
+            snapshot.id,
+            config.tones,
+            my_first_name(snapshot, config),
+            date.today(),
+            default_tone=config.default_tone,
+            tone=args.tone,
+        )
+    finally:
+        store.close()
+    if not rows:
+        print("No connection is marked disconnect yet: review first (run `prune`), then come back.")
+        return EXIT_OK
+    document = farewell_document(rows, tone=args.tone)
+    if args.out is None:
+        sys.stdout.write(document)
+        return EXIT_OK
+    write_text_atomically(args.out, document)
+    print(f"Wrote {len(rows)} farewell message{'s' if len(rows) != 1 else ''} to {args.out}")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ the built-in value is used instead.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import tomli_w
 
+from prune.core.farewell import BUILTIN_TONES, DEFAULT_TONE, PLACEHOLDERS, validate_template
 from prune.core.rules import RULES
 
 ORDERS: dict[str, str] = {
@@ -34,6 +36,8 @@ class Config:
     order: str = "default"
     first_name: str = ""
     keys: dict[str, str] = field(default_factory=dict)
+    default_tone: str = DEFAULT_TONE
+    tones: dict[str, str] = field(default_factory=lambda: dict(BUILTIN_TONES))  # name -> template
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
@@ -45,7 +49,31 @@ def default_document() -> dict[str, Any]:
         "review": {"rule": "any", "order": "default"},
         "you": {"first_name": ""},
         "keys": {},
+        "farewell": {
+            "default_tone": DEFAULT_TONE,
+            "tones": {name: {"text": text} for name, text in BUILTIN_TONES.items()},
+        },
     }
+
+
+def _header() -> str:
+    """The comment on top of a fresh file: tomli-w writes no comments, so it is added here."""
+    names = " ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+    return f"""\
+# Settings for prune. This file is yours: prune writes it only when it is missing.
+#
+# Farewell messages: each [farewell.tones.NAME] table holds the text of one tone; `t` in the
+# app goes through them in this order. Reword the built-in ones (warm, brief, formal), or add
+# a table with a new name for a tone of your own. Remove a built-in table to get the original
+# text back. default_tone is the tone a message starts in.
+#
+# Placeholders: {names}
+# {{years}} reads "less than a year", "1 year", "8 years". {{note}} is your private note on the
+# person and is sent as written. A part in [square brackets] is left out when a placeholder in
+# it has no value: "Hi[ {{first_name}}]," gives "Hi Ana," or "Hi,". Write {{{{ }}}} [[ ]] to get
+# a literal brace or bracket.
+
+"""
 
 
 def write_default_config(path: Path) -> bool:
@@ -53,23 +81,108 @@ def write_default_config(path: Path) -> bool:
     if path.exists():
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = tomli_w.dumps(default_document()).encode()
+    data = (_header() + tomli_w.dumps(default_document(), multiline_strings=True)).encode()
     descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
     return True
 
 
-def _line_of(text: str, section: str, key: str) -> int | None:
-    """Best-effort line number of `key` inside `[section]`, for messages."""
+def _dotted(text: str) -> tuple[str, ...]:
+    """`a."b c".d` as ("a", "b c", "d"): a TOML key path, quotes removed."""
+    parts: list[str] = []
     current = ""
+    quote = ""
+    for char in text:
+        if quote:
+            if char == quote:
+                quote = ""
+            else:
+                current += char
+        elif char in "\"'":
+            quote = char
+        elif char == ".":
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    parts.append(current.strip())
+    return tuple(parts)
+
+
+_TABLE_HEADER = re.compile(r"^\[\[?\s*(.+?)\s*\]\]?\s*(#.*)?$")
+
+
+def _line_of(text: str, section: str, key: str | None = None) -> int | None:
+    """Best-effort line number of `key` inside `[section]` (or of the table itself), for messages.
+
+    Handles dotted and quoted keys and skips the inside of multi-line strings; when the key itself
+    is not written out (an inline table, say), the line of the closest enclosing table or key.
+    """
+    target = _dotted(section) + ((key,) if key is not None else ())
+    table: tuple[str, ...] = ()
+    best_line, best_depth = None, 0
+    in_string = ""
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
-            current = stripped.strip("[]").strip()
-        elif current == section and stripped.split("=", 1)[0].strip().strip('"') == key:
-            return number
-    return None
+        if not in_string and stripped and not stripped.startswith("#"):
+            header = _TABLE_HEADER.match(stripped)
+            if header:
+                table = _dotted(header.group(1))
+                found = table
+            elif "=" in stripped:
+                found = table + _dotted(stripped.split("=", 1)[0])
+            else:
+                found = ()
+            if found == target:
+                return number
+            if found and target[: len(found)] == found and len(found) > best_depth:
+                best_line, best_depth = number, len(found)
+        for quotes in ('"""', "'''"):
+            if line.count(quotes) % 2 and in_string in ("", quotes):
+                in_string = "" if in_string else quotes
+    return best_line
+
+
+def _where(
+    path: Path, text: str, section: str, key: str | None = None, needle: str | None = None
+) -> str:
+    """`file, line N, [section] key`; with `needle`, the line of the value where it appears."""
+    line = _line_of(text, section, key)
+    if line is not None and needle:
+        lines = text.splitlines()
+        line = next(
+            (number for number in range(line, len(lines) + 1) if needle in lines[number - 1]),
+            line,
+        )
+    return (
+        f"{path}"
+        + (f", line {line}" if line else "")
+        + f", [{section}]"
+        + (f" {key}" if key is not None else "")
+    )
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+
+
+def _toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> str:
+    """One line naming the file and line of a TOML syntax error."""
+    message = str(error)
+    match = _TOML_POSITION.search(message)
+    reason = _TOML_POSITION.sub("", message).strip() or "syntax error"
+    if match and match.group(1):
+        where = f"{path}, line {match.group(1)}"
+        reason += f" at column {match.group(2)}"
+    elif match:
+        where = f"{path}, line {max(1, len(text.splitlines()))}"
+        reason += " at the end of the file"
+    else:
+        where = f"{path}"
+    return (
+        f"{where}: not valid TOML ({reason}); prune uses its built-in settings and farewell "
+        "texts until this is fixed"
+    )
 
 
 def load_config(path: Path) -> Config:
@@ -79,20 +192,20 @@ def load_config(path: Path) -> Config:
         return config
     try:
         text = path.read_text(encoding="utf-8")
-        document = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         config.problems.append(f"{path}: cannot be read ({error}); using built-in settings")
         return config
+    try:
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        config.problems.append(f"{path}: not valid TOML ({error}); using built-in settings")
+        config.problems.append(_toml_problem(path, text, error))
         return config
     config.raw = document
 
-    def where(section: str, key: str) -> str:
-        line = _line_of(text, section, key)
-        return f"{path}" + (f", line {line}" if line else "") + f", [{section}] {key}"
+    def where(section: str, key: str | None = None, needle: str | None = None) -> str:
+        return _where(path, text, section, key, needle)
 
-    review = document.get("review", {})
+    review = _table(document, "review", config, where)
     rule = review.get("rule", config.rule)
     if rule in RULES:
         config.rule = rule
@@ -107,15 +220,116 @@ def load_config(path: Path) -> Config:
         config.problems.append(
             f"{where('review', 'order')}: {order!r} is not an order; use one of {', '.join(ORDERS)}"
         )
-    first_name = document.get("you", {}).get("first_name", "")
+    first_name = _table(document, "you", config, where).get("first_name", "")
     if isinstance(first_name, str):
         config.first_name = first_name.strip()
     else:
         config.problems.append(f"{where('you', 'first_name')}: must be text")
-    keys = document.get("keys", {})
+    keys = _table(document, "keys", config, where)
     for binding_id, key in keys.items():
         if isinstance(key, str) and key.strip():
             config.keys[binding_id] = key.strip()
         else:
             config.problems.append(f'{where("keys", binding_id)}: must be a key name such as "k"')
+    _read_farewell(_table(document, "farewell", config, where), config, where)
+    return config
+
+
+def _table(document: dict[str, Any], name: str, config: Config, where: Any) -> dict[str, Any]:
+    """A top-level table, or an empty one (and a problem) when the file has something else."""
+    value = document.get(name, {})
+    if isinstance(value, dict):
+        return value
+    config.problems.append(f"{where(name)}: must be a table; its built-in settings are used")
+    return {}
+
+
+def _read_farewell(farewell: dict[str, Any], config: Config, where: Any) -> None:
+    """Tones and the default tone; a faulty tone falls back to its built-in text or is left out."""
+    for setting in farewell:
+        if setting not in ("default_tone", "tones"):
+            config.problems.append(
+                f"{where('farewell', setting)}: not a setting prune knows (it has default_tone "
+                "and [farewell.tones.NAME] tables); it is ignored"
+            )
+    tones = farewell.get("tones", {})
+    if not isinstance(tones, dict):
+        config.problems.append(
+            f"{where('farewell', 'tones')}: must hold [farewell.tones.NAME] tables; "
+            "the built-in tones are used"
+        )
+        tones = {}
+    for name, entry in tones.items():
+        section = f"farewell.tones.{_key_text(name)}"
+        fallback = (
+            f"the built-in {name} text is used"
+            if name in BUILTIN_TONES
+            else f"the {name} tone is left out"
+        )
+        if not isinstance(entry, dict):
+            config.problems.append(
+                f'{where("farewell.tones", name)}: must be a table with a text = "..." line; '
+                f"{fallback}"
+            )
+            continue
+        for setting in entry:
+            if setting != "text":
+                config.problems.append(
+                    f"{where(section, setting)}: not a setting of a tone (a tone has only text); "
+                    "it is ignored"
+                )
+        if "text" not in entry:
+            config.problems.append(f'{where(section)}: has no text = "..." line; {fallback}')
+            continue
+        template = entry["text"]
+        if not isinstance(template, str):
+            config.problems.append(
+                f'{where(section, "text")}: must be text in quotes (use """ for several '
+                f"lines); {fallback}"
+            )
+            continue
+        problems = validate_template(template)
+        if problems:
+            # Point at the line of the first fault, not just the start of the text.
+            snippet = _PROBLEM_SNIPPET.search(problems[0])
+            location = where(
+                section, "text", (snippet.group(1) or snippet.group(2)) if snippet else None
+            )
+            config.problems.append(f"{location}: {', '.join(problems)}; {fallback}")
+            continue
+        config.tones[name] = template
+    default_tone = farewell.get("default_tone", DEFAULT_TONE)
+    if isinstance(default_tone, str) and default_tone in config.tones:
+        config.default_tone = default_tone
+    else:
+        config.problems.append(
+            f"{where('farewell', 'default_tone')}: {default_tone!r} is not a tone; use one of "
+            f"{', '.join(config.tones)}; {DEFAULT_TONE} is used"
+        )
+
+
+# The piece of the template a problem is about, to find its line in the file.
+_PROBLEM_SNIPPET = re.compile(r"unknown placeholder (\{[^}]*\})|^(\[[^\]]*\]) has no placeholder")
+
+
+def _key_text(name: str) -> str:
+    """A table name as it would be written in the file (quoted when it needs quotes)."""
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else f'"{name}"'
+
+
+def ensure_config(path: Path) -> Config:
+    """Settings for this run: write the default file on first run, then read it; never raises.
+
+    A file that cannot be written (read-only home, say) is a problem to report, not a reason
+    to stop: the built-in settings apply.
+    """
+    problems: list[str] = []
+    try:
+        write_default_config(path)
+    except OSError as error:
+        problems.append(
+            f"{path}: cannot be created ({error.strerror or error}); using built-in settings"
+        )
+    config = load_config(path)
+    config.problems[:0] = problems
     return config

@@ -1,0 +1,174 @@
+"""`prune farewells`: the plain-text document, its options and its refusals, as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from prune.core.errors import ExportError
+from prune.core.followthrough import DIVIDER
+from prune.core.importing import parse_export, record_export
+from prune.core.sample import write_sample_export
+from prune.core.store import Store
+from prune.core.textfile import write_text_atomically
+
+
+def prune(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"PRUNE_DATA_DIR": str(data_dir), "PRUNE_CONFIG_DIR": str(data_dir / "cfg")}
+    return subprocess.run(
+        [sys.executable, "-m", "prune", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_sample_export(tmp_path_factory.mktemp("export"), connections=30)
+
+
+@pytest.fixture
+def state(tmp_path: Path, archive: Path) -> Path:
+    """A sample export imported, with three contacts marked disconnect and one kept."""
+    folder = tmp_path / "state"
+    store = Store.open(folder)
+    snapshot = record_export(store, parse_export(archive)).outcome.snapshot
+    contacts = store.contacts(snapshot.id).sort("key")
+    keys = contacts["key"].to_list()
+    for key in keys[:3]:
+        store.save_decision(key, "test", verdict="disconnect")
+    store.save_decision(keys[3], "test", verdict="keep")
+    store.save_farewell(keys[1], status="removed")
+    store.close()
+    return folder
+
+
+def names_of_disconnects(state: Path) -> list[str]:
+    store = Store.open(state)
+    snapshot = store.latest_snapshot()
+    assert snapshot is not None
+    contacts = store.contacts(snapshot.id).sort("key").head(3)
+    store.close()
+    return [f"{row['first_name']} {row['last_name']}" for row in contacts.iter_rows(named=True)]
+
+
+def blocks(document: str) -> list[str]:
+    return document.split(f"\n\n{DIVIDER}\n\n")[1:]
+
+
+def test_prints_one_block_per_disconnect_with_name_url_and_message(state: Path) -> None:
+    result = prune("farewells", data_dir=state)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    found = blocks(result.stdout)
+    assert len(found) == 3
+    assert sorted(block.splitlines()[0] for block in found) == sorted(names_of_disconnects(state))
+    for block in found:
+        assert block.splitlines()[1].startswith("https://www.linkedin.com/in/")
+        assert "Robin" in block  # the owner's first name, from Profile.csv in the archive
+    assert "1 of 3 removed" in result.stdout
+    assert (state / "cfg" / "config.toml").exists()  # first run wrote the settings file
+
+
+def test_tone_option_changes_every_message(state: Path) -> None:
+    result = prune("farewells", "--tone", "formal", data_dir=state)
+    assert result.returncode == 0, result.stderr
+    assert all("\nKind regards,\nRobin" in block for block in blocks(result.stdout))
+
+
+def test_an_unknown_tone_exits_2_listing_the_tones(state: Path) -> None:
+    result = prune("farewells", "--tone", "sarcastic", data_dir=state)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "prune: there is no tone called 'sarcastic': choose one of warm, brief, formal."
+    ]
+    assert result.stdout == ""
+
+
+def test_a_tone_from_the_config_can_be_chosen(state: Path) -> None:
+    prune("farewells", data_dir=state)  # writes the default config
+    config = state / "cfg" / "config.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '\n[farewell.tones.short]\ntext = "So long[, {first_name}]!"\n',
+        encoding="utf-8",
+    )
+    result = prune("farewells", "--tone", "short", data_dir=state)
+    assert result.returncode == 0, result.stderr
+    assert all(block.endswith("!\n") or block.endswith("!") for block in blocks(result.stdout))
+    assert "So long, " in result.stdout
+
+
+def test_out_writes_the_same_document_privately(state: Path, tmp_path: Path) -> None:
+    target = tmp_path / "farewells.txt"
+    result = prune("farewells", "--out", str(target), data_dir=state)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 3 farewell messages" in result.stdout
+    assert target.read_text(encoding="utf-8") == prune("farewells", data_dir=state).stdout
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
+
+
+def test_out_refuses_to_overwrite_without_force(state: Path, tmp_path: Path) -> None:
+    target = tmp_path / "farewells.txt"
+    target.write_text("my notes")
+    refused = prune("farewells", "--out", str(target), data_dir=state)
+    assert refused.returncode == 2
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert "already exists" in refused.stderr and "--force" in refused.stderr
+    assert target.read_text() == "my notes"
+    forced = prune("farewells", "--out", str(target), "--force", data_dir=state)
+    assert forced.returncode == 0, forced.stderr
+    assert len(blocks(target.read_text(encoding="utf-8"))) == 3
+
+
+@pytest.mark.parametrize("where", ["missing-folder/out.txt", "."])
+def test_a_bad_out_path_exits_2_with_one_line(state: Path, tmp_path: Path, where: str) -> None:
+    result = prune("farewells", "--out", str(tmp_path / where), data_dir=state)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
+def test_a_folder_without_permission_exits_2(state: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    result = prune("farewells", "--out", str(locked / "out.txt"), data_dir=state)
+    assert result.returncode == 2
+    assert "permission" in result.stderr
+
+
+def test_no_disconnects_yet_says_so(tmp_path: Path, archive: Path) -> None:
+    state = tmp_path / "state"
+    assert prune("import", str(archive), data_dir=state).returncode == 0
+    result = prune("farewells", data_dir=state)
+    assert result.returncode == 0
+    assert "No connection is marked disconnect yet" in result.stdout
+
+
+def test_a_broken_config_is_reported_and_built_ins_used(state: Path) -> None:
+    (state / "cfg").mkdir(parents=True)
+    (state / "cfg" / "config.toml").write_text("[farewell\n")
+    result = prune("farewells", data_dir=state)
+    assert result.returncode == 0
+    assert "config.toml, line 1: not valid TOML" in result.stderr
+    assert len(blocks(result.stdout)) == 3
+
+
+def test_no_permission_is_explained_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root ignores folder permissions, so the refusal is simulated at the access check.
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(ExportError, match="no permission to write in"):
+        write_text_atomically(tmp_path / "out.txt", "text")
+    assert list(tmp_path.iterdir()) == []
