@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -110,12 +111,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="FILE", type=Path, help="write to FILE instead of printing"
     )
     farewells.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export = command("export", "write a list of contacts (the disconnect list by default)")
+    export.add_argument(
+        "--list",
+        dest="which",
+        metavar="LIST",
+        default="disconnect",
+        help="which contacts: disconnect (default), keep, later, undecided (no verdict yet), all",
+    )
+    export.add_argument(
+        "--format",
+        dest="fmt",
+        metavar="FORMAT",
+        default="csv",
+        help="csv (default) and json hold every field; md is a checklist by company; urls is "
+        "one profile URL per line; names is First<TAB>Last per line",
+    )
+    export.add_argument(
+        "--out", metavar="FILE", type=Path, help="write to FILE (default: standard output)"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "--excel", action="store_true", help="start the CSV with a byte-order mark for Excel"
+    )
     return parser
 
 
 def _normalise_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """Let `prune PATH` and bare `prune` mean the review command."""
-    commands = {"review", "demo", "import", "stats", "changes", "farewells"}
+    commands = {"review", "demo", "import", "stats", "changes", "farewells", "export"}
     takes_value = {"--data-dir", "--config"}
     index = 0
     while index < len(argv):
@@ -144,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "stats": _stats,
         "changes": _changes,
         "farewells": _farewells,
+        "export": _export,
     }
     from prune.core.store import StoreError
 
@@ -210,6 +235,8 @@ def _changes(args: argparse.Namespace) -> int:
         print(json.dumps(changes.as_dict(), indent=2, ensure_ascii=False))
     else:
         print("\n".join(change_lines(changes)))
+
+
 def _farewells(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -256,6 +283,38 @@ def _farewells(args: argparse.Namespace) -> int:
         return EXIT_OK
     write_text_atomically(args.out, document)
     print(f"Wrote {len(rows)} farewell message{'s' if len(rows) != 1 else ''} to {args.out}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from prune.core.writing import check_choices, check_target, prepare_export, write_atomically
+
+    check_choices(args.which, args.fmt, excel=args.excel)
+    if args.out is not None:
+        check_target(args.out, force=args.force)  # refuse a bad path before any work
+    store = _open_store(args)
+    try:
+        snapshot = store.latest_snapshot()
+        if snapshot is None:
+            raise ExportError(
+                "nothing to export yet: import your LinkedIn data first (prune import PATH)"
+            )
+        export = prepare_export(store, snapshot.id, args.which, args.fmt, excel=args.excel)
+    finally:
+        store.close()
+    if args.out is None:
+        try:
+            sys.stdout.buffer.write(export.data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            # The reader stopped early (e.g. `| head`): not an error, and no traceback at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
+        if export.left_out or not export.contacts:
+            print(export.summary(), file=sys.stderr)
+    else:
+        written = write_atomically(args.out, export.data, force=args.force)
+        print(export.summary(written), file=sys.stderr)
     return EXIT_OK
 
 
