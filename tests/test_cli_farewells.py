@@ -10,12 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from prune.core.errors import ExportError
 from prune.core.followthrough import DIVIDER
 from prune.core.importing import parse_export, record_export
 from prune.core.sample import write_sample_export
 from prune.core.store import Store
-from prune.core.textfile import write_text_atomically
 
 
 def prune(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -162,13 +160,3 @@ def test_a_broken_config_is_reported_and_built_ins_used(state: Path) -> None:
     assert result.returncode == 0
     assert "config.toml, line 1: not valid TOML" in result.stderr
     assert len(blocks(result.stdout)) == 3
-
-
-def test_no_permission_is_explained_before_anything_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Root ignores folder permissions, so the refusal is simulated at the access check.
-    monkeypatch.setattr(os, "access", lambda path, mode: False)
-    with pytest.raises(ExportError, match="no permission to write in"):
-        write_text_atomically(tmp_path / "out.txt", "text")
-    assert list(tmp_path.iterdir()) == []

@@ -19,15 +19,9 @@ import prune.core.store as store_module
 from prune.core.errors import ExportError
 from prune.core.importing import parse_export, record_export
 from prune.core.lists import COLUMNS, contact_list
+from prune.core.safe_write import target_exists, write_atomically
 from prune.core.store import Store
-from prune.core.writing import (
-    default_file_name,
-    prepare_export,
-    render_list,
-    rows_left_out,
-    target_exists,
-    write_atomically,
-)
+from prune.core.writing import default_file_name, prepare_export, render_list, rows_left_out
 
 from conftest import connections_text
 
@@ -310,14 +304,14 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
 
 
-def test_a_new_file_gets_ordinary_permissions_from_the_umask(tmp_path: Path) -> None:
-    previous = os.umask(0o027)
+def test_a_new_file_is_private_to_the_user_whatever_the_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
     try:
         written = write_atomically(tmp_path / "list.csv", b"a\n", force=False)
     finally:
         os.umask(previous)
     assert written.read_bytes() == b"a\n"
-    assert stat.S_IMODE(written.stat().st_mode) == 0o640
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
     assert leftovers(tmp_path) == []
 
 
@@ -334,7 +328,7 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path) -> None:
     target = tmp_path / "list.csv"
     target.write_bytes(b"old\n")
     assert target_exists(target)
-    with pytest.raises(ExportError, match=r"list\.csv exists: add --force to replace it"):
+    with pytest.raises(ExportError, match=r"list\.csv already exists: add --force to replace it"):
         write_atomically(target, b"new\n", force=False)
     assert target.read_bytes() == b"old\n"
     assert leftovers(tmp_path) == []
@@ -508,7 +502,7 @@ def test_cli_refuses_to_replace_a_file_without_force(state: Path, tmp_path: Path
     target.write_text("keep me\n")
     refused = prune("export", "--out", str(target), data_dir=state)
     assert refused.returncode == 2
-    assert one_line(refused).endswith("list.csv exists: add --force to replace it")
+    assert one_line(refused).endswith("list.csv already exists: add --force to replace it")
     assert target.read_text() == "keep me\n"
     forced = prune("export", "--out", str(target), "--force", "--excel", data_dir=state)
     assert forced.returncode == 0

@@ -244,7 +244,7 @@ def _farewells(args: argparse.Namespace) -> int:
     from prune.core.farewell import my_first_name
     from prune.core.followthrough import farewell_document, farewell_rows
     from prune.core.paths import config_file
-    from prune.core.textfile import check_writable, write_text_atomically
+    from prune.core.safe_write import check_target, write_atomically
 
     config = ensure_config(config_file(args.config))
     for problem in config.problems:
@@ -254,9 +254,7 @@ def _farewells(args: argparse.Namespace) -> int:
             f"there is no tone called {args.tone!r}: choose one of {', '.join(config.tones)}."
         )
     if args.out is not None:
-        if args.out.exists() and not args.out.is_dir() and not args.force:
-            raise ExportError(f"{args.out} already exists: add --force to replace it.")
-        check_writable(args.out)
+        check_target(args.out, force=args.force)  # refuse a bad path before any work
     store = _open_store(args)
     try:
         snapshot = store.latest_snapshot()
@@ -281,13 +279,14 @@ def _farewells(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(document)
         return EXIT_OK
-    write_text_atomically(args.out, document)
+    write_atomically(args.out, document.encode(), force=args.force)
     print(f"Wrote {len(rows)} farewell message{'s' if len(rows) != 1 else ''} to {args.out}")
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
-    from prune.core.writing import check_choices, check_target, prepare_export, write_atomically
+    from prune.core.safe_write import check_target, write_atomically
+    from prune.core.writing import check_choices, prepare_export
 
     check_choices(args.which, args.fmt, excel=args.excel)
     if args.out is not None:
