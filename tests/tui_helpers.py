@@ -11,6 +11,7 @@ from textual.widgets import Static
 from prune.core.importing import parse_export, record_export
 from prune.core.store import Store
 from prune.tui.app import PruneApp, make_app
+from prune.tui.copying import no_system_clipboard
 
 from conftest import connections_text
 
@@ -39,6 +40,7 @@ def build_app(tmp_path: Path, *rows: str, config: str | None = None, **options) 
     config_path = tmp_path / "config.toml"
     if config is not None:
         config_path.write_text(config)
+    options.setdefault("system_copy", no_system_clipboard)
     return make_app(
         data_dir=data_dir, snapshot_id=snapshot_id, config_path=config_path, today=TODAY, **options
     )
@@ -54,6 +56,7 @@ def reopen(tmp_path: Path) -> PruneApp:
         snapshot_id=snapshot_id,
         config_path=tmp_path / "config.toml",
         today=TODAY,
+        system_copy=no_system_clipboard,
     )
 
 

@@ -13,11 +13,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from prune.core.clipboard import copy_text
 from prune.core.config import Config, load_config, write_default_config
 from prune.core.paths import config_file
 from prune.core.review import ORDER_LABELS, ReviewSession
 from prune.core.rules import RULES, Rule, rule_named
 from prune.core.store import Store
+from prune.tui.copying import SystemCopy
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.review_screen import ReviewScreen
 
@@ -44,8 +46,10 @@ class PruneApp(App[None]):
         order: str | None = None,
         today: date | None = None,
         clock: Callable[[], float] = time.monotonic,
+        system_copy: SystemCopy = copy_text,
     ) -> None:
         super().__init__()
+        self.system_copy = system_copy
         self.store = store
         self.snapshot_id = snapshot_id
         self.config = config
@@ -154,6 +158,7 @@ def make_app(
     order: str | None = None,
     today: date | None = None,
     clock: Callable[[], float] = time.monotonic,
+    system_copy: SystemCopy = copy_text,
 ) -> PruneApp:
     """Build the app the way the CLI does, so tests and screenshots see the same thing."""
     path = config_file(config_path)
@@ -167,4 +172,5 @@ def make_app(
         order=order,
         today=today,
         clock=clock,
+        system_copy=system_copy,
     )

@@ -1,0 +1,34 @@
+"""Copying a farewell: the same steps from the review card and from the Farewells screen.
+
+A message LinkedIn would refuse is not copied. Otherwise the text goes to the terminal's
+clipboard (OSC 52, works over SSH) and to the platform's clipboard command where one exists, and
+a toast says which worked. The text itself always stays on screen to select by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App
+
+from prune.core.clipboard import CopyResult
+from prune.core.farewell import check_length
+
+SystemCopy = Callable[[str], CopyResult]
+
+
+def no_system_clipboard(text: str) -> CopyResult:
+    """For tests and locked-down machines: only the terminal's clipboard is used."""
+    return CopyResult(command=None)
+
+
+def copy_message(app: App[object], text: str, whom: str, system_copy: SystemCopy) -> bool:
+    """Copy `text` or explain why not; True when copied."""
+    refusal = check_length(text)
+    if refusal:
+        app.notify(refusal, title="Not copied", severity="warning", timeout=6)
+        return False
+    app.copy_to_clipboard(text)
+    result = system_copy(text)
+    app.notify(result.describe(f"the farewell to {whom}", terminal=True), timeout=4)
+    return True
