@@ -108,6 +108,24 @@ def test_restart_resumes_at_the_same_contact(store: Store) -> None:
     assert resumed.progress().keep == 1
 
 
+def test_search_ignores_accents_and_case(tmp_path: Path) -> None:
+    path = tmp_path / "accents.csv"
+    path.write_text(
+        connections_text(
+            "José,Müller,https://www.linkedin.com/in/jm,,Café Crème,Barista,07 Mar 2024",
+            "Jose,Smith,https://www.linkedin.com/in/js,,,,07 Mar 2023",
+        )
+    )
+    store = Store.open(tmp_path / "accents")
+    record_export(store, parse_export(path))
+    review = session(store)
+    assert [view.last_name for view in review.search("jose")] == ["Müller", "Smith"]
+    assert [view.last_name for view in review.search("CAFE muller")] == ["Müller"]
+    by_company = session(store, order="company")
+    assert [by_company.view(key).last_name for key in by_company.queue] == ["Müller", "Smith"]
+    store.close()
+
+
 def test_search_by_name_or_company_and_jump(store: Store) -> None:
     review = session(store)
     assert [view.first_name for view in review.search("acme")] == ["Ana", "Di"]

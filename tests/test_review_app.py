@@ -182,3 +182,33 @@ async def test_open_profile_without_a_browser_says_so(
         await pilot.press("o")
         messages = [notification.message for notification in app._notifications]
         assert any("No browser found" in m and "linkedin.com/in/cy" in m for m in messages)
+
+
+async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("x")  # Cy marked disconnect; Bo's card shows
+        assert app.screen.query_one("#farewell").has_class("-hidden")
+        await pilot.press("u")  # back to Cy, undecided again: no farewell
+        assert app.screen.query_one("#farewell").has_class("-hidden")
+        await pilot.press("x", "slash", *"cy", "enter")
+        first = text_of(app, "#farewell")
+        assert "Cy" in first and not app.screen.query_one("#farewell").has_class("-hidden")
+        await pilot.press("c")
+        assert app.clipboard == first
+        assert "copied" in text_of(app, "#farewell-head")
+        await pilot.press("t")
+        assert text_of(app, "#farewell") != first
+    saved = store_of(tmp_path).farewell("url:in/cy")
+    assert (saved.status, saved.tone) == ("copied", "brief")
+
+
+async def test_tone_and_copy_on_an_undecided_card_explain_themselves(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        messages = [notification.message for notification in app._notifications]
+        assert any("Farewells are for contacts marked disconnect" in m for m in messages)
+        assert app.clipboard == ""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from prune.core.folding import folded
 from prune.core.store import Store
 
 LISTS: tuple[str, ...] = ("disconnect", "keep", "later", "undecided", "all")
@@ -92,11 +93,6 @@ def contact_list(
     if messages is not None:
         frame = _fill_messages(frame, messages)
     return frame.select(COLUMNS)
-
-
-def folded(text: pl.Expr) -> pl.Expr:
-    """A sort key without case or accents, so Çelik sits with the Cs and Émile with the Es."""
-    return text.fill_null("").str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase()
 
 
 def _sorted_by_name(frame: pl.DataFrame) -> pl.DataFrame:

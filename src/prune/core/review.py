@@ -18,6 +18,7 @@ from datetime import date
 import polars as pl
 
 from prune.core.config import ORDERS
+from prune.core.folding import fold, folded
 from prune.core.rules import QUESTIONS, Rule
 from prune.core.store import Decision, Store
 
@@ -113,17 +114,17 @@ class ReviewSession:
         self._counts = Counter(decision.verdict for decision in self._decisions.values())
         self._insights: dict[str, dict[str, object]] = {}
         self._search_text = self.contacts.select(
-            pl.concat_str(
-                [
-                    pl.col("first_name").fill_null(""),
-                    pl.col("last_name").fill_null(""),
-                    pl.col("company").fill_null(""),
-                    pl.col("position").fill_null(""),
-                ],
-                separator=" ",
-            )
-            .str.to_lowercase()
-            .alias("text")
+            folded(
+                pl.concat_str(
+                    [
+                        pl.col("first_name").fill_null(""),
+                        pl.col("last_name").fill_null(""),
+                        pl.col("company").fill_null(""),
+                        pl.col("position").fill_null(""),
+                    ],
+                    separator=" ",
+                )
+            ).alias("text")
         )["text"]
         self._decided_times: list[float] = []
         self.queue: list[str] = []
@@ -140,7 +141,7 @@ class ReviewSession:
         order = self.order
         if order == "default":
             order = "likely-disconnects" if self._insights else "oldest"
-        names = [pl.col("first_name").str.to_lowercase(), pl.col("last_name").str.to_lowercase()]
+        names = [folded(pl.col("first_name")), folded(pl.col("last_name"))]
         if order == "likely-disconnects" and self._insights:
             scores = pl.DataFrame(
                 {
@@ -160,9 +161,8 @@ class ReviewSession:
         elif order == "name":
             sorted_frame = frame.sort(names, nulls_last=True)
         elif order == "company":
-            sorted_frame = frame.sort(
-                [pl.col("company").str.to_lowercase(), *names], nulls_last=True
-            )
+            no_company = pl.col("company").is_null()  # people without one come last
+            sorted_frame = frame.sort([no_company, folded(pl.col("company")), *names])
         else:
             sorted_frame = frame.sort("connected_on", nulls_last=True, maintain_order=True)
         return sorted_frame["key"].to_list()
@@ -376,7 +376,7 @@ class ReviewSession:
 
     def search(self, text: str, limit: int = 50) -> list[ContactView]:
         """Contacts whose name, company or position holds every word of `text`, any case."""
-        words = text.lower().split()
+        words = fold(text).split()
         if not words:
             return []
         mask = pl.lit(True)

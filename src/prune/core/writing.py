@@ -16,7 +16,8 @@ from pathlib import Path
 import polars as pl
 
 from prune.core.errors import ExportError
-from prune.core.lists import LIST_TITLES, LISTS, MessageRenderer, contact_list, folded
+from prune.core.folding import folded
+from prune.core.lists import LIST_TITLES, LISTS, MessageRenderer, contact_list
 from prune.core.store import Store
 
 FORMATS: tuple[str, ...] = ("csv", "json", "md", "urls", "names")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -14,11 +13,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from prune.core.clipboard import copy_text
-from prune.core.config import Config, load_config, write_default_config
+from prune.core.config import Config, ensure_config
+from prune.core.farewell import message_for, my_first_name
 from prune.core.paths import config_file
-from prune.core.review import ORDER_LABELS, ReviewSession
+from prune.core.review import ORDER_LABELS, ContactView, ReviewSession
 from prune.core.rules import RULES, Rule, rule_named
-from prune.core.store import Store
+from prune.core.store import Farewell, Store
 from prune.tui.copying import SystemCopy
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.review_screen import ReviewScreen
@@ -56,6 +56,7 @@ class PruneApp(App[None]):
         self.today = today or date.today()
         self._clock = clock
         self.rule: Rule = rule_named(store.setting(RULE_SETTING) or config.rule)
+        self.my_name: str | None = config.first_name or None
         self.order = order or store.setting(ORDER_SETTING) or config.order
         theme = store.setting(THEME_SETTING)
         if theme and theme in self.available_themes:
@@ -73,9 +74,23 @@ class PruneApp(App[None]):
 
     def _new_session(self) -> ReviewSession:
         """Build the session (runs in a worker thread: it reads the whole snapshot)."""
+        self.my_name = my_first_name(self.store.snapshot(self.snapshot_id), self.config)
         return ReviewSession(
             self.store, self.snapshot_id, self.rule, order=self.order, clock=self._clock
         )
+
+    def farewell(self, view: ContactView) -> tuple[str, Farewell]:
+        """The farewell to show and copy for a contact, and its stored state."""
+        saved = self.store.farewell(view.key)
+        message = message_for(
+            saved,
+            view,
+            self.config.tones,
+            self.my_name,
+            self.today,
+            default_tone=self.config.default_tone,
+        )
+        return message, saved
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -161,10 +176,7 @@ def make_app(
     system_copy: SystemCopy = copy_text,
 ) -> PruneApp:
     """Build the app the way the CLI does, so tests and screenshots see the same thing."""
-    path = config_file(config_path)
-    with contextlib.suppress(OSError):  # a read-only config folder is no reason to refuse to start
-        write_default_config(path)
-    config = load_config(path)
+    config = ensure_config(config_file(config_path))
     return PruneApp(
         store=Store.open(data_dir),
         snapshot_id=snapshot_id,

@@ -17,14 +17,26 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
-from prune.core.review import ORDER_LABELS, Outcome, ReviewSession
+from prune.core.followthrough import cycle_tone, mark_copied
+from prune.core.review import ORDER_LABELS, ContactView, Outcome, ReviewSession
+from prune.tui.copying import copy_message
 from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_card import ContactCard
 from prune.tui.widgets.progress_header import ProgressHeader
 
-_NEEDS_SESSION = {"answer", "decide", "accept", "undo", "note", "open_profile", "search"}
+_NEEDS_SESSION = {
+    "answer",
+    "decide",
+    "accept",
+    "undo",
+    "note",
+    "open_profile",
+    "search",
+    "tone",
+    "copy",
+}
 _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
 
 SessionFactory = Callable[[], ReviewSession]
@@ -51,6 +63,8 @@ class ReviewScreen(Screen[None]):
         Binding("e", "note", "Note", id="review.note", show=False),
         Binding("o", "open_profile", "Open profile", id="review.open", show=False),
         Binding("slash", "search", "Search", id="review.search"),
+        Binding("t", "tone", "Farewell tone (disconnect card)", id="review.tone", show=False),
+        Binding("c", "copy", "Copy the farewell (disconnect card)", id="review.copy", show=False),
     ]
 
     def __init__(self, load_session: SessionFactory, *, today: date) -> None:
@@ -100,8 +114,13 @@ class ReviewScreen(Screen[None]):
         if view is None:
             self.app.push_screen(SummaryScreen(progress), self._back_from_summary)
             return
+        decided = view.decision.verdict if view.decision else None
         self.query_one(ContactCard).show(
-            view, rule=self.session.rule, today=self.today, evidence_note=self.evidence_note
+            view,
+            rule=self.session.rule,
+            today=self.today,
+            evidence_note=self.evidence_note,
+            farewell=self.app.farewell(view) if decided == "disconnect" else None,
         )
 
     def _back_from_summary(self, _: None) -> None:
@@ -192,6 +211,39 @@ class ReviewScreen(Screen[None]):
                 self.refresh_card()
 
         self.app.push_screen(SearchScreen(self.session.search), jump)
+
+    def _disconnect_view(self) -> ContactView | None:
+        """The contact on screen if it is marked disconnect; otherwise say why nothing happens."""
+        view = self.session.current if self.session else None
+        if view is not None and view.decision is not None and view.decision.verdict == "disconnect":
+            return view
+        self.notify("Farewells are for contacts marked disconnect (x).", timeout=3)
+        return None
+
+    def action_tone(self) -> None:
+        view = self._disconnect_view()
+        if view is None:
+            return
+        tones = list(self.app.config.tones)
+        saved = cycle_tone(
+            self.app.store, view.key, tones, default_tone=self.app.config.default_tone
+        )
+        if saved.text is not None:
+            self.notify(
+                f"Tone set to {saved.tone}, but your own words for {view.name} still win: "
+                "clear the edit on the Farewells screen to use the tone.",
+                timeout=5,
+            )
+        self.refresh_card()
+
+    def action_copy(self) -> None:
+        view = self._disconnect_view()
+        if view is None:
+            return
+        message, _ = self.app.farewell(view)
+        if copy_message(self.app, message, view.name, self.app.system_copy):
+            mark_copied(self.app.store, view.key)
+            self.refresh_card()
 
     # -- palette ------------------------------------------------------------------------------
 

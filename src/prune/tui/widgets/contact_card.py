@@ -17,6 +17,7 @@ from textual.widgets import Rule, Static
 from prune.core.review import ContactView
 from prune.core.rules import QUESTIONS
 from prune.core.rules import Rule as AnswerRule
+from prune.core.store import Farewell
 from prune.tui.formatting import age, day
 
 _ANSWER_STYLE = {"yes": "bold $success", "no": "bold $error", "maybe": "bold $warning"}
@@ -49,6 +50,15 @@ class ContactCard(Vertical):
     ContactCard > .question { padding-left: 1; }
     ContactCard > .question.-current { background: $boost; text-style: bold; }
     ContactCard > #hint { color: $text-muted; margin-top: 1; }
+    ContactCard > #farewell-head { margin-top: 1; color: $text-muted; }
+    ContactCard > #farewell {
+        height: auto;
+        max-height: 12;
+        text-wrap: wrap;
+        border-left: thick $error;
+        padding-left: 1;
+    }
+    ContactCard > .-hidden { display: none; }
     """
 
     def compose(self) -> ComposeResult:
@@ -58,13 +68,27 @@ class ContactCard(Vertical):
         for number, question in enumerate(QUESTIONS, start=1):
             yield Static("", id=f"q-{question}", classes="question", name=str(number))
         yield Static("", id="verdict")
+        yield Static("", id="farewell-head")
+        yield Static("", id="farewell")
         yield Static("", id="hint")
 
     def _set(self, line: str, content: Content | str) -> None:
         self.query_one(f"#{line}", Static).update(content)
 
-    def show(self, view: ContactView, *, rule: AnswerRule, today: date, evidence_note: str) -> None:
-        """Paint one contact; `evidence_note` is said when the archive gave nothing on them."""
+    def show(
+        self,
+        view: ContactView,
+        *,
+        rule: AnswerRule,
+        today: date,
+        evidence_note: str,
+        farewell: tuple[str, Farewell] | None = None,
+    ) -> None:
+        """Paint one contact; `evidence_note` is said when the archive gave nothing on them.
+
+        `farewell` (message and stored state) is shown in full on the card of a contact marked
+        disconnect, so it can be read, copied with `c`, or selected by hand.
+        """
         self.border_title = None
         self._set("name", Content.assemble((view.name, "bold")))
         role = " · ".join(part for part in (view.position, view.company) if part)
@@ -103,6 +127,26 @@ class ContactCard(Vertical):
             else "",
         )
         self._show_questions(view, rule)
+        self._show_farewell(view, farewell)
+
+    def _show_farewell(self, view: ContactView, farewell: tuple[str, Farewell] | None) -> None:
+        shown = farewell is not None and view.decision is not None
+        shown = shown and view.decision.verdict == "disconnect"
+        for line in ("farewell-head", "farewell"):
+            self.query_one(f"#{line}").set_class(not shown, "-hidden")
+        if not shown or farewell is None:
+            return
+        message, saved = farewell
+        wording = "your own words" if saved.text is not None else f"{saved.tone or 'default'} tone"
+        self._set(
+            "farewell-head",
+            Content.assemble(
+                ("Farewell to send before removing", "bold"),
+                f"  ·  {wording}  ·  {saved.status}  ·  ",
+                ("t tone · c copy", "$accent"),
+            ),
+        )
+        self._set("farewell", message)
 
     def _show_questions(self, view: ContactView, rule: AnswerRule) -> None:
         asked = set(rule.asks)
