@@ -110,6 +110,9 @@ def test_the_card_line_and_pre_answer_for_each_contact(export: Path) -> None:
     ]
     assert evidence.messages == 6
     assert evidence.contacts_with_messages == 3
+    assert evidence.describe() == (
+        "evidence from 6 archive files: 6 messages, 3 connections written with"
+    )
     frame = insights(evidence, today=TODAY)
     assert tuple(frame.columns) == INSIGHT_COLUMNS
     ana = card(frame, "url:in/ana-doe")
@@ -188,6 +191,7 @@ def test_connections_only_gives_flags_and_an_age_based_order(tmp_path: Path) -> 
     evidence = evidence_of(folder)
     assert evidence.files_used == []
     assert evidence.messages is None
+    assert evidence.describe() == "no archive evidence (profile flags only)"
     assert len(evidence.notices) == 1 and "Only Connections.csv" in evidence.notices[0]
     frame = insights(evidence, today=TODAY)
     fake = card(frame, "url:in/fake")

@@ -97,6 +97,18 @@ class Evidence:
     messages: int | None = None  # message rows in messages.csv; None without that file
     contacts_with_messages: int | None = None  # None without messages.csv
 
+    def describe(self) -> str:
+        """One short phrase on where the evidence comes from, for a status line."""
+        if not self.files_used:
+            return "no archive evidence (profile flags only)"
+        files = f"{len(self.files_used)} archive file{'s' if len(self.files_used) > 1 else ''}"
+        if self.messages is None:
+            return f"evidence from {files}, without messages"
+        return (
+            f"evidence from {files}: {self.messages:,} messages, "
+            f"{self.contacts_with_messages:,} connections written with"
+        )
+
 
 def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
     """Read every side file the export has and gather the evidence per contact.
