@@ -34,6 +34,7 @@ from prune.core.archive import CONNECTIONS, ExportFiles, open_export
 from prune.core.errors import ExportError
 from prune.core.evidence import EVIDENCE_SCHEMA, Evidence, compute_evidence, flags_only
 from prune.core.importing import ImportReport
+from prune.core.paths import ensure_private_dir
 from prune.core.store import Snapshot
 
 CACHE_VERSION = 1
@@ -161,7 +162,7 @@ def _reopen(snapshot: Snapshot) -> tuple[ExportFiles | None, str]:
 
 def _write_private(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write through a 0600 temporary file in the same folder, then move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(path.parent)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         os.fchmod(descriptor, 0o600)
