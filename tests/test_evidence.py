@@ -343,3 +343,37 @@ def test_side_files_with_only_a_header_give_nothing_and_no_notice(tmp_path: Path
     assert len(evidence.files_used) == len(headers)
     assert (evidence.messages, evidence.contacts_with_messages) == (0, 0)
     assert insights(evidence, today=TODAY)["evidence"].null_count() == 6
+
+
+def test_unanswered_pitches_rank_with_the_silent_not_with_friends(tmp_path: Path) -> None:
+    people = connections_text(
+        f"Ana,Doe,{ANA},,Acme,CTO,07 Mar 2024",
+        "Rex,Pitch,https://www.linkedin.com/in/rex,,Leads Inc,Sales,07 Mar 2024",
+    )
+    rex = "https://www.linkedin.com/in/rex"
+    header = MESSAGES.split("\n", 1)[0]
+    rows = [header]
+    for day in range(1, 9):  # eight messages both ways with Ana
+        sender, url, to, to_url = (
+            ("Ana Doe", ANA, "Robin Owner", ROBIN)
+            if day % 2
+            else ("Robin Owner", ROBIN, "Ana Doe", ANA)
+        )
+        rows.append(q(f"a||{sender}|{url}|{to}|{to_url}|2026-09-0{day} 10:00:00 UTC||Hi|||No"))
+    for day in range(1, 4):  # three pitches from Rex, never answered
+        rows.append(
+            q(f"r||Rex Pitch|{rex}|Robin Owner|{ROBIN}|2026-09-1{day} 10:00:00 UTC||Buy|||No")
+        )
+    folder = write_export(
+        tmp_path / "pitch",
+        {
+            "Connections.csv": people,
+            "Profile.csv": SIDE_FILES["Profile.csv"],
+            "messages.csv": "\n".join(rows),
+        },
+    )
+    frame = insights(evidence_of(folder), today=TODAY)
+    ana, pitched = card(frame, "url:in/ana-doe"), card(frame, "url:in/rex")
+    assert pitched["evidence"] == "3 messages, last 13 Sep 2026 · only they wrote"
+    assert pitched["reasons"] == "you never replied"
+    assert pitched["score"] > ana["score"]

@@ -16,9 +16,10 @@ The score adds up:
 | evidence | points |
 |---|---|
 | no messages at all (when messages.csv was read) | 30 + 4 per year connected (15 years at most) |
-| messages, but the last one long ago | 3 per year since the last (15 at most) |
-| messages | minus 10 per doubling of their number (40 at most) |
-| only they wrote / only you wrote | +15 / +10 |
+| messages, but the last one long ago | 3 per year since the last (15 years at most) |
+| messages both ways | minus 10 per doubling of their number (40 at most) |
+| only they wrote (you never replied) | +25 |
+| only you wrote (they never replied) | +10, minus 5 per doubling of yours (15 at most) |
 | no messages.csv to tell | 2 per year connected |
 | endorsements either way / recommendations either way | −15 / −30 |
 | a recommendation that may be theirs (name shared) | −5 |
@@ -158,8 +159,11 @@ def insights(evidence: Evidence, *, today: date) -> pl.DataFrame:
             .then(30 + 4 * years.fill_null(0))
             .otherwise(
                 3 * silent_years.fill_null(0)
-                - (10 * (total.cast(pl.Float64) + 1).log(2)).clip(0, 40)
-                + pl.when(sent == 0).then(15).when(received == 0).then(10).otherwise(0)
+                + pl.when(sent == 0)
+                .then(25)
+                .when(received == 0)
+                .then(10 - (5 * (sent.cast(pl.Float64) + 1).log(2)).clip(0, 15))
+                .otherwise(-(10 * (total.cast(pl.Float64) + 1).log(2)).clip(0, 40))
             )
         )
     else:
