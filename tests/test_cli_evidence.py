@@ -74,3 +74,17 @@ def test_a_broken_side_file_is_a_notice_not_a_failure(tmp_path: Path) -> None:
     stats = json.loads(prune("stats", "--json", data_dir=state).stdout)
     assert "Invitations.csv" not in stats["evidence_files"]
     assert "messages.csv" in stats["evidence_files"]
+
+
+def test_stats_say_when_the_imported_export_has_moved(tmp_path: Path) -> None:
+    folder = write_sample_export(tmp_path / "export", connections=40, as_zip=False)
+    state = tmp_path / "state"
+    assert prune("import", str(folder), data_dir=state).returncode == 0
+    for cached in state.glob("evidence-*"):
+        cached.unlink()  # as if the evidence had never been kept
+    folder.rename(tmp_path / "elsewhere")
+    result = prune("stats", data_dir=state)
+    assert result.returncode == 0, result.stderr
+    assert "Evidence      none: profile flags only (see the notices)" in result.stdout
+    assert "Notice: The export imported from " in result.stdout
+    assert "is no longer there" in result.stdout

@@ -21,7 +21,7 @@ def evidence_summary(evidence: Evidence | None) -> dict[str, Any]:
 
 def _evidence_line(facts: dict[str, Any]) -> str:
     if not facts["evidence_files"]:
-        return "none (no messages, endorsements or recommendations in the export)"
+        return "none: profile flags only (see the notices)"
     text = ""
     if facts["messages"] is not None:
         text = (
@@ -110,6 +110,7 @@ def state_summary(store: Store) -> dict[str, Any]:
         "last_connected_on": latest.last_connected_on if latest else None,
         "decisions": counts,
         **evidence_summary(evidence),
+        "evidence_notices": [] if evidence is None else list(evidence.notices),
         "latest_snapshot": None
         if latest is None
         else {
@@ -135,4 +136,5 @@ def state_summary_lines(summary: dict[str, Any]) -> list[str]:
         f"disconnect {decisions['disconnect']}, later {decisions['later']}, "
         f"undecided {decisions['undecided']}",
         f"Evidence      {_evidence_line(summary)}",
+        *(f"Notice: {notice}" for notice in summary["evidence_notices"]),
     ]
