@@ -73,53 +73,68 @@ def _by_name(text: pl.Expr, marker: str) -> pl.Expr:
     return pl.when(pl.col(marker)).then(pl.concat_str([text, pl.lit(" (by name)")])).otherwise(text)
 
 
+# Column shorthands, shared by the three parts below.
+_SENT, _RECEIVED = pl.col("messages_sent"), pl.col("messages_received")
+_TOTAL = _SENT + _RECEIVED
+_ENDORSED_R, _ENDORSED_G = pl.col("endorsements_received"), pl.col("endorsements_given")
+_RECOMMENDED_R = pl.col("recommendations_received")
+_RECOMMENDED_G = pl.col("recommendations_given")
+
+
 def insights(evidence: Evidence, *, today: date) -> pl.DataFrame:
     """One row per contact: INSIGHT_COLUMNS, ready for ReviewSession.set_insights."""
-    frame = evidence.frame
-    sent, received = pl.col("messages_sent"), pl.col("messages_received")
-    total = sent + received
-    endorsed_r, endorsed_g = pl.col("endorsements_received"), pl.col("endorsements_given")
-    recommended_r = pl.col("recommendations_received")
-    recommended_g = pl.col("recommendations_given")
+    knows_messages = MESSAGES in evidence.sources
     connected_days = (pl.lit(today) - pl.col("connected_on")).dt.total_days()
     silent_days = (pl.lit(today) - pl.col("last_message_on")).dt.total_days()
-    knows_messages = MESSAGES in evidence.sources
+    proves = (_TOTAL > 0) | (_ENDORSED_R > 0) | (_ENDORSED_G > 0)
+    proves = proves | (_RECOMMENDED_R > 0) | (_RECOMMENDED_G > 0)
+    return evidence.frame.select(
+        "key",
+        _evidence_line().alias("evidence"),
+        proves.fill_null(False).alias("proves_interaction"),
+        _score(knows_messages, connected_days, silent_days).round(1).alias("score"),
+        _reasons(knows_messages, connected_days, silent_days).alias("reasons"),
+        "flags",
+    ).select(INSIGHT_COLUMNS)
 
-    counted = _by_name(_plural(total, "message"), "messages_by_name")
-    messages_text = (
-        pl.when(total == 0)
+
+def _evidence_line() -> pl.Expr:
+    """`14 messages, last 2 Mar 2021 · you wrote last · endorsed you`, or null."""
+    counted = _by_name(_plural(_TOTAL, "message"), "messages_by_name")
+    messages = (
+        pl.when(_TOTAL == 0)
         .then(None)
         .when(pl.col("last_message_on").is_null())
         .then(counted)
-        .when(total == 1)
+        .when(_TOTAL == 1)
         .then(pl.concat_str([counted, pl.lit(", "), _day("last_message_on")]))
         .otherwise(pl.concat_str([counted, pl.lit(", last "), _day("last_message_on")]))
     )
     writer = (
-        pl.when(total == 0)
+        pl.when(_TOTAL == 0)
         .then(None)
-        .when(sent == 0)
+        .when(_SENT == 0)
         .then(pl.lit("only they wrote"))
-        .when(received == 0)
+        .when(_RECEIVED == 0)
         .then(pl.lit("only you wrote"))
         .when(pl.col("last_writer") == "you")
         .then(pl.lit("you wrote last"))
         .otherwise(pl.lit("they wrote last"))
     )
     endorsed = (
-        pl.when((endorsed_r > 0) & (endorsed_g > 0))
+        pl.when((_ENDORSED_R > 0) & (_ENDORSED_G > 0))
         .then(pl.lit("endorsed each other"))
-        .when(endorsed_r > 0)
+        .when(_ENDORSED_R > 0)
         .then(_by_name(pl.lit("endorsed you"), "endorsements_received_by_name"))
-        .when(endorsed_g > 0)
+        .when(_ENDORSED_G > 0)
         .then(_by_name(pl.lit("you endorsed them"), "endorsements_given_by_name"))
     )
     recommended = (
-        pl.when((recommended_r > 0) & (recommended_g > 0))
+        pl.when((_RECOMMENDED_R > 0) & (_RECOMMENDED_G > 0))
         .then(pl.lit("recommended each other (by name)"))
-        .when(recommended_r > 0)
+        .when(_RECOMMENDED_R > 0)
         .then(pl.lit("recommended you (by name)"))
-        .when(recommended_g > 0)
+        .when(_RECOMMENDED_G > 0)
         .then(pl.lit("you recommended them (by name)"))
     )
     invited = (
@@ -133,80 +148,88 @@ def insights(evidence: Evidence, *, today: date) -> pl.DataFrame:
         .then(pl.concat_str([invited, pl.lit(", with a note")]))
         .otherwise(invited)
     )
-    invited = _by_name(invited, "invitation_by_name")
     colleague = (
         pl.when(pl.col("colleague") == "current")
-        .then(pl.concat_str([pl.lit("colleague? ("), pl.col("colleague_company"), pl.lit(")")]))
+        .then(pl.lit("colleague? ("))
         .when(pl.col("colleague") == "former")
-        .then(
-            pl.concat_str([pl.lit("former colleague? ("), pl.col("colleague_company"), pl.lit(")")])
-        )
+        .then(pl.lit("former colleague? ("))
     )
-    line = pl.concat_str(
-        [messages_text, writer, endorsed, recommended, invited, colleague],
-        separator=LINE_SEPARATOR,
-        ignore_nulls=True,
-    ).replace("", None)
+    colleague = pl.concat_str([colleague, pl.col("colleague_company"), pl.lit(")")])
+    parts = [
+        messages,
+        writer,
+        endorsed,
+        recommended,
+        _by_name(invited, "invitation_by_name"),
+        colleague,
+    ]
+    return pl.concat_str(parts, separator=LINE_SEPARATOR, ignore_nulls=True).replace("", None)
 
-    proves = (total > 0) | (endorsed_r > 0) | (endorsed_g > 0)
-    proves = proves | (recommended_r > 0) | (recommended_g > 0)
 
-    years = (connected_days.cast(pl.Float64) / 365.25).clip(0, 15)
-    silent_years = (silent_days.cast(pl.Float64) / 365.25).clip(0, 15)
+def _score(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) -> pl.Expr:
+    """Likely-disconnect points, as the table in the module docstring adds them up."""
+    years = (connected_days.cast(pl.Float64) / 365.25).clip(0, 15).fill_null(0)
+    silent_years = (silent_days.cast(pl.Float64) / 365.25).clip(0, 15).fill_null(0)
+
+    def doublings(count: pl.Expr) -> pl.Expr:
+        return (count.cast(pl.Float64) + 1).log(2)
+
     if knows_messages:
-        message_points = (
-            pl.when(total == 0)
-            .then(30 + 4 * years.fill_null(0))
-            .otherwise(
-                3 * silent_years.fill_null(0)
-                + pl.when(sent == 0)
-                .then(25)
-                .when(received == 0)
-                .then(10 - (5 * (sent.cast(pl.Float64) + 1).log(2)).clip(0, 15))
-                .otherwise(-(10 * (total.cast(pl.Float64) + 1).log(2)).clip(0, 40))
-            )
+        messages = (
+            pl.when(_TOTAL == 0)
+            .then(30 + 4 * years)
+            .when(_SENT == 0)
+            .then(3 * silent_years + 25)
+            .when(_RECEIVED == 0)
+            .then(3 * silent_years + 10 - (5 * doublings(_SENT)).clip(0, 15))
+            .otherwise(3 * silent_years - (10 * doublings(_TOTAL)).clip(0, 40))
         )
     else:
-        message_points = 2 * years.fill_null(0)
-    flags_count = (pl.col("flags").str.count_matches(FLAG_SEPARATOR) + 1).fill_null(0).clip(0, 2)
-    score = (
-        message_points
-        - pl.when((endorsed_r + endorsed_g) > 0).then(15).otherwise(0)
-        - pl.when((recommended_r + recommended_g) > 0).then(30).otherwise(0)
-        - pl.when(
-            (pl.col("recommendation_received_shared_by").fill_null(0) > 0)
-            | (pl.col("recommendation_given_shared_by").fill_null(0) > 0)
-        )
-        .then(5)
-        .otherwise(0)
-        - pl.when(pl.col("colleague") == "current")
-        .then(20)
-        .when(pl.col("colleague") == "former")
-        .then(15)
-        .otherwise(0)
-        - pl.when(pl.col("invited_by") == "you").then(5).otherwise(0)
-        + 20 * flags_count
-    ).clip(lower_bound=0)
+        messages = 2 * years
 
+    def minus(condition: pl.Expr, points: int) -> pl.Expr:
+        return pl.when(condition).then(points).otherwise(0)
+
+    shared = pl.col("recommendation_received_shared_by").fill_null(0) > 0
+    shared = shared | (pl.col("recommendation_given_shared_by").fill_null(0) > 0)
+    flags = (pl.col("flags").str.count_matches(FLAG_SEPARATOR) + 1).fill_null(0).clip(0, 2)
+    return (
+        (
+            messages
+            - minus((_ENDORSED_R + _ENDORSED_G) > 0, 15)
+            - minus((_RECOMMENDED_R + _RECOMMENDED_G) > 0, 30)
+            - minus(shared, 5)
+            - minus(pl.col("colleague") == "current", 20)
+            - minus(pl.col("colleague") == "former", 15)
+            - minus(pl.col("invited_by") == "you", 5)
+            + 20 * flags
+        )
+        .clip(lower_bound=0)
+        .cast(pl.Float64)
+    )
+
+
+def _reasons(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) -> pl.Expr:
+    """What raised the score, in words: `no messages in 8 years of connection; ...`."""
     if knows_messages:
         silence = (
-            pl.when((total == 0) & connected_days.is_not_null())
+            pl.when((_TOTAL == 0) & connected_days.is_not_null())
             .then(
                 pl.concat_str(
                     [pl.lit("no messages in "), _duration(connected_days), pl.lit(" of connection")]
                 )
             )
-            .when(total == 0)
+            .when(_TOTAL == 0)
             .then(pl.lit("no messages"))
             .when(silent_days >= 730)
             .then(pl.concat_str([pl.lit("last message "), _duration(silent_days), pl.lit(" ago")]))
         )
         one_sided = (
-            pl.when(total == 0)
+            pl.when(_TOTAL == 0)
             .then(None)
-            .when(sent == 0)
+            .when(_SENT == 0)
             .then(pl.lit("you never replied"))
-            .when(received == 0)
+            .when(_RECEIVED == 0)
             .then(pl.lit("they never replied"))
         )
     else:
@@ -215,16 +238,6 @@ def insights(evidence: Evidence, *, today: date) -> pl.DataFrame:
         )
         one_sided = pl.lit(None, dtype=pl.String)
     bare = pl.when(pl.col("flags").is_not_null()).then(pl.lit("bare-bones profile"))
-    reasons = pl.concat_str(
+    return pl.concat_str(
         [silence, one_sided, bare], separator=REASON_SEPARATOR, ignore_nulls=True
     ).replace("", None)
-
-    result = frame.select(
-        "key",
-        line.alias("evidence"),
-        proves.fill_null(False).alias("proves_interaction"),
-        score.cast(pl.Float64).round(1).alias("score"),
-        reasons.alias("reasons"),
-        "flags",
-    )
-    return result.select(INSIGHT_COLUMNS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from prune.core.errors import ExportError
-from prune.core.tables import Table
+from prune.core.tables import HeaderTest, Table
 
 MOMENT_FORMATS = (
     "%Y-%m-%d %H:%M:%S UTC",
@@ -37,12 +37,14 @@ def columns_by_name(table: Table) -> dict[str, str]:
 
 def require_columns(columns: dict[str, str], needed: tuple[str, ...], name: str) -> None:
     """Refuse a side file lacking a column its evidence cannot do without."""
-    missing = [column for column in needed if column not in columns]
+    missing = [column.title() for column in needed if column not in columns]
+    if len(missing) == 1:
+        raise ExportError(f"{name} lacks the column {missing[0]}")
     if missing:
-        raise ExportError(f"{name} has no {', '.join(repr(c.title()) for c in missing)} column")
+        raise ExportError(f"{name} lacks the columns {', '.join(missing)}")
 
 
-def has_columns(*needed: str):
+def has_columns(*needed: str) -> HeaderTest:
     """A header test for locate_table: every one of these names, compared in lower case."""
 
     def test(fields: list[str]) -> bool:
