@@ -191,6 +191,7 @@ def _open_store(args: argparse.Namespace):
 
 
 def _import(args: argparse.Namespace) -> int:
+    from prune.core.evidence_cache import import_evidence
     from prune.core.importing import parse_export, record_export
     from prune.core.summary import import_summary, import_summary_lines
 
@@ -200,10 +201,11 @@ def _import(args: argparse.Namespace) -> int:
         report = record_export(store, parsed)
     finally:
         store.close()
+    evidence = import_evidence(data_dir(args.data_dir), report)
     if args.json:
-        print(json.dumps(import_summary(report), indent=2))
+        print(json.dumps(import_summary(report, evidence), indent=2))
     else:
-        print("\n".join(import_summary_lines(report)))
+        print("\n".join(import_summary_lines(report, evidence)))
     return EXIT_OK
 
 

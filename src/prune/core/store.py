@@ -281,7 +281,12 @@ class Store:
         """Keep an export as a new snapshot, unless the same Connections.csv is already stored."""
         existing = self._snapshot_where("sha256 = ?", (sha256,))
         if existing is not None:
-            relinked = len(files) > len(existing.files)
+            # Point the snapshot at this copy when it is fuller, or when the one recorded has
+            # been moved away (evidence is read from the recorded path).
+            moved = source != existing.source and not Path(existing.source).exists()
+            relinked = len(files) > len(existing.files) or (
+                moved and len(files) >= len(existing.files)
+            )
             if relinked:
                 with self._transaction() as db:
                     db.execute(

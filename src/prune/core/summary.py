@@ -4,12 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
+from prune.core.evidence import Evidence
+from prune.core.evidence_cache import load_evidence, load_or_compute
 from prune.core.importing import ImportReport
 from prune.core.store import Store
 
 
-def import_summary(report: ImportReport) -> dict[str, Any]:
-    """The facts of one import, as plain data."""
+def evidence_summary(evidence: Evidence | None) -> dict[str, Any]:
+    """What the archive's side files gave: totals (None when unknown) and the files used."""
+    return {
+        "messages": None if evidence is None else evidence.messages,
+        "contacts_with_messages": None if evidence is None else evidence.contacts_with_messages,
+        "evidence_files": [] if evidence is None else list(evidence.files_used),
+    }
+
+
+def _evidence_line(facts: dict[str, Any]) -> str:
+    if not facts["evidence_files"]:
+        return "none: profile flags only (see the notices)"
+    text = ""
+    if facts["messages"] is not None:
+        text = (
+            f"{facts['messages']} messages, with {facts['contacts_with_messages']} of your "
+            "connections; "
+        )
+    return text + "from " + ", ".join(facts["evidence_files"])
+
+
+def import_summary(report: ImportReport, evidence: Evidence | None = None) -> dict[str, Any]:
+    """The facts of one import, as plain data (with the evidence, when it was read)."""
     snapshot = report.outcome.snapshot
     connections = report.parsed.connections
     return {
@@ -24,20 +47,23 @@ def import_summary(report: ImportReport) -> dict[str, Any]:
         "last_connected_on": snapshot.last_connected_on,
         "files": report.parsed.files.file_names(),
         "decisions_carried_over": report.outcome.carried_decisions,
+        **evidence_summary(evidence),
+        "notices": [] if evidence is None else list(evidence.notices),
     }
 
 
-def import_summary_lines(report: ImportReport) -> list[str]:
-    """The same facts, worded for a person."""
-    facts = import_summary(report)
+def import_summary_lines(report: ImportReport, evidence: Evidence | None = None) -> list[str]:
+    """The same facts, worded for a person; one line per evidence notice at the end."""
+    facts = import_summary(report, evidence)
+    notices = [f"Notice: {notice}" for notice in facts["notices"]]
     if facts["already_imported"]:
         lines = [
             f"Already imported as snapshot {facts['snapshot']} "
             f"({report.outcome.snapshot.imported_at}): nothing changed."
         ]
         if report.outcome.relinked:
-            lines.append("The snapshot now points at this fuller archive for evidence.")
-        return lines
+            lines.append("The snapshot now points at this archive for evidence.")
+        return lines + notices
     lines = [
         f"Imported snapshot {facts['snapshot']} from {facts['source']}",
         f"  connections to review  {facts['connections']}",
@@ -46,15 +72,26 @@ def import_summary_lines(report: ImportReport) -> list[str]:
         f"  connected between      {facts['first_connected_on']} and {facts['last_connected_on']}",
         f"  files found            {', '.join(facts['files'])}",
     ]
+    if evidence is not None:
+        lines.append(f"  evidence               {_evidence_line(facts)}")
     if facts["decisions_carried_over"]:
         lines.append(f"  decisions carried over {facts['decisions_carried_over']}")
-    return lines
+    return lines + notices
 
 
 def state_summary(store: Store) -> dict[str, Any]:
-    """The state of the latest snapshot, for `prune stats`."""
+    """The state of the latest snapshot, for `prune stats`.
+
+    The evidence comes from the cache beside the state file, or is read from the export (and
+    cached) the first time.
+    """
     snapshots = store.snapshots()
     latest = snapshots[-1] if snapshots else None
+    evidence = None
+    if latest is not None:
+        evidence = load_evidence(store.path.parent, latest) or load_or_compute(
+            store.path.parent, latest, store.contacts(latest.id)
+        )
     counts = (
         store.counts(latest.id).as_dict()
         if latest
@@ -72,6 +109,8 @@ def state_summary(store: Store) -> dict[str, Any]:
         "first_connected_on": latest.first_connected_on if latest else None,
         "last_connected_on": latest.last_connected_on if latest else None,
         "decisions": counts,
+        **evidence_summary(evidence),
+        "evidence_notices": [] if evidence is None else list(evidence.notices),
         "latest_snapshot": None
         if latest is None
         else {
@@ -96,4 +135,6 @@ def state_summary_lines(summary: dict[str, Any]) -> list[str]:
         f"Reviewed      {reviewed} of {summary['connections']}: keep {decisions['keep']}, "
         f"disconnect {decisions['disconnect']}, later {decisions['later']}, "
         f"undecided {decisions['undecided']}",
+        f"Evidence      {_evidence_line(summary)}",
+        *(f"Notice: {notice}" for notice in summary["evidence_notices"]),
     ]

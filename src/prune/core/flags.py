@@ -1,0 +1,50 @@
+"""Bare-bones profiles: contacts whose Connections.csv row looks empty or odd.
+
+Flags need nothing but Connections.csv, so they exist even for a Connections-only export. A
+flagged contact may be a fake or abandoned account, which is why the review never pre-answers one
+from evidence: the user decides. The flags, joined by "; " on the card:
+
+- `no company or position`: both fields empty;
+- `no profile URL`: the row has none while the export gives URLs for others (exports from before
+  mid-2023 have no URL column at all, and that says nothing about the person);
+- `no name`, `name without letters` (emoji or symbols only), `name in capitals`,
+  `digits in name`: names people rarely give themselves.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+NO_COMPANY = "no company or position"
+NO_URL = "no profile URL"
+NO_NAME = "no name"
+NO_LETTERS = "name without letters"
+CAPITALS = "name in capitals"
+DIGITS = "digits in name"
+SEPARATOR = "; "
+
+
+def bare_bones_flags(contacts: pl.DataFrame) -> pl.DataFrame:
+    """key and flags (text joined by "; ", null when the profile looks ordinary)."""
+
+    def empty(column: str) -> pl.Expr:
+        return pl.col(column).str.strip_chars().replace("", None).is_null()
+
+    name = pl.concat_str(
+        [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")], separator=" "
+    ).str.strip_chars()
+    any_url = contacts["url"].is_not_null().any()
+    checks = [
+        (empty("company") & empty("position"), NO_COMPANY),
+        (empty("url") & pl.lit(any_url), NO_URL),
+        (name == "", NO_NAME),
+        ((name != "") & ~name.str.contains(r"\p{L}"), NO_LETTERS),
+        ((name.str.count_matches(r"\p{Lu}") >= 3) & ~name.str.contains(r"\p{Ll}"), CAPITALS),
+        (name.str.contains(r"\p{Nd}"), DIGITS),
+    ]
+    flags = pl.concat_str(
+        [pl.when(test.fill_null(False)).then(pl.lit(label)) for test, label in checks],
+        separator=SEPARATOR,
+        ignore_nulls=True,
+    )
+    return contacts.select("key", flags.replace("", None).alias("flags"))
