@@ -135,6 +135,7 @@ def test_the_card_line_and_pre_answer_for_each_contact(export: Path) -> None:
     assert fake["evidence"] == "1 message, 1 Feb 2025 · only they wrote"
     assert fake["flags"] == "no company or position; name in capitals"
     assert fake["reasons"] == "you never replied; bare-bones profile"
+    assert fake["proves_interaction"] is False  # a pitch you never answered is no interaction
     sam = card(frame, "url:in/sam-lee-1")
     assert sam["evidence"] is None  # the shared-name recommendation is not theirs for sure
 

@@ -212,3 +212,15 @@ async def test_tone_and_copy_on_an_undecided_card_explain_themselves(tmp_path: P
         messages = [notification.message for notification in app._notifications]
         assert any("Farewells are for contacts marked disconnect" in m for m in messages)
         assert app.clipboard == ""
+
+
+async def test_each_decision_is_announced_once_and_says_u_undoes(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("y")
+        assert text_of(app, "#decision-toast") == "Keep: Cy Ng. u undoes."
+        await pilot.press("x")
+        assert text_of(app, "#decision-toast") == "Disconnect: Bo Li, PhD. u undoes."
+        assert len(app.screen.query("#decision-toast")) == 1
+        assert app.screen.query_one("#decision-toast").display

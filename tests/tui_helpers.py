@@ -61,9 +61,13 @@ def reopen(tmp_path: Path) -> PruneApp:
 
 
 async def loaded(pilot: Pilot) -> None:
-    """Wait until the worker has loaded the contacts and the first card is painted."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the contacts are loaded, the first card painted and the evidence applied.
+
+    The evidence worker starts only once the loading worker is done, hence two rounds.
+    """
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 def text_of(app: PruneApp, selector: str) -> str:

@@ -5,8 +5,9 @@
 
 - `evidence`: one line, e.g. `14 messages, last 2 Mar 2021 · you wrote last · endorsed you`;
   null when the archive says nothing about the contact;
-- `proves_interaction`: messages either way (drafts, sponsored and hidden senders never count),
-  an endorsement either way, or a recommendation either way (by name too);
+- `proves_interaction`: a message you wrote to them (one only they wrote, such as an unanswered
+  pitch, is not an interaction; drafts, sponsored and hidden senders never count), an
+  endorsement either way, or a recommendation either way (by name too);
 - `score`: how likely a disconnect is, in points (0 = keep for sure; a ten-year-old connection
   never written to scores about 70); `reasons` says what raised it;
 - `flags`: the bare-bones flags (see flags.py); the review never pre-answers a flagged contact.
@@ -86,7 +87,8 @@ def insights(evidence: Evidence, *, today: date) -> pl.DataFrame:
     knows_messages = MESSAGES in evidence.sources
     connected_days = (pl.lit(today) - pl.col("connected_on")).dt.total_days()
     silent_days = (pl.lit(today) - pl.col("last_message_on")).dt.total_days()
-    proves = (_TOTAL > 0) | (_ENDORSED_R > 0) | (_ENDORSED_G > 0)
+    # A message only they wrote (a pitch you never answered) is no interaction; yours is.
+    proves = (_SENT > 0) | (_ENDORSED_R > 0) | (_ENDORSED_G > 0)
     proves = proves | (_RECOMMENDED_R > 0) | (_RECOMMENDED_G > 0)
     return evidence.frame.select(
         "key",

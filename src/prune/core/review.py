@@ -76,6 +76,17 @@ class ContactView:
         return None if self.decision is None else getattr(self.decision, question)
 
 
+class IndexedInsights:
+    """Insights looked up by contact key; building it takes ~0.1 s at 30,000 rows, so a worker
+    does it and the UI thread only swaps it in."""
+
+    def __init__(self, frame: pl.DataFrame) -> None:
+        self.rows: dict[str, dict[str, object]] = {
+            row["key"]: row for row in frame.select(INSIGHT_COLUMNS).iter_rows(named=True)
+        }
+        self.scores = frame.select("key", pl.col("score").cast(pl.Float64))
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What an action did, so the interface can say it (e.g. in a toast)."""
@@ -113,6 +124,7 @@ class ReviewSession:
             self._decisions[row["key"]] = Decision(**row)
         self._counts = Counter(decision.verdict for decision in self._decisions.values())
         self._insights: dict[str, dict[str, object]] = {}
+        self._scores = pl.DataFrame(schema={"key": pl.String, "score": pl.Float64})
         self._search_text = self.contacts.select(
             folded(
                 pl.concat_str(
@@ -143,14 +155,7 @@ class ReviewSession:
             order = "likely-disconnects" if self._insights else "oldest"
         names = [folded(pl.col("first_name")), folded(pl.col("last_name"))]
         if order == "likely-disconnects" and self._insights:
-            scores = pl.DataFrame(
-                {
-                    "key": list(self._insights),
-                    "score": [insight.get("score") for insight in self._insights.values()],
-                },
-                schema={"key": pl.String, "score": pl.Float64},
-            )
-            frame = frame.join(scores, on="key", how="left")
+            frame = frame.join(self._scores, on="key", how="left")
             sorted_frame = frame.sort(
                 [pl.col("score").fill_null(0.0), pl.col("connected_on")],
                 descending=[True, False],
@@ -196,11 +201,14 @@ class ReviewSession:
     def set_rule(self, rule: Rule) -> None:
         self.rule = rule
 
-    def set_insights(self, insights: pl.DataFrame) -> None:
-        """Take evidence from the archive (see INSIGHT_COLUMNS) and reorder what is left."""
-        self._insights = {
-            row["key"]: row for row in insights.iter_rows(named=True) if row["key"] in self._row_of
-        }
+    def set_insights(self, insights: pl.DataFrame | IndexedInsights) -> None:
+        """Take evidence from the archive (see INSIGHT_COLUMNS) and reorder what is left.
+
+        Index a large frame with `IndexedInsights` in a worker first: that is the slow part.
+        """
+        indexed = insights if isinstance(insights, IndexedInsights) else IndexedInsights(insights)
+        self._insights = indexed.rows
+        self._scores = indexed.scores
         self._rebuild_queue()
 
     @property

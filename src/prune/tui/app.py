@@ -8,17 +8,20 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from prune.core.clipboard import copy_text
 from prune.core.config import Config, ensure_config
+from prune.core.evidence import Evidence
+from prune.core.evidence_cache import load_or_compute
 from prune.core.farewell import message_for, my_first_name
 from prune.core.paths import config_file
 from prune.core.review import ORDER_LABELS, ContactView, ReviewSession
 from prune.core.rules import RULES, Rule, rule_named
-from prune.core.store import Farewell, Store
+from prune.core.store import Farewell, Snapshot, Store
 from prune.tui.copying import SystemCopy
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.review_screen import ReviewScreen
@@ -78,6 +81,14 @@ class PruneApp(App[None]):
         return ReviewSession(
             self.store, self.snapshot_id, self.rule, order=self.order, clock=self._clock
         )
+
+    def load_evidence(self, snapshot: Snapshot, contacts: pl.DataFrame) -> Evidence:
+        """The snapshot's evidence, cached beside the state file.
+
+        Runs in a worker thread, so it is handed the snapshot rather than reading the store,
+        whose connection the UI thread is using to save decisions.
+        """
+        return load_or_compute(self.store.path.parent, snapshot, contacts)
 
     def farewell(self, view: ContactView) -> tuple[str, Farewell]:
         """The farewell to show and copy for a contact, and its stored state."""

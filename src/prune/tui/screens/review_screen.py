@@ -10,6 +10,7 @@ import webbrowser
 from collections.abc import Callable
 from datetime import date
 
+import polars as pl
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,16 +18,22 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
+from prune.core.evidence import Evidence, details
 from prune.core.followthrough import cycle_tone, mark_copied
-from prune.core.review import ORDER_LABELS, ContactView, Outcome, ReviewSession
+from prune.core.insights import insights
+from prune.core.review import ORDER_LABELS, ContactView, IndexedInsights, Outcome, ReviewSession
+from prune.core.store import Snapshot
 from prune.tui.copying import copy_message
+from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_card import ContactCard
+from prune.tui.widgets.decision_toast import DecisionToast
 from prune.tui.widgets.progress_header import ProgressHeader
 
 _NEEDS_SESSION = {
+    "details",
     "answer",
     "decide",
     "accept",
@@ -63,6 +70,7 @@ class ReviewScreen(Screen[None]):
         Binding("e", "note", "Note", id="review.note", show=False),
         Binding("o", "open_profile", "Open profile", id="review.open", show=False),
         Binding("slash", "search", "Search", id="review.search"),
+        Binding("space", "details", "Evidence", id="review.details", show=False),
         Binding("t", "tone", "Farewell tone (disconnect card)", id="review.tone", show=False),
         Binding("c", "copy", "Copy the farewell (disconnect card)", id="review.copy", show=False),
     ]
@@ -72,7 +80,8 @@ class ReviewScreen(Screen[None]):
         self._load_session = load_session
         self.today = today
         self.session: ReviewSession | None = None
-        self.evidence_note = "no archive evidence (Connections.csv only)"
+        self.evidence_note = "reading the archive for evidence…"
+        self.evidence: Evidence | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader()
@@ -84,6 +93,7 @@ class ReviewScreen(Screen[None]):
             card = ContactCard()
             card.display = False
             yield card
+            yield DecisionToast()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -100,6 +110,42 @@ class ReviewScreen(Screen[None]):
             self.query_one(selector).display = False
         self.query_one(ContactCard).display = True
         self.refresh_bindings()  # the review keys were disabled while loading: show them now
+        self.refresh_card()
+        snapshot = self.app.store.snapshot(session.snapshot_id)
+        if snapshot is not None:
+            self._load_evidence(snapshot, session.contacts)
+
+    @work(thread=True, exclusive=True, group="evidence")
+    def _load_evidence(self, snapshot: Snapshot, contacts: pl.DataFrame) -> None:
+        """Read (or take from the cache) the archive's evidence; the review never waits for it."""
+        try:
+            evidence = self.app.load_evidence(snapshot, contacts)
+            indexed = IndexedInsights(insights(evidence, today=self.today))
+        except Exception as error:  # a broken archive must never stop the review
+            self.app.call_from_thread(self._evidence_failed, error)
+            return
+        self.app.call_from_thread(self._evidence_ready, evidence, indexed)
+
+    def _evidence_ready(self, evidence: Evidence, indexed: IndexedInsights) -> None:
+        self.evidence = evidence
+        if self.session is not None:
+            self.session.set_insights(indexed)
+        if evidence.files_used:
+            self.evidence_note = "nothing in the archive with them"
+        else:
+            self.evidence_note = "no archive evidence (Connections.csv only)"
+        for notice in evidence.notices:
+            self.notify(notice, title="Evidence", severity="warning", timeout=8)
+        self.refresh_card()
+
+    def _evidence_failed(self, error: Exception) -> None:
+        self.evidence_note = "no archive evidence (the archive could not be read)"
+        self.notify(
+            f"The archive's evidence could not be read ({error}); the review goes on without it.",
+            title="Evidence",
+            severity="warning",
+            timeout=8,
+        )
         self.refresh_card()
 
     # -- painting -----------------------------------------------------------------------------
@@ -128,10 +174,8 @@ class ReviewScreen(Screen[None]):
 
     def _announce(self, outcome: Outcome | None) -> None:
         if outcome is not None and outcome.verdict in _TOAST:
-            self.notify(
-                f"{_TOAST[outcome.verdict]}: {outcome.name}. u undoes.",
-                title=None,
-                timeout=2.5,
+            self.query_one(DecisionToast).say(
+                f"{_TOAST[outcome.verdict]}: {outcome.name}. u undoes.", outcome.verdict
             )
         self.refresh_card()
 
@@ -162,10 +206,8 @@ class ReviewScreen(Screen[None]):
         if self.session is None:
             return
         outcome = self.session.undo()
-        if outcome is None:
-            self.notify("Nothing to undo.", timeout=2)
-        else:
-            self.notify(f"Undone: back to {outcome.name}.", timeout=2)
+        toast = self.query_one(DecisionToast)
+        toast.say("Nothing to undo." if outcome is None else f"Undone: back to {outcome.name}.")
         self.refresh_card()
 
     def action_note(self) -> None:
@@ -200,6 +242,18 @@ class ReviewScreen(Screen[None]):
             return
         self.app.open_url(view.url)
         self.notify(f"Opened {view.name}'s profile in your browser.", timeout=2)
+
+    def action_details(self) -> None:
+        view = self.session.current if self.session else None
+        if view is None:
+            return
+        if self.evidence is None:
+            self.notify("The archive is still being read; try again in a moment.", timeout=3)
+            return
+        facts = details(self.evidence, view.key)
+        self.app.push_screen(
+            EvidenceScreen(view.name, facts, self.evidence.describe().capitalize())
+        )
 
     def action_search(self) -> None:
         if self.session is None:

@@ -1,0 +1,47 @@
+"""`space`: every fact the archive gave about the contact on screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class EvidenceScreen(ModalScreen[None]):
+    """A read-only sheet; escape, space or q closes it."""
+
+    DEFAULT_CSS = """
+    EvidenceScreen { align: center middle; }
+    EvidenceScreen > VerticalScroll {
+        width: 90; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 2;
+    }
+    EvidenceScreen #title { text-style: bold; margin-bottom: 1; }
+    EvidenceScreen .fact { padding-left: 2; }
+    EvidenceScreen #source { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape,space,q", "dismiss", "Close", id="evidence.close")]
+
+    def __init__(self, name: str, facts: list[str], source: str) -> None:
+        super().__init__()
+        self.contact_name = name
+        self.facts = facts
+        self.source = source
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(f"What the archive says about {self.contact_name}", id="title")
+            if not self.facts:
+                yield Static(
+                    Content.styled(
+                        "Nothing: no messages, invitations, endorsements or "
+                        "recommendations with them.",
+                        "italic",
+                    )
+                )
+            for fact in self.facts:
+                yield Static(Content.assemble(("• ", "$accent"), fact), classes="fact")
+            yield Static(f"{self.source}. escape closes.", id="source")
