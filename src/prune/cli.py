@@ -182,6 +182,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_STATE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`prune stats --json | head`): not an error, and no
+        # traceback when Python flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _open_store(args: argparse.Namespace):
@@ -304,13 +309,8 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.out is None:
-        try:
-            sys.stdout.buffer.write(export.data)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            # The reader stopped early (e.g. `| head`): not an error, and no traceback at exit.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return EXIT_OK
+        sys.stdout.buffer.write(export.data)
+        sys.stdout.buffer.flush()
         if export.left_out or not export.contacts:
             print(export.summary(), file=sys.stderr)
     else:
