@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -69,9 +70,15 @@ class PruneApp(App[None]):
 
     def _new_session(self) -> ReviewSession:
         """Build the session (runs in a worker thread: it reads the whole snapshot)."""
-        return ReviewSession(
+        # What exists now (Textual's widgets, then the session's tens of thousands of objects)
+        # lives as long as the app: frozen, the cyclic collector stops walking it on every full
+        # collection, which otherwise stalls the load and, later, random key presses.
+        gc.freeze()
+        session = ReviewSession(
             self.store, self.snapshot_id, self.rule, order=self.order, clock=self._clock
         )
+        gc.freeze()
+        return session
 
     def on_unmount(self) -> None:
         self.store.close()
