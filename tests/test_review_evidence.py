@@ -54,9 +54,7 @@ async def test_enter_accepts_what_the_messages_prove(tmp_path: Path, sample_arch
     async with app.run_test(size=(110, 36)) as pilot:
         await loaded(pilot)
         session = app.review.session
-        talked = next(
-            key for key, row in session._insights.items() if row["proves_interaction"]
-        )
+        talked = next(key for key, row in session._insights.items() if row["proves_interaction"])
         session.jump_to(talked)
         app.review.refresh_card()
         await pilot.pause()
@@ -65,9 +63,7 @@ async def test_enter_accepts_what_the_messages_prove(tmp_path: Path, sample_arch
         name = card_name(app)
         await pilot.press("space")
         assert isinstance(app.screen, EvidenceScreen)
-        assert "What the archive says about " + name in str(
-            app.screen.query_one("#title").visual
-        )
+        assert "What the archive says about " + name in str(app.screen.query_one("#title").visual)
         await pilot.press("escape")
         await pilot.press("enter")
         assert card_name(app) != name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -78,9 +79,15 @@ class PruneApp(App[None]):
     def _new_session(self) -> ReviewSession:
         """Build the session (runs in a worker thread: it reads the whole snapshot)."""
         self.my_name = my_first_name(self.store.snapshot(self.snapshot_id), self.config)
-        return ReviewSession(
+        # What exists now (Textual's widgets, then the session's tens of thousands of objects)
+        # lives as long as the app: frozen, the cyclic collector stops walking it on every full
+        # collection, which otherwise stalls the load and, later, random key presses.
+        gc.freeze()
+        session = ReviewSession(
             self.store, self.snapshot_id, self.rule, order=self.order, clock=self._clock
         )
+        gc.freeze()
+        return session
 
     def load_evidence(self, snapshot: Snapshot, contacts: pl.DataFrame) -> Evidence:
         """The snapshot's evidence, cached beside the state file.

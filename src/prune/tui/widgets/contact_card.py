@@ -73,7 +73,7 @@ class ContactCard(Vertical):
         yield Static("", id="hint")
 
     def _set(self, line: str, content: Content | str) -> None:
-        self.query_one(f"#{line}", Static).update(content)
+        _repaint(self.query_one(f"#{line}", Static), content)
 
     def show(
         self,
@@ -163,7 +163,7 @@ class ContactCard(Vertical):
                 mark = Content.styled("not asked by this rule", "dim italic")
             else:
                 mark = Content.styled("—", "dim")
-            widget.update(Content.assemble(f"{number}  {text.ljust(_QUESTION_WIDTH)}  ", mark))
+            _repaint(widget, Content.assemble(f"{number}  {text.ljust(_QUESTION_WIDTH)}  ", mark))
         verdict = view.decision.verdict if view.decision else None
         if verdict in ("keep", "disconnect"):
             self._set(
@@ -191,6 +191,21 @@ class ContactCard(Vertical):
             "hint",
             "y / n / m(aybe) answer · k keep · x disconnect · l later · u undo · ? help",
         )
+
+
+def _repaint(line: Static, content: Content | str) -> None:
+    """Update one line only when its text or style changed, without a layout pass.
+
+    Every line is one row high and as wide as the card whatever it holds, so no size can change;
+    skipping the unchanged lines and the relayout keeps a key press to the few lines that differ.
+    """
+    shown = line.content
+    if isinstance(shown, Content) and isinstance(content, Content):
+        if shown.is_same(content):
+            return
+    elif type(shown) is type(content) and shown == content:
+        return
+    line.update(content, layout=False)
 
 
 def _short_url(url: str | None) -> str | None:

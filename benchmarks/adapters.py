@@ -1,0 +1,106 @@
+"""ADAPTERS: where the benchmark reaches parts of prune that are still being built.
+
+Each function returns a callable running the real implementation, or None while that module is
+not in the tree; the figure then reads "n/a (not built yet)" rather than a made-up number. They
+follow the interfaces visible in the branches in progress (evidence: issue 6, list export:
+issue 5); when those branches are merged, check the calls here and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+# Columns of messages.csv the evidence needs (the floor scans exactly these).
+EVIDENCE_COLUMNS = [
+    "FROM",
+    "SENDER PROFILE URL",
+    "RECIPIENT PROFILE URLS",
+    "DATE",
+    "CONVERSATION ID",
+    "CONVERSATION TITLE",
+    "FOLDER",
+]
+
+# Columns of an exported list, in file order (issue 5); the floor writes a frame of these.
+EXPORT_COLUMNS = [
+    "first_name",
+    "last_name",
+    "url",
+    "company",
+    "position",
+    "connected_on",
+    "verdict",
+    "known",
+    "interacted",
+    "favour",
+    "note",
+    "farewell_message",
+    "farewell_status",
+    "decided_at",
+]
+
+EvidenceReader = Callable[[Path, pl.DataFrame], Any]
+ListExporter = Callable[[Any, int, str, Path], None]
+
+
+def evidence_reader() -> EvidenceReader | None:
+    """Reads the evidence of an export folder's messages.csv for a contacts frame (issue 6)."""
+    try:
+        from prune.core.matching import ContactIndex
+        from prune.core.messages import tally_messages
+    except ImportError:
+        return None
+
+    def read(export: Path, contacts: pl.DataFrame) -> Any:
+        index = ContactIndex.build(contacts)
+        return tally_messages((export / "messages.csv").read_bytes, "messages.csv", index, None)
+
+    return read
+
+
+def list_exporter() -> ListExporter | None:
+    """Builds list `which` of a snapshot and writes it to a CSV file (issue 5)."""
+    try:
+        from prune.core.writing import prepare_export, write_atomically
+    except ImportError:
+        return None
+
+    def export(store: Any, snapshot_id: int, which: str, target: Path) -> None:
+        listing = prepare_export(store, snapshot_id, which, "csv")
+        write_atomically(target, listing.data, force=True)
+
+    return export
+
+
+def exported_frame(store: Any, snapshot_id: int, which: str) -> pl.DataFrame:
+    """The frame the list export writes; built from the store while issue 5 is not merged."""
+    try:
+        from prune.core.lists import contact_list
+    except ImportError:
+        pass
+    else:
+        return contact_list(store, snapshot_id, which)
+    decisions = store.decisions().drop("later_seq", "updated_at")
+    frame = (
+        store.contacts(snapshot_id)
+        .with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d"))
+        .join(decisions, on="key", how="left")
+        .with_columns(
+            pl.lit(None, dtype=pl.String).alias("farewell_message"),
+            pl.lit("drafted").alias("farewell_status"),
+        )
+    )
+    if which != "all":
+        frame = frame.filter(pl.col("verdict") == which)
+    return frame.sort(
+        pl.col("last_name").str.to_lowercase(), pl.col("first_name").str.to_lowercase()
+    ).select(EXPORT_COLUMNS)
+
+
+def first_screen_of_all_contacts() -> Callable[..., Any] | None:
+    """The list of all contacts (a later issue); nothing to measure until it exists."""
+    return None
