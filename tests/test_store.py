@@ -103,3 +103,16 @@ def test_a_damaged_state_file_is_reported_not_overwritten(tmp_path: Path) -> Non
     with pytest.raises(StoreError, match="move it aside"):
         Store.open(folder)
     assert (folder / "prune.sqlite3").read_bytes().startswith(b"this is not a database")
+
+
+def test_contacts_read_back_the_same_from_the_fast_copy_or_the_database(
+    tmp_path: Path, store: Store
+) -> None:
+    path = write(tmp_path, "Connections.csv", ANA, BO, CY)
+    snapshot_id = record_export(store, parse_export(path)).outcome.snapshot.id
+    fast = store.contacts(snapshot_id)
+    copy = store.path.parent / f"contacts-{snapshot_id}.arrow"
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    copy.write_bytes(b"damaged")  # a broken copy is ignored and rebuilt from the database
+    assert store.contacts(snapshot_id).equals(fast)
+    assert fast["key"].to_list() == ["url:in/ana-doe", "url:in/bo-li", "url:in/cy-ng"]

@@ -327,6 +327,9 @@ class Store:
                 f"VALUES ({snapshot_id}, {', '.join('?' * len(_CONTACT_COLUMNS))})",
                 rows.iter_rows(),
             )
+        self._write_contacts_copy(
+            snapshot_id, contacts.select(_CONTACT_COLUMNS).sort("key", maintain_order=True)
+        )
         snapshot = self._snapshot_where("id = ?", (snapshot_id,))
         assert snapshot is not None
         carried = self._db.execute(
@@ -360,17 +363,45 @@ class Store:
         return self._snapshot_where("id = ?", (snapshot_id,))
 
     def contacts(self, snapshot_id: int) -> pl.DataFrame:
-        """The reviewable contacts of a snapshot, in the order of the file (newest first)."""
+        """The reviewable contacts of a snapshot, ordered by key.
+
+        A snapshot never changes once imported, so a columnar copy of its contacts is kept
+        beside the database: reading it takes milliseconds where SQLite takes ~0.1 s at 30,000
+        rows, and that is on the way to the first card. The database stays the record; the
+        copy is rebuilt from it whenever it is missing or unreadable.
+        """
+        copy = self._contacts_copy(snapshot_id)
+        try:
+            return pl.read_ipc(copy.read_bytes())
+        except (OSError, pl.exceptions.PolarsError):
+            pass
         cursor = self._db.execute(
-            f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contacts WHERE snapshot_id = ?",
+            f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contacts WHERE snapshot_id = ? "
+            "ORDER BY key",
             (snapshot_id,),
         )
         frame = pl.DataFrame(
             cursor.fetchall(),
             schema={column: pl.String for column in _CONTACT_COLUMNS},
             orient="row",
-        )
-        return frame.with_columns(pl.col("connected_on").str.to_date("%Y-%m-%d", strict=False))
+        ).with_columns(pl.col("connected_on").str.to_date("%Y-%m-%d", strict=False))
+        self._write_contacts_copy(snapshot_id, frame)
+        return frame
+
+    def _contacts_copy(self, snapshot_id: int) -> Path:
+        return self.path.parent / f"contacts-{snapshot_id}.arrow"
+
+    def _write_contacts_copy(self, snapshot_id: int, frame: pl.DataFrame) -> None:
+        """Best effort, private to the user, never half-written; failing only costs speed."""
+        target = self._contacts_copy(snapshot_id)
+        temporary = target.with_name(target.name + ".tmp")
+        try:
+            descriptor = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                frame.select(_CONTACT_COLUMNS).write_ipc(handle)
+            os.replace(temporary, target)
+        except OSError:
+            temporary.unlink(missing_ok=True)
 
     # -- decisions -----------------------------------------------------------------------------
 
