@@ -477,6 +477,9 @@ def test_cli_defaults_to_the_disconnect_list_as_csv_on_stdout(state: Path) -> No
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline="")))
     assert [row["last_name"] for row in rows] == ["Adams", "Doe", "Éclair"]
     assert rows[1]["farewell_message"] == ANA_FAREWELL
+    # Without an edit the message is the rendered farewell, as the Farewells screen shows it.
+    assert rows[0]["farewell_message"].startswith("Hi Dee,\n\nI'm trimming my LinkedIn network")
+    assert rows[2]["farewell_message"].startswith("Hi Cy,")
 
 
 def test_cli_lists_and_formats(state: Path) -> None:

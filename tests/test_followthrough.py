@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from prune.core.config import Config
 from prune.core.farewell import BUILTIN_TONES, LINKEDIN_MESSAGE_LIMIT, render
 from prune.core.followthrough import (
     DIVIDER,
@@ -15,11 +16,15 @@ from prune.core.followthrough import (
     farewell_progress,
     farewell_rows,
     mark_copied,
+    message_renderer,
+    reload_row,
     rows_with_status,
     save_edit,
     set_status,
+    template_message,
 )
 from prune.core.importing import parse_export, record_export
+from prune.core.lists import contact_list
 from prune.core.store import Store
 
 from conftest import connections_text
@@ -165,3 +170,47 @@ def test_the_document_has_one_block_per_person(store: Store, tmp_path: Path) -> 
     assert bo.startswith("Bo Li\nhttps://www.linkedin.com/in/bo-li\nStatus: sent\n\nHi Bo,")
     assert bo.endswith("Robin\n")
     assert "at ." not in bo  # Bo has no company in the export
+
+
+def test_a_reloaded_row_is_what_a_fresh_list_would_give(store: Store, tmp_path: Path) -> None:
+    snap = snapshot(store, tmp_path, "c.csv", ANA, CY)
+    store.save_decision("url:in/ana-doe", "test", verdict="disconnect", note="met once")
+    store.save_decision("url:in/cy-ng", "test", verdict="disconnect")
+    before = rows(store, snap)[0]
+    cycle_tone(store, before.key)
+    set_status(store, before.key, "sent")
+    after = reload_row(store, before, BUILTIN_TONES, "Robin", TODAY)
+    assert after == rows(store, snap)[0]
+    assert after.tone == "brief" and after.status == "sent" and after.message != before.message
+    save_edit(store, before.key, "Ana, all the best.", template_message=before.message)
+    edited = reload_row(store, after, BUILTIN_TONES, "Robin", TODAY)
+    assert edited.edited and edited.message == "Ana, all the best."
+    assert template_message(edited, BUILTIN_TONES, "Robin", TODAY) == after.message
+
+
+def test_exported_messages_are_the_ones_the_farewells_list_shows(
+    store: Store, tmp_path: Path
+) -> None:
+    snap = snapshot(store, tmp_path, "c.csv", ANA, BO, CY)
+    for key in ("url:in/ana-doe", "url:in/bo-li", "url:in/cy-ng"):
+        store.save_decision(key, "test", verdict="disconnect")
+    store.save_decision("url:in/ana-doe", "test", note="the Lisbon meetup")
+    store.save_farewell("url:in/bo-li", tone="formal")
+    store.save_farewell("url:in/cy-ng", text="Cy, my own words.")
+    config = Config(
+        first_name="Robin",
+        default_tone="noted",
+        tones=dict(BUILTIN_TONES) | {"noted": "Hi {first_name}, since {note}: bye. {my_name}"},
+    )
+    renderer = message_renderer(config, store.snapshot(snap), TODAY)
+    exported = contact_list(store, snap, "disconnect", messages=renderer)
+    listed = farewell_rows(
+        store, snap, config.tones, "Robin", TODAY, default_tone=config.default_tone
+    )
+    assert dict(zip(exported["first_name"], exported["farewell_message"], strict=True)) == {
+        row.first_name: row.message for row in listed
+    }
+    by_name = {row.first_name: row.message for row in listed}
+    assert by_name["Ana"] == "Hi Ana, since the Lisbon meetup: bye. Robin"
+    assert by_name["Bo"].startswith("Dear Bo,")
+    assert by_name["Cy"] == "Cy, my own words."

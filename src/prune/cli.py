@@ -292,12 +292,20 @@ def _farewells(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from prune.core.config import ensure_config
+    from prune.core.followthrough import message_renderer
+    from prune.core.paths import config_file
     from prune.core.safe_write import check_target, write_atomically
     from prune.core.writing import check_choices, prepare_export
 
     check_choices(args.which, args.fmt, excel=args.excel)
     if args.out is not None:
         check_target(args.out, force=args.force)  # refuse a bad path before any work
+    config = ensure_config(config_file(args.config))
+    for problem in config.problems:
+        print(f"prune: {problem}", file=sys.stderr)
     store = _open_store(args)
     try:
         snapshot = store.latest_snapshot()
@@ -305,7 +313,14 @@ def _export(args: argparse.Namespace) -> int:
             raise ExportError(
                 "nothing to export yet: import your LinkedIn data first (prune import PATH)"
             )
-        export = prepare_export(store, snapshot.id, args.which, args.fmt, excel=args.excel)
+        export = prepare_export(
+            store,
+            snapshot.id,
+            args.which,
+            args.fmt,
+            excel=args.excel,
+            messages=message_renderer(config, snapshot, date.today()),
+        )
     finally:
         store.close()
     if args.out is None:

@@ -162,7 +162,7 @@ def _parse(template: str) -> tuple[tuple[_Part, ...], tuple[str, ...]]:
                         f"[{text}] has no placeholder inside, so the brackets do nothing "
                         "(write [[ and ]] for literal brackets)"
                     )
-                parts.append(_Optional(tuple(group)))
+                parts.append(_Optional(tuple(_merge_literals(group))))  # type: ignore[arg-type]
                 group = None
             index += 1
         else:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -20,9 +21,14 @@ from prune.core.farewell import (
     check_length,
     effective_tone,
     message_for,
+    my_first_name,
     next_tone,
 )
-from prune.core.store import FAREWELL_STATUSES, Farewell, Store
+from prune.core.lists import MessageRenderer
+from prune.core.store import FAREWELL_STATUSES, Farewell, Snapshot, Store
+
+if TYPE_CHECKING:
+    from prune.core.config import Config
 
 DIVIDER = "-" * 72
 
@@ -122,6 +128,70 @@ def farewell_rows(
             )
         )
     return rows
+
+
+def reload_row(
+    store: Store,
+    row: FarewellRow,
+    templates: Mapping[str, str],
+    my_name: str | None,
+    today: date,
+    *,
+    default_tone: str = DEFAULT_TONE,
+) -> FarewellRow:
+    """The same contact after a change to their farewell (tone, edit or status).
+
+    Re-reading one contact keeps a screen with thousands of farewells quick after every key;
+    the result is what `farewell_rows` would now give for this contact.
+    """
+    saved = store.farewell(row.key)
+    message = message_for(saved, row, templates, my_name, today, default_tone=default_tone)
+    return replace(
+        row,
+        tone=effective_tone(saved.tone, templates, default_tone),
+        status=saved.status,
+        edited=saved.text is not None,
+        message=message,
+        refusal=check_length(message),
+    )
+
+
+def template_message(
+    row: FarewellRow,
+    templates: Mapping[str, str],
+    my_name: str | None,
+    today: date,
+    *,
+    default_tone: str = DEFAULT_TONE,
+) -> str:
+    """The message the row's tone gives, ignoring any edit: what an editor compares against."""
+    unedited = Farewell(key=row.key, tone=row.tone)
+    return message_for(unedited, row, templates, my_name, today, default_tone=default_tone)
+
+
+def message_renderer(config: Config, snapshot: Snapshot | None, today: date) -> MessageRenderer:
+    """The farewell text for exported lists, rendered exactly as the Farewells screen shows it.
+
+    `prune export` and the export dialog both pass this to `prepare_export`, so a CSV or JSON
+    row holds the message the user would copy: their chosen tone, their name, their note.
+    """
+    my_name = my_first_name(snapshot, config)
+
+    def render_messages(rows: pl.DataFrame) -> pl.Series:
+        messages = [
+            message_for(
+                Farewell(key=row["key"], tone=row["tone"]),
+                row,
+                config.tones,
+                my_name,
+                today,
+                default_tone=config.default_tone,
+            )
+            for row in rows.iter_rows(named=True)
+        ]
+        return pl.Series("farewell_message", messages, dtype=pl.String)
+
+    return render_messages
 
 
 def farewell_progress(rows: Sequence[FarewellRow]) -> FarewellProgress:

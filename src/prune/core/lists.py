@@ -48,8 +48,9 @@ MessageRenderer = Callable[[pl.DataFrame], pl.Series]
 """Supplies the farewell text for disconnects the user has not edited.
 
 It receives one row per such contact, with the columns key, first_name, last_name, url, company,
-position, connected_on (ISO string) and tone (the stored tone, or null), and returns a string
-series of the same length and order. The user's own edit always wins over what it returns.
+position, connected_on (ISO string), note (the user's note, or null) and tone (the stored tone, or
+null), and returns a string series of the same length and order. The user's own edit always wins
+over what it returns.
 """
 
 
@@ -123,6 +124,7 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
             "company",
             "position",
             "connected_on",
+            "note",
             "tone",
         )
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from prune.core.clipboard import copy_text
 from prune.core.config import Config, ensure_config
@@ -24,6 +24,8 @@ from prune.core.review import ORDER_LABELS, ContactView, ReviewSession
 from prune.core.rules import RULES, Rule, rule_named
 from prune.core.store import Farewell, Snapshot, Store
 from prune.tui.copying import SystemCopy
+from prune.tui.screens.export_screen import ExportScreen
+from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.review_screen import ReviewScreen
 
@@ -37,6 +39,9 @@ class PruneApp(App[None]):
 
     TITLE = "prune"
     BINDINGS = [
+        Binding("f", "farewells", "Farewells", id="app.farewells"),
+        # Not in the footer, which has no room left at 80 columns; help and the palette list it.
+        Binding("ctrl+e", "export", "Export a list", id="app.export", show=False),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -123,15 +128,25 @@ class PruneApp(App[None]):
     # -- help and palette ---------------------------------------------------------------------
 
     def key_rows(self) -> list[tuple[str, str]]:
-        """Every binding with the key that currently triggers it (honouring the keymap)."""
+        """Every binding with the key that currently triggers it (honouring the keymap).
+
+        A row with an empty key is a heading: the keys after it belong to another screen.
+        """
         keymap = self.config.keys
-        rows = []
-        bindings = [*ReviewScreen.BINDINGS, *self.BINDINGS]
-        for binding in bindings:
-            assert isinstance(binding, Binding)
-            keys = keymap.get(binding.id or "", binding.key)
-            rows.append((_display_keys(keys), binding.description))
+
+        def rows_for(bindings: list[Binding]) -> list[tuple[str, str]]:
+            return [
+                (
+                    _display_keys(keymap.get(binding.id or "", binding.key)),
+                    binding.tooltip or binding.description,
+                )
+                for binding in bindings
+            ]
+
+        rows = rows_for([*_bindings(ReviewScreen.BINDINGS), *_bindings(self.BINDINGS)])
         rows.append(("ctrl+p", "Command palette: order, rule, theme"))
+        rows.append(("", "On the Farewells screen (f)"))
+        rows.extend(rows_for(_bindings(FarewellsScreen.BINDINGS)))
         return rows
 
     def action_help(self) -> None:
@@ -145,8 +160,54 @@ class PruneApp(App[None]):
             )
         )
 
+    # -- farewells and export ------------------------------------------------------------------
+
+    def action_farewells(self) -> None:
+        """`f`: keys pressed in a dialog belong to the dialog, so only full screens react."""
+        if not isinstance(self.screen, ModalScreen):
+            self.show_farewells()
+
+    def action_export(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            self.show_export()
+
+    def show_farewells(self) -> None:
+        if isinstance(self.screen, FarewellsScreen):
+            return
+        self.push_screen(
+            FarewellsScreen(
+                store=self.store,
+                snapshot_id=self.snapshot_id,
+                config=self.config,
+                today=self.today,
+                system_copy=self.system_copy,
+            )
+        )
+
+    def show_export(self) -> None:
+        if isinstance(self.screen, ExportScreen):
+            return
+        self.push_screen(
+            ExportScreen(
+                store=self.store,
+                snapshot_id=self.snapshot_id,
+                config=self.config,
+                today=self.today,
+            )
+        )
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Farewells",
+            "Copy, edit and track the farewell to everyone marked disconnect",
+            self.show_farewells,
+        )
+        yield SystemCommand(
+            "Export a list…",
+            "Write the disconnect, keep, later or undecided list to a file",
+            self.show_export,
+        )
         for name, rule in RULES.items():
             marker = " (in use)" if name == self.rule.name else ""
             yield SystemCommand(
@@ -176,6 +237,11 @@ class PruneApp(App[None]):
         review = self.review
         if review is not None:
             review.set_order(order)
+
+
+def _bindings(bindings: list[Binding | tuple[str, ...]]) -> list[Binding]:
+    """The Binding objects of a BINDINGS list (prune declares every one as a Binding)."""
+    return [binding for binding in bindings if isinstance(binding, Binding)]
 
 
 def _display_keys(keys: str) -> str:

@@ -1,4 +1,4 @@
-"""`?` / F1: every key of the review, as currently mapped, and the rule in force."""
+"""`?` / F1: every key, as currently mapped, screen by screen, and the rule in force."""
 
 from __future__ import annotations
 
@@ -41,10 +41,14 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static("prune: keys", classes="title")
             width = max((len(key) for key, _ in self.rows), default=4) + 2
-            lines = [
-                Content.assemble((key.ljust(width), "bold $accent"), description)
-                for key, description in self.rows
-            ]
+            lines: list[Content] = []
+            for key, description in self.rows:
+                if not key:  # a heading: the keys below belong to another screen
+                    yield Static(Content("\n").join(lines))
+                    yield Static(description, classes="title")
+                    lines = []
+                    continue
+                lines.append(Content.assemble((key.ljust(width), "bold $accent"), description))
             yield Static(Content("\n").join(lines))
             yield Static("How answers decide", classes="title")
             yield Static(

@@ -59,8 +59,8 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #loading-text { width: auto; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("y", "answer('yes')", "Yes", id="review.yes"),
-        Binding("n", "answer('no')", "No", id="review.no"),
+        Binding("y", "answer('yes')", "Yes", id="review.yes", show=False),
+        Binding("n", "answer('no')", "No", id="review.no", show=False),
         Binding("m", "answer('maybe')", "Not sure", id="review.maybe", show=False),
         Binding("k", "decide('keep')", "Keep", id="review.keep"),
         Binding("x,d", "decide('disconnect')", "Disconnect", id="review.disconnect"),
@@ -94,7 +94,7 @@ class ReviewScreen(Screen[None]):
             card.display = False
             yield card
             yield DecisionToast()
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help; room for q
 
     def on_mount(self) -> None:
         self._load()

@@ -13,8 +13,10 @@ from prune.core.review import Progress
 
 NEXT_STEPS = (
     "1. Send each person you disconnect a farewell first: once removed, LinkedIn no longer "
-    "lets you message them. `prune farewells --out farewells.txt` drafts them all.",
-    "2. Export the list to work from: `prune export --list disconnect --format md`.",
+    "lets you message them. Press f for the Farewells screen: copy each message with c, then "
+    "mark it sent (s) and removed (r).",
+    "2. Press ctrl+e to export the list to work from, for example as a Markdown checklist "
+    "(or run `prune export --list disconnect --format md`).",
     "3. Remove the connections yourself on linkedin.com, one at a time.",
 )
 

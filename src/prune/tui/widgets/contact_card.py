@@ -189,7 +189,7 @@ class ContactCard(Vertical):
             self._set("verdict", "")
         self._set(
             "hint",
-            "y / n / m(aybe) answer · k keep · x disconnect · l later · u undo · ? help",
+            "y / n / m answer · k keep · x disconnect · l later · u undo · ? help",
         )
 
 

@@ -1,0 +1,237 @@
+"""ctrl+e: write a list of contacts to a file, with the same choices as `prune export`.
+
+The file name follows the list and format chosen until the user types their own. An existing file
+is replaced only after a second, explicit yes. The list is built and written in a thread worker,
+so a full network never freezes the screen, and it is written all or nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+
+from prune.core.config import Config
+from prune.core.errors import ExportError
+from prune.core.followthrough import message_renderer
+from prune.core.lists import LISTS
+from prune.core.safe_write import target_exists, write_atomically
+from prune.core.store import Store
+from prune.core.writing import FORMAT_LABELS, FORMATS, default_file_name, prepare_export
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Returns the path written, or None when the user backs out."""
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+        border-title-style: bold;
+    }
+    ExportScreen .label { text-style: bold; margin-top: 1; }
+    ExportScreen #choices { height: auto; }
+    ExportScreen #choices > Vertical { height: auto; }
+    ExportScreen #list-column { width: 22; margin-right: 2; }
+    ExportScreen #format-column { width: 1fr; }
+    ExportScreen RadioSet { width: 1fr; }
+    ExportScreen #file-row { height: auto; margin-top: 1; }
+    ExportScreen #file-row > Static { width: auto; padding: 1 1 0 0; text-style: bold; }
+    ExportScreen #file { width: 1fr; }
+    ExportScreen #where { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
+    ExportScreen #excel { margin-top: 1; }
+    ExportScreen .buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    ExportScreen .buttons Button { margin-left: 2; }
+    ExportScreen #question { color: $warning; text-style: bold; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        snapshot_id: int,
+        config: Config,
+        today: date,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.snapshot_id = snapshot_id
+        self.config = config
+        self.today = today
+        self.folder = folder or Path.cwd()
+        self.which = "disconnect"
+        self.fmt = "csv"
+        self._default_name = default_file_name(self.which, self.fmt)
+        self._confirming: Path | None = None  # the existing file the user is asked about
+        self._writing = False
+
+    def compose(self) -> ComposeResult:
+        counts = self.store.counts(self.snapshot_id)
+        sizes = counts.as_dict() | {"all": sum(counts.as_dict().values())}
+        with Vertical() as box:
+            box.border_title = "Export a list"
+            with Horizontal(id="choices"):
+                with Vertical(id="list-column"):
+                    yield Static("List", classes="label")
+                    with RadioSet(id="list", compact=True):
+                        for which in LISTS:
+                            yield RadioButton(
+                                f"{which} ({sizes[which]:,})", value=which == self.which, name=which
+                            )
+                with Vertical(id="format-column"):
+                    yield Static("Format", classes="label")
+                    with RadioSet(id="format", compact=True):
+                        for fmt in FORMATS:
+                            label = Content.assemble((f"{fmt:<6}", "bold"), FORMAT_LABELS[fmt])
+                            yield RadioButton(label, value=fmt == self.fmt, name=fmt)
+            with Horizontal(id="file-row"):
+                yield Static("File")
+                yield Input(self._default_name, id="file")
+            yield Static(f"A name without a folder is saved in {self.folder}", id="where")
+            yield Checkbox(
+                "Start the CSV with a byte-order mark, so Excel reads accents correctly",
+                id="excel",
+                compact=True,
+            )
+            with Horizontal(classes="buttons", id="form-buttons"):
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Export", variant="primary", id="export", compact=True)
+            yield Static("", id="question")
+            with Horizontal(classes="buttons", id="confirm-buttons"):
+                yield Button("Keep it", id="keep", compact=True)
+                yield Button("Replace", variant="error", id="replace", compact=True)
+
+    def on_mount(self) -> None:
+        self._show_question(None)
+        self.query_one("#list", RadioSet).focus()
+
+    # -- choices ----------------------------------------------------------------------------------
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        chosen = event.pressed.name or ""
+        if event.radio_set.id == "list":
+            self.which = chosen
+        else:
+            self.fmt = chosen
+        excel = self.query_one("#excel", Checkbox)
+        excel.disabled = self.fmt != "csv"
+        if excel.disabled:
+            excel.value = False
+        file_input = self.query_one("#file", Input)
+        typed = file_input.value.strip()
+        new_default = default_file_name(self.which, self.fmt)
+        if typed in ("", self._default_name):  # the user has not typed a name of their own
+            file_input.value = new_default
+        self._default_name = new_default
+
+    def on_input_changed(self) -> None:
+        if self._confirming is not None and self.target() != self._confirming:
+            self._show_question(None)  # the question was about another file
+
+    def on_input_submitted(self) -> None:
+        self._start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "export":
+                self._start()
+            case "replace":
+                if self._confirming is not None:
+                    self._write(self._confirming)
+            case "keep":
+                self._show_question(None)
+                self.query_one("#file", Input).focus()
+            case _:
+                self.action_cancel()
+
+    def action_cancel(self) -> None:
+        if self._confirming is not None:  # escape steps back from the question first
+            self._show_question(None)
+            self.query_one("#file", Input).focus()
+        elif not self._writing:
+            self.dismiss(None)
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def target(self) -> Path | None:
+        """The path typed, made absolute against the folder the app was started in."""
+        typed = self.query_one("#file", Input).value.strip()
+        if not typed:
+            return None
+        path = Path(typed).expanduser()
+        return path if path.is_absolute() else self.folder / path
+
+    def _start(self) -> None:
+        if self._writing:
+            return
+        path = self.target()
+        if path is None:
+            self._refuse("give a file name to write to")
+            return
+        try:
+            exists = target_exists(path)
+        except ExportError as error:
+            self._refuse(str(error))
+            return
+        if exists:
+            self._show_question(path)
+            self.query_one("#keep", Button).focus()
+            return
+        self._write(path)
+
+    def _show_question(self, path: Path | None) -> None:
+        """Ask before replacing `path`, or (None) go back to the plain form."""
+        self._confirming = path
+        asking = path is not None
+        question = self.query_one("#question", Static)
+        question.update(f"{path.name} already exists in {path.parent}. Replace it?" if path else "")
+        question.display = asking
+        self.query_one("#confirm-buttons").display = asking
+        self.query_one("#form-buttons").display = not asking
+
+    def _refuse(self, reason: str) -> None:
+        self.app.notify(reason[:1].upper() + reason[1:], title="Not exported", severity="error")
+
+    def _write(self, path: Path) -> None:
+        self._writing = True
+        self._show_question(None)
+        for button in self.query(Button):
+            button.disabled = True
+        excel = self.fmt == "csv" and self.query_one("#excel", Checkbox).value
+        self._export(path, self.which, self.fmt, excel)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, path: Path, which: str, fmt: str, excel: bool) -> None:
+        """Build the list and write it off the UI thread; report back on the UI thread."""
+        try:
+            renderer = message_renderer(
+                self.config, self.store.snapshot(self.snapshot_id), self.today
+            )
+            export = prepare_export(
+                self.store, self.snapshot_id, which, fmt, excel=excel, messages=renderer
+            )
+            written = write_atomically(path, export.data, force=True)
+        except ExportError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._done, written, export.summary(written))
+
+    def _done(self, path: Path, summary: str) -> None:
+        self.app.notify(summary, title="Exported", timeout=6)
+        self.dismiss(path)
+
+    def _failed(self, reason: str) -> None:
+        self._writing = False
+        for button in self.query(Button):
+            button.disabled = False
+        self._refuse(reason)

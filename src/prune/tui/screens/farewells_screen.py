@@ -1,0 +1,443 @@
+"""The follow-through: every contact marked disconnect, their farewell, and how far it has got.
+
+Each farewell moves drafted → copied → sent → removed as the user works through LinkedIn by hand.
+The list draws only the rows on screen, so a large network stays quick; after a key only the
+contact it touched is re-read from the store. The highlighted contact's whole message stays on
+screen, so it can always be selected by hand when copying is not possible.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Sequence
+from datetime import date
+from typing import overload
+from urllib.parse import unquote
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from prune.core.config import Config
+from prune.core.farewell import message_length, my_first_name, tone_names
+from prune.core.followthrough import (
+    FarewellRow,
+    cycle_tone,
+    farewell_progress,
+    farewell_rows,
+    mark_copied,
+    reload_row,
+    rows_with_status,
+    save_edit,
+    set_status,
+    template_message,
+)
+from prune.core.store import FAREWELL_STATUSES, Store
+from prune.tui.copying import SystemCopy, copy_message
+from prune.tui.screens.message_edit_screen import MessageEditScreen
+from prune.tui.widgets.contact_table import Cell, Column, ContactTable
+
+STATUS_STYLES = {
+    "drafted": "$text-muted",
+    "copied": "$text-warning",
+    "sent": "$text-primary",
+    "removed": "$text-success",
+}
+FILTERS: tuple[str | None, ...] = (None, *FAREWELL_STATUSES)
+COLUMNS = (Column("Status", 7), Column("Name"), Column("Company"), Column("Message", 8))
+# What pressing `s` or `r` again does: the mark is taken back one step.
+_UNDO_MARK = {"sent": "copied", "removed": "sent"}
+
+
+class FarewellsScreen(Screen[None]):
+    """Lists the farewells to send; keys copy, edit, re-tone and mark them."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    DEFAULT_CSS = """
+    FarewellsScreen { layout: vertical; }
+    FarewellsScreen #header {
+        height: 1; background: $panel; padding: 0 1;
+    }
+    FarewellsScreen #header > Static { width: auto; text-wrap: nowrap; }
+    FarewellsScreen #header > #title { padding-right: 1; }
+    FarewellsScreen #header > #detail {
+        width: 1fr; padding-left: 2; text-overflow: ellipsis; color: $text-muted;
+    }
+    FarewellsScreen #header > #filter { padding-left: 2; }
+    FarewellsScreen #body { height: 1fr; }
+    FarewellsScreen.-wide #body { layout: horizontal; }
+    FarewellsScreen.-narrow #body { layout: vertical; }
+    FarewellsScreen ContactTable { height: 1fr; min-height: 5; }
+    FarewellsScreen.-wide ContactTable { width: 45%; }
+    FarewellsScreen #panel {
+        border: round $primary;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    FarewellsScreen.-wide #panel { width: 1fr; height: 1fr; }
+    FarewellsScreen.-narrow #panel { height: auto; max-height: 75%; }
+    FarewellsScreen #panel > Static { width: 1fr; }
+    FarewellsScreen #meta { color: $text-muted; }
+    FarewellsScreen #refusal { color: $warning; text-style: bold; }
+    FarewellsScreen #message { margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding(
+            "c",
+            "copy",
+            "Copy",
+            tooltip="Copy the message; it is marked copied",
+            id="farewells.copy",
+        ),
+        Binding(
+            "s",
+            "mark('sent')",
+            "Sent",
+            tooltip="Mark it sent (again: back to copied)",
+            id="farewells.sent",
+        ),
+        Binding(
+            "r",
+            "mark('removed')",
+            "Removed",
+            tooltip="Mark it removed (again: back to sent)",
+            id="farewells.removed",
+        ),
+        Binding(
+            "e", "edit", "Edit", tooltip="Write this message in your own words", id="farewells.edit"
+        ),
+        Binding("t", "tone", "Tone", tooltip="Next tone for this message", id="farewells.tone"),
+        Binding(
+            "o",
+            "open_profile",
+            "Open profile",
+            tooltip="Open the profile in your browser",
+            id="farewells.open",
+            show=False,
+        ),
+        # The header shows "showing all (f)", so the footer can leave this out at 80 columns.
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            tooltip="Show only one status; press again for the next",
+            id="farewells.filter",
+            show=False,
+        ),
+        Binding("escape", "back", "Back", tooltip="Back to the review", id="farewells.back"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        snapshot_id: int,
+        config: Config,
+        today: date,
+        system_copy: SystemCopy,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.snapshot_id = snapshot_id
+        self.config = config
+        self.today = today
+        self.system_copy = system_copy
+        self.my_name: str | None = None
+        self.rows: list[FarewellRow] | None = None  # None until loaded
+        self.shown: list[FarewellRow] = []
+        self.status_filter: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="header"):
+            yield Static(Content.styled("Farewells", "bold"), id="title")
+            yield Static("loading…", id="progress")
+            yield Static("", id="detail")
+            yield Static("", id="filter")
+        with Container(id="body"):
+            yield ContactTable(COLUMNS, empty_text="Loading…", id="list")
+            with VerticalScroll(id="panel", can_focus=False):
+                yield Static("", id="meta")
+                yield Static("", id="refusal")
+                yield Static("", id="message")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ContactTable).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="farewells")
+    def _load(self) -> None:
+        """Render every message off the UI thread: thousands of disconnects take a moment."""
+        my_name = my_first_name(self.store.snapshot(self.snapshot_id), self.config)
+        rows = farewell_rows(
+            self.store,
+            self.snapshot_id,
+            self.config.tones,
+            my_name,
+            self.today,
+            default_tone=self.config.default_tone,
+        )
+        self.app.call_from_thread(self._loaded, my_name, rows)
+
+    def _loaded(self, my_name: str | None, rows: list[FarewellRow]) -> None:
+        if self not in self.app.screen_stack:  # the user left before the list was ready
+            return
+        self.my_name = my_name
+        self.rows = rows
+        self.refresh_bindings()
+        self._apply_filter()
+
+    # -- painting ---------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> FarewellRow | None:
+        """The highlighted contact, if any."""
+        index = self.query_one(ContactTable).cursor_row
+        return self.shown[index] if 0 <= index < len(self.shown) else None
+
+    def _apply_filter(self, *, cursor: int | None = None) -> None:
+        """Show the rows the filter lets through; the cursor keeps its place unless told."""
+        assert self.rows is not None
+        self.shown = rows_with_status(self.rows, self.status_filter)
+        table = self.query_one(ContactTable)
+        table.empty_text = self._empty_text()
+        table.set_rows(_TableRows(self.shown), cursor=cursor)
+        self._paint_header()
+        self._paint_panel()
+
+    def _paint_header(self) -> None:
+        rows = self.rows or []
+        progress = farewell_progress(rows)
+        self.query_one("#progress", Static).update(
+            Content.styled(progress.summary, "bold $text-success")
+        )
+        detail = ", ".join(
+            f"{getattr(progress, status):,} {status}" for status in FAREWELL_STATUSES[:-1]
+        )
+        self.query_one("#detail", Static).update(f"({detail})" if rows else "")
+        showing = self.status_filter or "all"
+        self.query_one("#filter", Static).update(
+            Content.assemble(("showing ", "dim"), (showing, "bold"), (" (f)", "dim"))
+        )
+
+    def _paint_panel(self) -> None:
+        panel = self.query_one("#panel", VerticalScroll)
+        row = self.current
+        meta, refusal, message = (
+            self.query_one(f"#{part}", Static) for part in ("meta", "refusal", "message")
+        )
+        if row is None:
+            panel.border_title = "No message"
+            panel.border_subtitle = ""
+            meta.update(self._empty_hint())
+            refusal.display = False
+            message.update("")
+            return
+        panel.border_title = row.name
+        length = message_length(row.message)
+        panel.border_subtitle = f"{length:,} character{'s' * (length != 1)}"
+        wording = (
+            Content.assemble(("your own wording", "bold"), " (e edits it)")
+            if row.edited
+            else Content.assemble(("tone ", ""), (row.tone, "bold"), " (t for the next)")
+        )
+        meta.update(
+            Content.assemble(
+                (row.status, f"bold {STATUS_STYLES[row.status]}"),
+                "  ·  ",
+                wording,
+                "\n",
+                unquote(row.url) if row.url else "no profile URL in the export",
+            )
+        )
+        refusal.display = row.refusal is not None
+        refusal.update(row.refusal or "")
+        message.update(Content(row.message))
+        panel.scroll_home(animate=False)
+
+    def _empty_text(self) -> str:
+        if self.status_filter is None:
+            return "Nobody is marked disconnect yet."
+        return f"No farewell is {self.status_filter}."
+
+    def _empty_hint(self) -> str:
+        if self.rows is None:
+            return "Loading…"
+        if not self.rows:
+            return (
+                "Nobody is marked disconnect yet. Mark contacts with x in the review; each one "
+                "gets a farewell to send here before you remove them on LinkedIn."
+            )
+        return f"No farewell is {self.status_filter}: f shows the next status."
+
+    def on_contact_table_row_highlighted(self, event: ContactTable.RowHighlighted) -> None:
+        if self.rows is not None:
+            self._paint_panel()
+
+    def _replace(self, new: FarewellRow) -> None:
+        """Put a re-read contact in place and repaint what shows it."""
+        assert self.rows is not None
+        self.rows = [new if row.key == new.key else row for row in self.rows]
+        table = self.query_one(ContactTable)
+        if self.status_filter is not None and new.status != self.status_filter:
+            self._apply_filter()  # the contact leaves this view; the next one takes its place
+            return
+        index = next(i for i, row in enumerate(self.shown) if row.key == new.key)
+        self.shown[index] = new
+        table.refresh_row(index)
+        self._paint_header()
+        self._paint_panel()
+
+    def _reload(self, row: FarewellRow) -> FarewellRow:
+        new = reload_row(
+            self.store,
+            row,
+            self.config.tones,
+            self.my_name,
+            self.today,
+            default_tone=self.config.default_tone,
+        )
+        self._replace(new)
+        return new
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on a contact wait until the list is loaded."""
+        if action in ("back", "filter"):
+            return True
+        return self.rows is not None
+
+    def action_copy(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        if copy_message(self.app, row.message, row.name, self.system_copy):
+            mark_copied(self.store, row.key)
+            self._reload(row)
+
+    def action_mark(self, status: str) -> None:
+        row = self.current
+        if row is None:
+            return
+        new_status = _UNDO_MARK[status] if row.status == status else status
+        set_status(self.store, row.key, new_status)
+        self._reload(row)
+        if new_status == status:
+            key = "s" if status == "sent" else "r"
+            self.notify(f"{row.name}: marked {status}. {key} again takes it back.", timeout=3)
+        else:
+            self.notify(f"{row.name}: back to {new_status}.", timeout=3)
+
+    def action_tone(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        cycle_tone(
+            self.store,
+            row.key,
+            tone_names(self.config),
+            default_tone=self.config.default_tone,
+        )
+        new = self._reload(row)
+        if new.edited:
+            self.notify(
+                f"Tone is now {new.tone}, but your own wording still wins: press e and choose "
+                "'Back to the template' to use the tone.",
+                severity="warning",
+                timeout=6,
+            )
+        else:
+            self.notify(f"Tone: {new.tone}.", timeout=2)
+
+    def action_edit(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        template = template_message(
+            row, self.config.tones, self.my_name, self.today, default_tone=self.config.default_tone
+        )
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            save_edit(self.store, row.key, text, template_message=template)
+            new = self._reload(row)
+            if not new.edited and not row.edited:
+                self.notify(f"No change to the message for {new.name}.", timeout=3)
+            elif not new.edited:
+                self.notify(f"Back to the {new.tone} template for {new.name}.", timeout=3)
+            elif new.refusal:
+                self.notify(new.refusal, title="Saved, but not copyable", severity="warning")
+            else:
+                self.notify(f"Saved your wording for {new.name}.", timeout=3)
+
+        self.app.push_screen(MessageEditScreen(row.name, row.message, edited=row.edited), save)
+
+    def action_open_profile(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        if not row.url:
+            self.notify("This contact has no profile URL in the export.", severity="warning")
+            return
+        try:
+            webbrowser.get()
+        except webbrowser.Error:
+            self.notify(
+                f"No browser found here. The URL is beside the message: {row.url}",
+                severity="warning",
+                timeout=6,
+            )
+            return
+        self.app.open_url(row.url)
+        self.notify(f"Opened {row.name}'s profile in your browser.", timeout=2)
+
+    def action_filter(self) -> None:
+        if self.rows is None:
+            return
+        position = FILTERS.index(self.status_filter)
+        self.status_filter = FILTERS[(position + 1) % len(FILTERS)]
+        self._apply_filter(cursor=0)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class _TableRows(Sequence[tuple[Cell, ...]]):
+    """The table's view of the farewells: cells are built only for the rows drawn."""
+
+    def __init__(self, rows: list[FarewellRow]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Cell, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[Cell, ...]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[Cell, ...] | list[tuple[Cell, ...]]:
+        if isinstance(index, slice):
+            return [_cells(row) for row in self._rows[index]]
+        return _cells(self._rows[index])
+
+
+def _cells(row: FarewellRow) -> tuple[Cell, ...]:
+    if row.refusal:
+        wording = Content.styled("too long", "bold $warning")
+    elif row.edited:
+        wording = Content.styled("edited", "italic")
+    else:
+        wording = Content(row.tone)
+    return (
+        Content.styled(row.status, STATUS_STYLES[row.status]),
+        row.name,
+        row.company or "",
+        wording,
+    )

@@ -1,0 +1,88 @@
+"""`e` on the Farewells screen: rewrite one person's farewell in your own words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from prune.core.farewell import LINKEDIN_MESSAGE_LIMIT, message_length
+
+
+class MessageEditScreen(ModalScreen[str | None]):
+    """Returns the new text, "" to go back to the template, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    MessageEditScreen { align: center middle; }
+    MessageEditScreen > Vertical {
+        width: 90; max-width: 100%; height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    MessageEditScreen #title { text-style: bold; }
+    MessageEditScreen TextArea { height: 1fr; }
+    MessageEditScreen #count { color: $text-muted; }
+    MessageEditScreen #count.-too-long { color: $warning; text-style: bold; }
+    MessageEditScreen Horizontal { height: auto; margin-top: 1; }
+    MessageEditScreen Button { margin-right: 2; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="message-edit.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="message-edit.cancel"),
+    ]
+
+    def __init__(self, name: str, message: str, *, edited: bool) -> None:
+        super().__init__()
+        self.contact_name = name
+        self.message = message
+        self.edited = edited
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Farewell to {self.contact_name}", id="title")
+            yield Static(
+                Content.styled(
+                    "ctrl+s saves, escape cancels. Your wording is kept for this person only.",
+                    "dim",
+                )
+            )
+            yield TextArea(self.message, soft_wrap=True, id="text")
+            yield Static("", id="count")
+            with Horizontal():
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button(
+                    "Back to the template", id="template", compact=True, disabled=not self.edited
+                )
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self._count(self.message)
+        editor = self.query_one(TextArea)
+        editor.move_cursor(editor.document.end)  # most edits add a line or change the close
+        editor.focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._count(event.text_area.text)
+
+    def _count(self, text: str) -> None:
+        length = message_length(text)
+        count = self.query_one("#count", Static)
+        count.set_class(length > LINKEDIN_MESSAGE_LIMIT, "-too-long")
+        note = " (too long for LinkedIn)" if length > LINKEDIN_MESSAGE_LIMIT else ""
+        count.update(f"{length:,} of {LINKEDIN_MESSAGE_LIMIT:,} characters{note}")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "template":
+            self.dismiss("")
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
