@@ -103,8 +103,3 @@ def exported_frame(store: Any, snapshot_id: int, which: str) -> pl.DataFrame:
     return frame.sort(
         pl.col("last_name").str.to_lowercase(), pl.col("first_name").str.to_lowercase()
     ).select(EXPORT_COLUMNS)
-
-
-def first_screen_of_all_contacts() -> Callable[..., Any] | None:
-    """The list of all contacts (a later issue); nothing to measure until it exists."""
-    return None

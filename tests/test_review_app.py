@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.summary_screen import SummaryScreen
+from prune.tui.widgets.contact_table import ContactTable
 from tui_helpers import build_app, card_name, loaded, reopen, store_of, text_of
 
 
@@ -224,3 +225,28 @@ async def test_each_decision_is_announced_once_and_says_u_undoes(tmp_path: Path)
         assert text_of(app, "#decision-toast") == "Disconnect: Bo Li, PhD. u undoes."
         assert len(app.screen.query("#decision-toast")) == 1
         assert app.screen.query_one("#decision-toast").display
+
+
+async def test_the_list_of_all_contacts_filters_and_jumps_to_a_card(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("x")  # Cy marked disconnect
+        await pilot.press("a")
+        table = app.screen.query_one(ContactTable)
+        names = [table.row(index)[1] for index in range(table.row_count)]
+        assert names == ["Ana Doe", "Bo Li, PhD", "Cy Ng", "Di Ode"]  # by last name
+        assert table.row(2)[0] == "disconnect"
+        await pilot.press("v")  # undecided only
+        assert [table.row(i)[1] for i in range(table.row_count)] == [
+            "Ana Doe",
+            "Bo Li, PhD",
+            "Di Ode",
+        ]
+        await pilot.press("v", "v")  # disconnect only
+        assert [table.row(i)[1] for i in range(table.row_count)] == ["Cy Ng"]
+        await pilot.press("enter")
+        assert card_name(app) == "Cy Ng"
+        assert "disconnect" in text_of(app, "#verdict")
+        await pilot.press("k")  # changed my mind
+    assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"

@@ -126,6 +126,7 @@ class ReviewSession:
         self._insights: dict[str, dict[str, object]] = {}
         self._scores = pl.DataFrame(schema={"key": pl.String, "score": pl.Float64})
         self._search_text: pl.Series | None = None  # folded on the first search
+        self._listed: pl.DataFrame | None = None  # sorted by name on the first listing
         self._decided_times: list[float] = []
         self.queue: list[str] = []
         self._rebuild_queue(resume_key=store.setting(CURRENT_KEY_SETTING))
@@ -397,6 +398,43 @@ class ReviewSession:
             mask = mask & pl.col("text").str.contains(word, literal=True)
         keys = frame.filter(mask).head(limit)["key"].to_list()
         return [self.view(key) for key in keys]
+
+    def listing(self, verdict: str | None = None) -> pl.DataFrame:
+        """Every contact with its verdict, by name, for the list of all contacts.
+
+        `verdict` keeps one kind: keep, disconnect, later, or "undecided". Columns: verdict,
+        name, company, position, connected (ISO date), then key (not shown).
+        """
+        verdicts = pl.DataFrame(
+            {
+                "key": list(self._decisions),
+                "verdict": [decision.verdict for decision in self._decisions.values()],
+            },
+            schema={"key": pl.String, "verdict": pl.String},
+        )
+        if self._listed is None:  # names never change in a session: fold and sort them once
+            self._listed = self.contacts.sort(
+                folded(pl.col("last_name")), folded(pl.col("first_name")), "key"
+            ).select(
+                pl.concat_str(
+                    [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")],
+                    separator=" ",
+                )
+                .str.strip_chars()
+                .alias("name"),
+                "company",
+                "position",
+                pl.col("connected_on").cast(pl.String).alias("connected"),
+                "key",
+            )
+        frame = self._listed.join(verdicts, on="key", how="left", maintain_order="left")
+        if verdict == "undecided":
+            frame = frame.filter(pl.col("verdict").is_null())
+        elif verdict is not None:
+            frame = frame.filter(pl.col("verdict") == verdict)
+        return frame.select(
+            pl.col("verdict").fill_null("—"), "name", "company", "position", "connected", "key"
+        )
 
     # -- progress -------------------------------------------------------------------------------
 

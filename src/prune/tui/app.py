@@ -24,6 +24,7 @@ from prune.core.review import ORDER_LABELS, ContactView, ReviewSession
 from prune.core.rules import RULES, Rule, rule_named
 from prune.core.store import Farewell, Snapshot, Store
 from prune.tui.copying import SystemCopy
+from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.help_screen import HelpScreen
@@ -147,6 +148,8 @@ class PruneApp(App[None]):
         rows.append(("ctrl+p", "Command palette: order, rule, theme"))
         rows.append(("", "On the Farewells screen (f)"))
         rows.extend(rows_for(_bindings(FarewellsScreen.BINDINGS)))
+        rows.append(("", "On the list of all contacts (a)"))
+        rows.extend(rows_for(_bindings(ContactsScreen.BINDINGS)))
         return rows
 
     def action_help(self) -> None:
@@ -184,6 +187,11 @@ class PruneApp(App[None]):
             )
         )
 
+    def show_contacts(self) -> None:
+        review = self.review
+        if review is not None and not isinstance(self.screen, ContactsScreen):
+            review.action_contacts()
+
     def show_export(self) -> None:
         if isinstance(self.screen, ExportScreen):
             return
@@ -202,6 +210,11 @@ class PruneApp(App[None]):
             "Farewells",
             "Copy, edit and track the farewell to everyone marked disconnect",
             self.show_farewells,
+        )
+        yield SystemCommand(
+            "All contacts",
+            "Every contact with its verdict; enter shows their card",
+            self.show_contacts,
         )
         yield SystemCommand(
             "Export a list…",

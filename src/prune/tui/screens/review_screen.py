@@ -24,6 +24,7 @@ from prune.core.insights import insights
 from prune.core.review import ORDER_LABELS, ContactView, IndexedInsights, Outcome, ReviewSession
 from prune.core.store import Snapshot
 from prune.tui.copying import copy_message
+from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.screens.search_screen import SearchScreen
@@ -33,6 +34,7 @@ from prune.tui.widgets.decision_toast import DecisionToast
 from prune.tui.widgets.progress_header import ProgressHeader
 
 _NEEDS_SESSION = {
+    "contacts",
     "details",
     "answer",
     "decide",
@@ -71,6 +73,7 @@ class ReviewScreen(Screen[None]):
         Binding("o", "open_profile", "Open profile", id="review.open", show=False),
         Binding("slash", "search", "Search", id="review.search"),
         Binding("space", "details", "Evidence", id="review.details", show=False),
+        Binding("a", "contacts", "All contacts", id="review.contacts", show=False),
         Binding("t", "tone", "Farewell tone (disconnect card)", id="review.tone", show=False),
         Binding("c", "copy", "Copy the farewell (disconnect card)", id="review.copy", show=False),
     ]
@@ -114,6 +117,12 @@ class ReviewScreen(Screen[None]):
         snapshot = self.app.store.snapshot(session.snapshot_id)
         if snapshot is not None:
             self._load_evidence(snapshot, session.contacts)
+        self._warm_listing(session)
+
+    @work(thread=True, exclusive=True, group="listing")
+    def _warm_listing(self, session: ReviewSession) -> None:
+        """Sort the names for the list of all contacts (`a`) while the user reads the card."""
+        session.listing()
 
     @work(thread=True, exclusive=True, group="evidence")
     def _load_evidence(self, snapshot: Snapshot, contacts: pl.DataFrame) -> None:
@@ -254,6 +263,18 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(
             EvidenceScreen(view.name, facts, self.evidence.describe().capitalize())
         )
+
+    def action_contacts(self) -> None:
+        """The list of all contacts; `enter` there brings that person's card here."""
+        if self.session is None:
+            return
+
+        def jump(key: str | None) -> None:
+            if key is not None and self.session is not None:
+                self.session.jump_to(key)
+            self.refresh_card()
+
+        self.app.push_screen(ContactsScreen(self.session), jump)
 
     def action_search(self) -> None:
         if self.session is None:
