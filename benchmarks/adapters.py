@@ -14,6 +14,8 @@ from typing import Any
 
 import polars as pl
 
+from prune.core.lists import COLUMNS
+
 # Columns of messages.csv the evidence needs (the floor scans exactly these).
 EVIDENCE_COLUMNS = [
     "FROM",
@@ -26,22 +28,7 @@ EVIDENCE_COLUMNS = [
 ]
 
 # Columns of an exported list, in file order (issue 5); the floor writes a frame of these.
-EXPORT_COLUMNS = [
-    "first_name",
-    "last_name",
-    "url",
-    "company",
-    "position",
-    "connected_on",
-    "verdict",
-    "known",
-    "interacted",
-    "favour",
-    "note",
-    "farewell_message",
-    "farewell_status",
-    "decided_at",
-]
+EXPORT_COLUMNS = list(COLUMNS)
 
 EvidenceReader = Callable[[Path, pl.DataFrame], Any]
 ListExporter = Callable[[Any, int, str, Path], None]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
+from prune.core.connections import CONTACT_COLUMNS
 from prune.core.paths import ensure_private_dir
 
 DB_NAME = "prune.sqlite3"
@@ -179,16 +180,7 @@ class DecisionCounts:
 
 
 _DECISION_FIELDS = [f.name for f in fields(Decision)]
-_CONTACT_COLUMNS = [
-    "key",
-    "first_name",
-    "last_name",
-    "url",
-    "email",
-    "company",
-    "position",
-    "connected_on",
-]
+_CONTACT_COLUMNS = CONTACT_COLUMNS
 
 
 class Store:

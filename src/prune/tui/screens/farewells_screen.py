@@ -8,7 +8,6 @@ screen, so it can always be selected by hand when copying is not possible.
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Sequence
 from datetime import date
 from typing import overload
@@ -37,6 +36,7 @@ from prune.core.followthrough import (
     template_message,
 )
 from prune.core.store import FAREWELL_STATUSES, Store
+from prune.tui.browsing import open_profile
 from prune.tui.copying import SystemCopy, copy_message
 from prune.tui.screens.message_edit_screen import MessageEditScreen
 from prune.tui.widgets.contact_table import Cell, Column, ContactTable
@@ -381,22 +381,8 @@ class FarewellsScreen(Screen[None]):
 
     def action_open_profile(self) -> None:
         row = self.current
-        if row is None:
-            return
-        if not row.url:
-            self.notify("This contact has no profile URL in the export.", severity="warning")
-            return
-        try:
-            webbrowser.get()
-        except webbrowser.Error:
-            self.notify(
-                f"No browser found here. The URL is beside the message: {row.url}",
-                severity="warning",
-                timeout=6,
-            )
-            return
-        self.app.open_url(row.url)
-        self.notify(f"Opened {row.name}'s profile in your browser.", timeout=2)
+        if row is not None:
+            open_profile(self.app, row.name, row.url, "beside the message")
 
     def action_filter(self) -> None:
         if self.rows is None:

@@ -6,7 +6,6 @@ then is the next card painted. Loading runs in a thread worker so the UI never f
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Callable
 from datetime import date
 
@@ -23,6 +22,7 @@ from prune.core.followthrough import cycle_tone, mark_copied
 from prune.core.insights import insights
 from prune.core.review import ORDER_LABELS, ContactView, IndexedInsights, Outcome, ReviewSession
 from prune.core.store import Snapshot
+from prune.tui.browsing import open_profile
 from prune.tui.copying import copy_message
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.evidence_screen import EvidenceScreen
@@ -235,22 +235,8 @@ class ReviewScreen(Screen[None]):
 
     def action_open_profile(self) -> None:
         view = self.session.current if self.session else None
-        if view is None:
-            return
-        if not view.url:
-            self.notify("This contact has no profile URL in the export.", severity="warning")
-            return
-        try:
-            webbrowser.get()
-        except webbrowser.Error:
-            self.notify(
-                f"No browser found here. The URL is on the card: {view.url}",
-                severity="warning",
-                timeout=6,
-            )
-            return
-        self.app.open_url(view.url)
-        self.notify(f"Opened {view.name}'s profile in your browser.", timeout=2)
+        if view is not None:
+            open_profile(self.app, view.name, view.url, "on the card")
 
     def action_details(self) -> None:
         view = self.session.current if self.session else None
@@ -266,26 +252,18 @@ class ReviewScreen(Screen[None]):
 
     def action_contacts(self) -> None:
         """The list of all contacts; `enter` there brings that person's card here."""
-        if self.session is None:
-            return
-
-        def jump(key: str | None) -> None:
-            if key is not None and self.session is not None:
-                self.session.jump_to(key)
-            self.refresh_card()
-
-        self.app.push_screen(ContactsScreen(self.session), jump)
+        if self.session is not None:
+            self.app.push_screen(ContactsScreen(self.session), self._jump)
 
     def action_search(self) -> None:
-        if self.session is None:
-            return
+        if self.session is not None:
+            self.app.push_screen(SearchScreen(self.session.search), self._jump)
 
-        def jump(key: str | None) -> None:
-            if key is not None and self.session is not None:
-                self.session.jump_to(key)
-                self.refresh_card()
-
-        self.app.push_screen(SearchScreen(self.session.search), jump)
+    def _jump(self, key: str | None) -> None:
+        """Show the card of the contact chosen in the search or the list of all contacts."""
+        if key is not None and self.session is not None:
+            self.session.jump_to(key)
+        self.refresh_card()
 
     def _disconnect_view(self) -> ContactView | None:
         """The contact on screen if it is marked disconnect; otherwise say why nothing happens."""
