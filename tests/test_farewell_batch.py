@@ -45,6 +45,8 @@ USER_TONES = {
     "leading stop": ".{first_name}[{company}].[.{position}]{note}.",
     "blank lines": "  {first_name}  ,  {company} .  \n\n\n\n\t{note}\t\n\n\n  end  ",
     "wide spaces": "\u00a0Hi {first_name}\u00a0\n\u3000{note}\u2028 [at {company}\u00a0]",
+    # Brackets without a placeholder are always kept; forty of them must not take forever.
+    "empty brackets": "{company}" + "[]" * 40 + ". [.{position}]" * 12 + ".",
     "empty": "",
     "only brackets": "[]",
     "literal brackets": "[plain]",

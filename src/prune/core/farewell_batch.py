@@ -267,7 +267,13 @@ def _message(template: str) -> pl.Expr:
         if isinstance(part, _Optional):
             inner, inner_previous = _sequence(part.parts, previous)
             filled = [pl.col(p.name) != "" for p in part.parts if isinstance(p, _Field)]
-            kept = pl.all_horizontal(filled) if filled else pl.lit(True)
+            if not filled:  # nothing can be missing, so it is always kept, as `render` does
+                pieces.append(inner)
+                previous = inner_previous
+                continue
+            # `inner_previous` follows a placeholder inside, so it never repeats `previous`: the
+            # expression grows with the template, not exponentially.
+            kept = pl.all_horizontal(filled)
             pieces.append(pl.when(kept).then(inner).otherwise(pl.lit("")))
             previous = pl.when(kept).then(inner_previous).otherwise(previous)
         else:
