@@ -9,6 +9,7 @@ issue 5); when those branches are merged, check the calls here and nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,9 @@ def evidence_reader() -> EvidenceReader | None:
 
 
 def list_exporter() -> ListExporter | None:
-    """Builds list `which` of a snapshot and writes it to a CSV file (issue 5)."""
+    """Builds list `which` of a snapshot and writes it to a CSV file (issue 5), farewell messages
+    included, as `prune export` and the export dialog do.
+    """
     try:
         from prune.core.safe_write import write_atomically
         from prune.core.writing import prepare_export
@@ -61,10 +64,21 @@ def list_exporter() -> ListExporter | None:
         return None
 
     def export(store: Any, snapshot_id: int, which: str, target: Path) -> None:
-        listing = prepare_export(store, snapshot_id, which, "csv")
+        messages = _message_renderer(store, snapshot_id)
+        listing = prepare_export(store, snapshot_id, which, "csv", messages=messages)
         write_atomically(target, listing.data, force=True)
 
     return export
+
+
+def _message_renderer(store: Any, snapshot_id: int) -> Any:
+    """What `prune export` passes to fill in farewell messages (default settings), if built."""
+    try:
+        from prune.core.config import Config
+        from prune.core.followthrough import message_renderer
+    except ImportError:
+        return None
+    return message_renderer(Config(), store.snapshot(snapshot_id), date.today())
 
 
 def exported_frame(store: Any, snapshot_id: int, which: str) -> pl.DataFrame:
@@ -74,7 +88,8 @@ def exported_frame(store: Any, snapshot_id: int, which: str) -> pl.DataFrame:
     except ImportError:
         pass
     else:
-        return contact_list(store, snapshot_id, which)
+        messages = _message_renderer(store, snapshot_id)
+        return contact_list(store, snapshot_id, which, messages=messages)
     decisions = store.decisions().drop("later_seq", "updated_at")
     frame = (
         store.contacts(snapshot_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import stat
 import subprocess
@@ -160,3 +162,28 @@ def test_a_broken_config_is_reported_and_built_ins_used(state: Path) -> None:
     assert result.returncode == 0
     assert "config.toml, line 1: not valid TOML" in result.stderr
     assert len(blocks(result.stdout)) == 3
+
+
+def test_the_exported_csv_holds_the_message_the_farewells_list_shows(state: Path) -> None:
+    store = Store.open(state)
+    keys = store.decisions().filter(verdict="disconnect").sort("key")["key"].to_list()
+    store.save_farewell(keys[0], tone="brief")
+    store.save_farewell(keys[2], text="Thank you for everything, truly.")
+    store.close()
+    exported = prune("export", "--format", "csv", data_dir=state)
+    listed = prune("farewells", data_dir=state)
+    assert exported.returncode == 0 and listed.returncode == 0, exported.stderr + listed.stderr
+    in_csv = {
+        row["url"]: row["farewell_message"]
+        for row in csv.DictReader(io.StringIO(exported.stdout, newline=""))
+    }
+    in_document = {}
+    for block in blocks(listed.stdout):
+        head, message = block.rstrip("\n").split("\n\n", 1)
+        in_document[head.splitlines()[1]] = message
+    assert len(in_csv) == 3
+    assert in_csv == in_document
+    messages = sorted(in_csv.values())
+    assert "Thank you for everything, truly." in messages
+    assert any("a quick heads-up" in message for message in messages)  # the brief tone
+    assert any("I'm trimming my LinkedIn network" in message for message in messages)  # warm

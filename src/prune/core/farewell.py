@@ -212,6 +212,11 @@ def years_phrase(connected_on: date | str | None, today: date) -> str:
     years = today.year - connected_on.year
     if (today.month, today.day) < (connected_on.month, connected_on.day):
         years -= 1
+    return years_in_words(years)
+
+
+def years_in_words(years: int) -> str:
+    """Whole years connected as `{years}` says them: "less than a year", "1 year", "8 years"."""
     if years < 1:
         return "less than a year"
     return "1 year" if years == 1 else f"{years} years"
@@ -359,6 +364,11 @@ def effective_tone(
     return next(iter(templates), DEFAULT_TONE)
 
 
+def tone_template(tone: str, templates: Mapping[str, str]) -> str:
+    """The text of a tone from `effective_tone`; a built-in one if `templates` lacks it."""
+    return templates.get(tone, BUILTIN_TONES.get(tone, WARM))
+
+
 def message_for(
     farewell: Farewell | None,
     contact: object,
@@ -378,8 +388,7 @@ def message_for(
     if farewell is not None and farewell.text is not None:
         return farewell.text
     chosen = tone or (farewell.tone if farewell is not None else None)
-    name = effective_tone(chosen, templates, default_tone)
-    template = templates.get(name, BUILTIN_TONES.get(name, WARM))
+    template = tone_template(effective_tone(chosen, templates, default_tone), templates)
     return render(template, contact, my_name=my_name, today=today, note=note)
 
 

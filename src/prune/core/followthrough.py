@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from prune.core.farewell import (
     my_first_name,
     next_tone,
 )
+from prune.core.farewell_batch import effective_tones, messages_many, refusals
 from prune.core.lists import MessageRenderer
 from prune.core.store import FAREWELL_STATUSES, Farewell, Snapshot, Store
 
@@ -54,6 +55,9 @@ class FarewellRow:
     @property
     def name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part) or "(no name)"
+
+
+_ROW_FIELDS = tuple(field.name for field in fields(FarewellRow))
 
 
 @dataclass(frozen=True)
@@ -104,30 +108,19 @@ def farewell_rows(
             "key",
         )
     )
-    rows: list[FarewellRow] = []
-    for row in frame.iter_rows(named=True):
-        saved = Farewell(key=row["key"], tone=row["tone"], text=row["text"])
-        message = message_for(
-            saved, row, templates, my_name, today, default_tone=default_tone, tone=tone
-        )
-        rows.append(
-            FarewellRow(
-                key=row["key"],
-                first_name=row["first_name"] or "",
-                last_name=row["last_name"] or "",
-                url=row["url"],
-                company=row["company"],
-                position=row["position"],
-                connected_on=row["connected_on"],
-                note=row["note"],
-                tone=effective_tone(tone or row["tone"], templates, default_tone),
-                status=row["status"] or "drafted",
-                edited=row["text"] is not None,
-                message=message,
-                refusal=check_length(message),
-            )
-        )
-    return rows
+    messages = messages_many(
+        frame, templates, my_name=my_name, today=today, default_tone=default_tone, tone=tone
+    )
+    columns = frame.with_columns(
+        pl.col("first_name", "last_name").fill_null(""),
+        effective_tones(frame.get_column("tone"), templates, default_tone, tone=tone),
+        pl.col("status").fill_null("drafted"),
+        pl.col("text").is_not_null().alias("edited"),
+        messages.alias("message"),
+        refusals(messages),
+    ).select(_ROW_FIELDS)
+    # Positional arguments from plain tuples build 30,000 rows far quicker than named rows.
+    return [FarewellRow(*values) for values in columns.iter_rows()]
 
 
 def reload_row(
@@ -178,18 +171,15 @@ def message_renderer(config: Config, snapshot: Snapshot | None, today: date) -> 
     my_name = my_first_name(snapshot, config)
 
     def render_messages(rows: pl.DataFrame) -> pl.Series:
-        messages = [
-            message_for(
-                Farewell(key=row["key"], tone=row["tone"]),
-                row,
-                config.tones,
-                my_name,
-                today,
-                default_tone=config.default_tone,
-            )
-            for row in rows.iter_rows(named=True)
-        ]
-        return pl.Series("farewell_message", messages, dtype=pl.String)
+        messages = messages_many(
+            rows,
+            config.tones,
+            my_name=my_name,
+            today=today,
+            default_tone=config.default_tone,
+            edits=None,
+        )
+        return messages.rename("farewell_message")
 
     return render_messages
 
