@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from prune.core.profile import owner_first_name
+from prune.core.owner import owner_first_name
 
 if TYPE_CHECKING:
     from prune.core.config import Config

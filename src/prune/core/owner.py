@@ -8,12 +8,17 @@ and words that name no employer ("Self-employed", "Freelance") never match.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 
+from prune.core.archive import open_export
+from prune.core.errors import ExportError
 from prune.core.matching import full_name
 from prune.core.side_files import columns_by_name, has_columns, require_columns
 from prune.core.tables import locate_table, read_table
 
+PROFILE = "profile.csv"
 EMPLOYER_SCHEMA: dict[str, pl.DataType] = {
     "company_key": pl.String(),
     "employer": pl.String(),  # as the owner wrote it
@@ -56,6 +61,29 @@ def company_key(expr: pl.Expr) -> pl.Expr:
         .str.strip_chars()
     )
     return pl.when(reduced.is_in(_NOT_EMPLOYERS)).then(None).otherwise(reduced)
+
+
+def owner_first_name(source: str | Path | None) -> str | None:
+    """The first name in the export's Profile.csv, as written, for signing farewells.
+
+    The snapshot remembers where its export came from, but it may since have been moved, or
+    held only Connections.csv: every such case simply means "no name", never an error.
+    """
+    if not source:
+        return None
+    try:
+        raw = open_export(Path(source)).read(PROFILE)
+        if raw is None:
+            return None
+        table = locate_table(raw, "Profile.csv", has_columns("first name", "last name"))
+        column = columns_by_name(table).get("first name")
+        frame = read_table(table, [column]) if column else None
+    except (ExportError, OSError, pl.exceptions.PolarsError):
+        return None
+    if frame is None or frame.is_empty():
+        return None
+    value = frame[column][0]
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def read_owner_name(raw: bytes, name: str) -> str | None:
