@@ -100,13 +100,23 @@ def _percent_decode(values: pl.Series) -> pl.Series:
     return values.str.replace_many(runs, decoded, leftmost=True)
 
 
-def contact_key_expr() -> pl.Expr:
-    """Key of each row of a normalised connections frame.
+def contact_keys(contacts: pl.DataFrame, wanted: pl.Series | None = None) -> pl.Series:
+    """The key of each row of a normalised connections frame, None for rows `wanted` leaves out.
 
     `url:<path>` when there is a URL; otherwise `name:<first>|<last>|<connected on>`, which stays
     the same across re-imports of the same person (exports from before 2023 have no URL column).
+    The name key is built only for the rows that need it.
     """
-    fallback = pl.concat_str(
+    keys = (URL_PREFIX + normalise_profile_urls(contacts["url"])).alias("key")
+    by_name = keys.is_null() if wanted is None else keys.is_null() & wanted
+    if by_name.any():
+        name_keys = contacts.filter(by_name).select(_name_key_expr()).to_series()
+        keys = keys.scatter(by_name.arg_true(), name_keys)
+    return keys
+
+
+def _name_key_expr() -> pl.Expr:
+    return pl.concat_str(
         [
             pl.lit(FALLBACK_PREFIX),
             pl.col("first_name").fill_null("").str.to_lowercase(),
@@ -115,11 +125,6 @@ def contact_key_expr() -> pl.Expr:
             pl.lit("|"),
             pl.col("connected_on").cast(pl.String).fill_null(""),
         ]
-    )
-    return (
-        pl.when(pl.col("profile_path").is_not_null())
-        .then(pl.lit(URL_PREFIX) + pl.col("profile_path"))
-        .otherwise(fallback)
     )
 
 
