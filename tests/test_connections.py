@@ -150,3 +150,70 @@ def test_bad_input_is_refused_with_a_reason(raw: bytes, expected: str) -> None:
     message = str(caught.value)
     assert expected in message
     assert "\n" not in message
+
+
+def test_dates_in_several_formats_within_one_file_are_each_read() -> None:
+    header = "First Name,Last Name,Email Address,Company,Position,Connected On"
+    text = connections_text(
+        "Ana,Doe,,Acme,CTO,07 Mar 2024",
+        'Bo,Li,,Globex,Dev,"1/8/18, 6:14 PM"',
+        "Cy,Ng,,Initech,Ops,7-Mar-24",  # two-digit year: 2024, not year 24
+        "Di,Ot,,Hooli,PM,07-Mar-2024",
+        "Ed,Po,,Umbrella,QA,2023-12-31",
+        "Fa,Qi,,Stark,CEO,3/9/21",
+        "Gu,Ra,,Wayne,CFO,07 March 2024",
+        *[f"N{number},L,,Co,Dev,0{number} Feb 2022" for number in range(1, 8)],
+        header=header,
+    )
+    result = read_connections(text.encode())
+    assert result.contacts["connected_on"].to_list()[:7] == [
+        date(2024, 3, 7),
+        date(2018, 1, 8),
+        date(2024, 3, 7),
+        date(2024, 3, 7),
+        date(2023, 12, 31),
+        date(2021, 3, 9),
+        date(2024, 3, 7),
+    ]
+    assert result.contacts["key"][1] == "name:bo|li|2018-01-08"
+
+
+def test_rows_without_url_beside_hidden_members_on_the_same_day() -> None:
+    # A row with a company but no name or URL is a contact; a date-only row beside it is hidden.
+    text = connections_text(
+        ROW_ANA,
+        ",,,,Acme,,08 Jan 2024",
+        ",,,,,,08 Jan 2024",
+        "Bo,Li,,,Globex,Dev,08 Jan 2024",
+        "Bo,Li,https://www.linkedin.com/in/bo-li,,Globex,Dev,08 Jan 2024",
+        ",,,,Acme,,08 Jan 2024",
+    )
+    result = read_connections(text.encode())
+    assert result.contacts["key"].to_list() == [
+        "url:in/ana-doe",
+        "name:||2024-01-08",
+        "name:bo|li|2024-01-08",
+        "url:in/bo-li",
+    ]
+    assert (result.hidden, result.duplicates, result.rows) == (1, 1, 6)
+
+
+def test_cp1252_without_bom_is_found_past_the_first_64_kb() -> None:
+    rows = [
+        f"Ana{n},Doe,https://www.linkedin.com/in/ana-{n},,Acme,CTO,07 Mar 2024" for n in range(1200)
+    ]
+    text = connections_text(*rows, "José,Müller,https://www.linkedin.com/in/jose-m,,Café,,7-Mar-24")
+    result = read_connections(text.encode("cp1252"))
+    last = result.contacts.row(-1, named=True)
+    assert (last["first_name"], last["last_name"], last["company"]) == ("José", "Müller", "Café")
+    assert result.contacts.height == 1201
+
+
+def test_a_cp1252_file_too_large_to_check_up_front_is_still_decoded() -> None:
+    # Past 8 MB only the start is checked before reading; the reader finds the rest out.
+    row = "Ana,Doe,,,Acme,Engineer with a rather long position title,07 Mar 2024"
+    text = connections_text(*[row] * 120_000, "José,Müller,,,Café,,07 Mar 2024", header=HEADER_2023)
+    raw = text.encode("cp1252")
+    assert len(raw) > 8 * 1024 * 1024
+    result = read_connections(raw)
+    assert result.contacts.row(-1, named=True)["company"] == "Café"

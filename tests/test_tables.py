@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from prune.core.tables import locate_table, read_table, scan_table
 
 
@@ -22,3 +24,23 @@ def test_a_large_cp1252_file_is_still_decoded_correctly() -> None:
     frame = read_table(table)
     assert frame.height == 300_001
     assert frame.row(-1) == ("Zoë", "café")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "utf8"),
+    [
+        (b"caf\xc3\xa9", True),  # é
+        (b"\xf0\x9f\x8c\xbb", True),  # 🌻, four bytes
+        (b"caf\xe9", False),  # é in cp1252
+        (b"\xc0\xaf", False),  # overlong encoding of /
+        (b"\xed\xa0\x80", False),  # a UTF-16 surrogate written as UTF-8
+        (b"\xf4\x90\x80\x80", False),  # beyond U+10FFFF
+        (b"\xe2\x82", False),  # a sequence cut short at the end of the file
+    ],
+)
+def test_utf8_is_told_from_cp1252_exactly_as_pythons_codec_does(snippet: bytes, utf8: bool) -> None:
+    raw = b"Name,Note\n" + b"plain,text\n" * 10_000 + b"x," + snippet
+    table = locate_table(raw, "x.csv")
+    assert table.encoding == ("utf-8" if utf8 else "cp1252")
+    expected = snippet.decode("utf-8" if utf8 else "cp1252", errors="replace")
+    assert read_table(table).row(-1) == ("x", expected)

@@ -12,7 +12,7 @@ from datetime import date
 import polars as pl
 
 from prune.core.errors import ExportError
-from prune.core.identity import contact_key_expr, normalise_profile_urls
+from prune.core.identity import contact_keys
 from prune.core.tables import Table, locate_table, read_table
 
 REQUIRED = ("first name", "last name", "connected on")
@@ -104,33 +104,29 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
             if column.lower() in COLUMN_NAMES
         }
     )
-    for column in COLUMN_NAMES.values():
-        if column not in frame.columns:
-            frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))
-    text_columns = [column for column in COLUMN_NAMES.values()]
-    frame = frame.select(text_columns).with_columns(
-        pl.col(text_columns).str.strip_chars().replace("", None)
+    frame = frame.select(
+        pl.col(column).str.strip_chars().replace("", None)
+        if column in frame.columns
+        else pl.lit(None, dtype=pl.String).alias(column)
+        for column in COLUMN_NAMES.values()
     )
     rows = frame.height
-    frame = frame.with_columns(_parse_dates(pl.col("connected_on")).alias("connected_date"))
-    _check_dates(frame, name)
-    frame = frame.with_columns(pl.col("connected_date").alias("connected_on")).drop(
-        "connected_date"
-    )
+    connected_on = _parse_dates(frame["connected_on"])
+    _check_dates(frame["connected_on"], connected_on, name)
+    frame = frame.with_columns(connected_on)
 
+    # Hidden or closed members (rows with only a date) are counted, never reviewed; the rows
+    # they leave are filtered once, together with rows repeating an earlier key.
     identity_columns = ["first_name", "last_name", "url", "email", "company", "position"]
-    is_hidden = pl.all_horizontal(pl.col(identity_columns).is_null())
-    hidden = frame.filter(is_hidden).height
-    frame = frame.filter(~is_hidden)
-
-    frame = frame.with_columns(profile_path=normalise_profile_urls(frame["url"]))
-    frame = frame.with_columns(key=contact_key_expr()).drop("profile_path")
-    before = frame.height
-    frame = frame.unique(subset="key", keep="first", maintain_order=True)
+    is_hidden = frame.select(pl.all_horizontal(pl.col(identity_columns).is_null())).to_series()
+    visible = ~is_hidden
+    keys = contact_keys(frame, visible)
+    contacts = frame.with_columns(keys).filter(visible & keys.is_first_distinct())
+    hidden = int(is_hidden.sum())
     return Connections(
-        contacts=frame.select(CONTACT_COLUMNS),
+        contacts=contacts.select(CONTACT_COLUMNS),
         hidden=hidden,
-        duplicates=before - frame.height,
+        duplicates=rows - hidden - contacts.height,
         rows=rows,
     )
 
@@ -160,20 +156,29 @@ def _locate(raw: bytes, name: str) -> Table:
     )
 
 
-def _parse_dates(column: pl.Expr) -> pl.Expr:
-    attempts = [
-        column.str.strptime(dtype, fmt, strict=False).cast(pl.Date) for fmt, dtype in DATE_FORMATS
-    ]
-    return pl.coalesce(attempts)
+def _parse_dates(values: pl.Series) -> pl.Series:
+    """Each date in the first of DATE_FORMATS that reads it.
+
+    A file uses one or two formats, so each format is tried only on the rows every earlier one
+    left unread, instead of every format on every row.
+    """
+    (first_format, first_type), *other_formats = DATE_FORMATS
+    parsed = values.str.strptime(first_type, first_format, strict=False).cast(pl.Date)
+    for fmt, dtype in other_formats:
+        unread = parsed.is_null() & values.is_not_null()
+        if not unread.any():
+            break
+        attempt = values.filter(unread).str.strptime(dtype, fmt, strict=False).cast(pl.Date)
+        parsed = parsed.scatter(unread.arg_true(), attempt)
+    return parsed
 
 
-def _check_dates(frame: pl.DataFrame, name: str) -> None:
+def _check_dates(texts: pl.Series, dates: pl.Series, name: str) -> None:
     """Refuse a file whose dates we cannot read rather than import it with holes."""
-    unreadable = frame.filter(
-        pl.col("connected_on").is_not_null() & pl.col("connected_date").is_null()
-    )
-    if unreadable.height and unreadable.height * 10 > frame.height:
-        example = unreadable["connected_on"][0]
+    unreadable = texts.is_not_null() & dates.is_null()
+    count = int(unreadable.sum())
+    if count and count * 10 > texts.len():
+        example = texts.filter(unreadable)[0]
         raise ExportError(
             f"{name} has Connected On dates prune cannot read (for example {example!r}): "
             "re-download "
