@@ -29,6 +29,8 @@ FILTERS: tuple[str | None, ...] = (None, "undecided", "keep", "disconnect", "lat
 class ContactsScreen(Screen[str | None]):
     """Returns the key of the contact to show in the review, or None."""
 
+    NAME = "contacts"
+
     DEFAULT_CSS = """
     ContactsScreen #title { height: 1; padding: 0 1; background: $panel; }
     ContactsScreen ContactTable { height: 1fr; }
@@ -50,7 +52,8 @@ class ContactsScreen(Screen[str | None]):
         yield ContactTable(COLUMNS, empty_text="No contact with this verdict.", id="contacts")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
+        """Every time the list is shown (it is kept between visits): fresh verdicts."""
         self._show()
         self.query_one(ContactTable).focus()
 

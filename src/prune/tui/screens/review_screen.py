@@ -252,8 +252,12 @@ class ReviewScreen(Screen[None]):
 
     def action_contacts(self) -> None:
         """The list of all contacts; `enter` there brings that person's card here."""
-        if self.session is not None:
-            self.app.push_screen(ContactsScreen(self.session), self._jump)
+        if self.session is None:
+            return
+        # Built once and kept: composing and styling a screen costs more than its 30,000 rows.
+        if not self.app.is_screen_installed(ContactsScreen.NAME):
+            self.app.install_screen(ContactsScreen(self.session), ContactsScreen.NAME)
+        self.app.push_screen(ContactsScreen.NAME, self._jump)
 
     def action_search(self) -> None:
         if self.session is not None:
