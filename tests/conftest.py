@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -36,3 +39,18 @@ def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PRUNE_DATA_DIR", str(folder))
     monkeypatch.setenv("PRUNE_CONFIG_DIR", str(tmp_path / "config"))
     return folder
+
+
+def run_prune(
+    *args: str, data_dir: Path, cwd: Path | None = None, text: bool = True
+) -> subprocess.CompletedProcess:
+    """Run the real `prune` command with its state and settings in `data_dir`."""
+    env = os.environ | {"PRUNE_DATA_DIR": str(data_dir), "PRUNE_CONFIG_DIR": str(data_dir / "cfg")}
+    return subprocess.run(
+        [sys.executable, "-m", "prune", *args],
+        capture_output=True,
+        text=text,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import connections_text, make_zip
+from conftest import connections_text, make_zip, run_prune
 
 ANA = "Ana,Doe,https://www.linkedin.com/in/ana-doe,,Acme,CTO,07 Mar 2024"
 BO = 'Bo,"Li, PhD",https://www.linkedin.com/in/bo-li,,Globex,Dev,01 Feb 2019'
 
 
-def prune(*args: str, data_dir: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PRUNE_DATA_DIR": str(data_dir), "PRUNE_CONFIG_DIR": str(data_dir / "cfg")}
-    return subprocess.run(
-        [sys.executable, "-m", "prune", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=60,
-    )
+prune = run_prune
 
 
 @pytest.fixture

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from prune.core.sample import write_sample_export
 
+from conftest import run_prune
 
-def prune(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PRUNE_DATA_DIR": str(data_dir), "PRUNE_CONFIG_DIR": str(data_dir / "cfg")}
-    return subprocess.run(
-        [sys.executable, "-m", "prune", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+prune = run_prune
 
 
 def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:

@@ -6,8 +6,6 @@ import csv
 import io
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,17 +15,9 @@ from prune.core.importing import parse_export, record_export
 from prune.core.sample import write_sample_export
 from prune.core.store import Store
 
+from conftest import run_prune
 
-def prune(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PRUNE_DATA_DIR": str(data_dir), "PRUNE_CONFIG_DIR": str(data_dir / "cfg")}
-    return subprocess.run(
-        [sys.executable, "-m", "prune", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
+prune = run_prune
 
 
 @pytest.fixture(scope="module")

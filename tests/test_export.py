@@ -9,7 +9,6 @@ import json
 import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import polars as pl
@@ -23,7 +22,7 @@ from prune.core.safe_write import target_exists, write_atomically
 from prune.core.store import Store
 from prune.core.writing import default_file_name, prepare_export, render_list, rows_left_out
 
-from conftest import connections_text
+from conftest import connections_text, run_prune
 
 DECIDED = "2026-01-02T10:00:00+00:00"
 ROWS = (
@@ -446,14 +445,7 @@ def test_a_folder_without_write_permission_is_refused(tmp_path: Path) -> None:
 def prune(
     *args: str, data_dir: Path, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    env = os.environ | {"PRUNE_DATA_DIR": str(data_dir), "PRUNE_CONFIG_DIR": str(data_dir / "cfg")}
-    return subprocess.run(
-        [sys.executable, "-m", "prune", *args],
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        timeout=60,
-    )
+    return run_prune(*args, data_dir=data_dir, cwd=cwd, text=False)
 
 
 @pytest.fixture
