@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from prune.core.lists import COLUMNS
+from prune.core.lists.selection import COLUMNS
 
 # Columns of messages.csv the evidence needs (the floor scans exactly these).
 EVIDENCE_COLUMNS = [
@@ -42,8 +42,8 @@ def evidence_reader() -> EvidenceReader | None:
     timed, not the messages tally alone.
     """
     try:
-        from prune.core.archive import open_export
-        from prune.core.evidence import compute_evidence
+        from prune.core.evidence.collect import compute_evidence
+        from prune.core.reading.archive import open_export
     except ImportError:
         return None
 
@@ -58,8 +58,8 @@ def list_exporter() -> ListExporter | None:
     included, as `prune export` and the export dialog do.
     """
     try:
-        from prune.core.safe_write import write_atomically
-        from prune.core.writing import prepare_export
+        from prune.core.lists.atomic_write import write_atomically
+        from prune.core.lists.formats import prepare_export
     except ImportError:
         return None
 
@@ -75,7 +75,7 @@ def _message_renderer(store: Any, snapshot_id: int) -> Any:
     """What `prune export` passes to fill in farewell messages (default settings), if built."""
     try:
         from prune.core.config import Config
-        from prune.core.followthrough import message_renderer
+        from prune.core.farewell.followthrough import message_renderer
     except ImportError:
         return None
     return message_renderer(Config(), store.snapshot(snapshot_id), date.today())
@@ -84,7 +84,7 @@ def _message_renderer(store: Any, snapshot_id: int) -> Any:
 def exported_frame(store: Any, snapshot_id: int, which: str) -> pl.DataFrame:
     """The frame the list export writes; built from the store while issue 5 is not merged."""
     try:
-        from prune.core.lists import contact_list
+        from prune.core.lists.selection import contact_list
     except ImportError:
         pass
     else:

@@ -22,18 +22,18 @@ from pathlib import Path
 
 import polars as pl
 
-from prune.core.archive import open_export
-from prune.core.connections import read_connections
-from prune.core.evidence import compute_evidence
-from prune.core.insights import insights
-from prune.core.sample import EXPORT_DATE, write_sample_export
+from prune.core.evidence.card_insights import insights
+from prune.core.evidence.collect import compute_evidence
+from prune.core.reading.archive import open_export
+from prune.core.reading.connections import read_connections
+from prune.demo.sample import EXPORT_DATE, write_sample_export
 
 _PEAK_PROBE = """
 import json, sys
 from pathlib import Path
-from prune.core.archive import open_export
-from prune.core.connections import read_connections
-from prune.core.evidence import compute_evidence
+from prune.core.reading.archive import open_export
+from prune.core.reading.connections import read_connections
+from prune.core.evidence.collect import compute_evidence
 
 
 def high_water_mb():  # VmHWM: this process's peak resident memory (unlike ru_maxrss, which

@@ -11,7 +11,7 @@ process of the machine (Linux, macOS), so the parent subtracts its own reading t
 spawning this process: the figure covers interpreter start-up, imports, opening the store, loading
 the session and painting, as a user's `prune` does.
 
-`prune` and `rss` go through `prune.cli.main`, exactly as the `prune` command does; the only
+`prune` and `rss` go through `prune.cli.main.main`, exactly as the `prune` command does; the only
 changes are benchmark subclasses swapped in for the app (headless, fixed size, timed display) and
 the review screen (starts the probe when the loaded session is painted). `rss` imports EXPORT first
 and, once the evidence reader exists, reads the evidence of its messages too.
@@ -106,7 +106,7 @@ def main(argv: list[str]) -> None:
 
         read_evidence = evidence_reader()
         if read_evidence is not None:
-            from prune.core.importing import parse_export
+            from prune.core.state.importing import parse_export
 
             contacts = parse_export(Path(argv[3])).connections.contacts
             held = read_evidence(Path(argv[3]), contacts)  # kept alive, as the app keeps it

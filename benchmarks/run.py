@@ -140,7 +140,7 @@ class Context:
 
     def contacts(self) -> pl.DataFrame:
         if "contacts" not in self.cache:
-            from prune.core.store import Store
+            from prune.core.state.store import Store
 
             store = Store.open(self.state)
             self.cache["contacts"] = store.contacts(self.snapshot_id)
@@ -150,9 +150,9 @@ class Context:
 
 def prepare(profile: Profile, root: Path) -> Context:
     """Write the synthetic export once and import it, as `prune import` would."""
-    from prune.core.importing import parse_export, record_export
-    from prune.core.sample import write_sample_export
-    from prune.core.store import Store
+    from prune.core.state.importing import parse_export, record_export
+    from prune.core.state.store import Store
+    from prune.demo.sample import write_sample_export
 
     context = Context(profile=profile, root=root)
     say(
@@ -211,7 +211,7 @@ def percentile(samples: list[float], share: float) -> float:
 
 def measure_read_connections(context: Context) -> Result:
     """`read_connections` (sniffing, dates, URL keys, duplicates) vs a bare `pl.read_csv`."""
-    from prune.core.connections import read_connections
+    from prune.core.reading.connections import read_connections
 
     path = context.connections_csv
     return paired(
@@ -375,7 +375,7 @@ def measure_key_press_p99(context: Context) -> Result:
 
 def measure_decision(context: Context) -> Result:
     """`Store.save_decision` (one committed transaction with its journal entry), p99."""
-    from prune.core.store import Store
+    from prune.core.state.store import Store
 
     store = Store.open(context.fresh_state())
     keys = context.contacts()["key"].to_list()[: context.profile.decisions]
@@ -468,7 +468,7 @@ async def _open_contact_list(context: Context) -> list[float]:
 
 def measure_export(context: Context) -> Result:
     """Writing the disconnect list with every contact on it, vs `write_csv` of the same frame."""
-    from prune.core.store import Store
+    from prune.core.state.store import Store
 
     state = context.fresh_state()
     with sqlite3.connect(state / "prune.sqlite3") as db:  # every contact marked disconnect

@@ -1,5 +1,5 @@
 """`python -m prune` runs the same command as `prune`."""
 
-from prune.cli import main
+from prune.cli.main import main
 
 raise SystemExit(main())

@@ -15,8 +15,8 @@ from typing import Any
 
 import tomli_w
 
-from prune.core.farewell import BUILTIN_TONES, DEFAULT_TONE, PLACEHOLDERS, validate_template
-from prune.core.rules import RULES
+from prune.core.farewell.message import BUILTIN_TONES, DEFAULT_TONE, PLACEHOLDERS, validate_template
+from prune.core.review.rules import RULES
 
 ORDERS: dict[str, str] = {
     "default": "oldest connection first (likely disconnects first once evidence is in)",

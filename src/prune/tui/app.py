@@ -16,13 +16,13 @@ from textual.screen import ModalScreen, Screen
 
 from prune.core.clipboard import copy_text
 from prune.core.config import Config, ensure_config
-from prune.core.evidence import Evidence
-from prune.core.evidence_cache import load_or_compute
-from prune.core.farewell import message_for, my_first_name
+from prune.core.evidence.cache import load_or_compute
+from prune.core.evidence.collect import Evidence
+from prune.core.farewell.message import message_for, my_first_name
 from prune.core.paths import config_file
-from prune.core.review import ORDER_LABELS, ContactView, ReviewSession
-from prune.core.rules import RULES, Rule, rule_named
-from prune.core.store import Farewell, Snapshot, Store
+from prune.core.review.rules import RULES, Rule, rule_named
+from prune.core.review.session import ORDER_LABELS, ContactView, ReviewSession
+from prune.core.state.store import Farewell, Snapshot, Store
 from prune.tui.copying import SystemCopy
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.export_screen import ExportScreen

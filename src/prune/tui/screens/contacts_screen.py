@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from prune.core.review import ReviewSession
+from prune.core.review.session import ReviewSession
 from prune.tui.widgets.contact_table import Column, ContactTable
 
 COLUMNS = (

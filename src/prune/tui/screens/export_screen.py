@@ -20,11 +20,11 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Stat
 
 from prune.core.config import Config
 from prune.core.errors import ExportError
-from prune.core.followthrough import message_renderer
-from prune.core.lists import LISTS
-from prune.core.safe_write import target_exists, write_atomically
-from prune.core.store import Store
-from prune.core.writing import FORMAT_LABELS, FORMATS, default_file_name, prepare_export
+from prune.core.farewell.followthrough import message_renderer
+from prune.core.lists.atomic_write import target_exists, write_atomically
+from prune.core.lists.formats import FORMAT_LABELS, FORMATS, default_file_name, prepare_export
+from prune.core.lists.selection import LISTS
+from prune.core.state.store import Store
 
 
 class ExportScreen(ModalScreen[Path | None]):

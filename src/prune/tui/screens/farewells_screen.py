@@ -22,8 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from prune.core.config import Config
-from prune.core.farewell import message_length, my_first_name, tone_names
-from prune.core.followthrough import (
+from prune.core.farewell.followthrough import (
     FarewellRow,
     cycle_tone,
     farewell_progress,
@@ -35,7 +34,8 @@ from prune.core.followthrough import (
     set_status,
     template_message,
 )
-from prune.core.store import FAREWELL_STATUSES, Store
+from prune.core.farewell.message import message_length, my_first_name, tone_names
+from prune.core.state.store import FAREWELL_STATUSES, Store
 from prune.tui.browsing import open_profile
 from prune.tui.copying import SystemCopy, copy_message
 from prune.tui.screens.message_edit_screen import MessageEditScreen

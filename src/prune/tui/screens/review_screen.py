@@ -17,11 +17,17 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
-from prune.core.evidence import Evidence, details
-from prune.core.followthrough import cycle_tone, mark_copied
-from prune.core.insights import insights
-from prune.core.review import ORDER_LABELS, ContactView, IndexedInsights, Outcome, ReviewSession
-from prune.core.store import Snapshot
+from prune.core.evidence.card_insights import insights
+from prune.core.evidence.collect import Evidence, details
+from prune.core.farewell.followthrough import cycle_tone, mark_copied
+from prune.core.review.session import (
+    ORDER_LABELS,
+    ContactView,
+    IndexedInsights,
+    Outcome,
+    ReviewSession,
+)
+from prune.core.state.store import Snapshot
 from prune.tui.browsing import open_profile
 from prune.tui.copying import copy_message
 from prune.tui.screens.contacts_screen import ContactsScreen

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from prune.core.review import ContactView
+from prune.core.review.session import ContactView
 
 SearchFunction = Callable[[str], list[ContactView]]
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from prune.core.review import Progress
+from prune.core.review.session import Progress
 
 NEXT_STEPS = (
     "1. Send each person you disconnect a farewell first: once removed, LinkedIn no longer "

@@ -14,10 +14,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Rule, Static
 
-from prune.core.review import ContactView
-from prune.core.rules import QUESTIONS
-from prune.core.rules import Rule as AnswerRule
-from prune.core.store import Farewell
+from prune.core.review.rules import QUESTIONS
+from prune.core.review.rules import Rule as AnswerRule
+from prune.core.review.session import ContactView
+from prune.core.state.store import Farewell
 from prune.tui.formatting import age, day
 
 _ANSWER_STYLE = {"yes": "bold $success", "no": "bold $error", "maybe": "bold $warning"}

@@ -7,7 +7,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
-from prune.core.review import Progress
+from prune.core.review.session import Progress
 from prune.tui.formatting import duration
 
 

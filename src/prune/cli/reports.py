@@ -1,0 +1,140 @@
+"""What `prune import` and `prune stats` report, as data for `--json` and as lines for people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prune.core.evidence.cache import load_evidence, load_or_compute
+from prune.core.evidence.collect import Evidence
+from prune.core.state.importing import ImportReport
+from prune.core.state.store import Store
+
+
+def evidence_summary(evidence: Evidence | None) -> dict[str, Any]:
+    """What the archive's side files gave: totals (None when unknown) and the files used."""
+    return {
+        "messages": None if evidence is None else evidence.messages,
+        "contacts_with_messages": None if evidence is None else evidence.contacts_with_messages,
+        "evidence_files": [] if evidence is None else list(evidence.files_used),
+    }
+
+
+def _evidence_line(facts: dict[str, Any]) -> str:
+    if not facts["evidence_files"]:
+        return "none: profile flags only (see the notices)"
+    text = ""
+    if facts["messages"] is not None:
+        text = (
+            f"{facts['messages']} messages, with {facts['contacts_with_messages']} of your "
+            "connections; "
+        )
+    return text + "from " + ", ".join(facts["evidence_files"])
+
+
+def import_summary(report: ImportReport, evidence: Evidence | None = None) -> dict[str, Any]:
+    """The facts of one import, as plain data (with the evidence, when it was read)."""
+    snapshot = report.outcome.snapshot
+    connections = report.parsed.connections
+    return {
+        "snapshot": snapshot.id,
+        "already_imported": report.outcome.already_imported,
+        "source": snapshot.source,
+        "export_date": snapshot.export_date,
+        "connections": connections.contacts.height,
+        "hidden": connections.hidden,
+        "duplicates_merged": connections.duplicates,
+        "first_connected_on": snapshot.first_connected_on,
+        "last_connected_on": snapshot.last_connected_on,
+        "files": report.parsed.files.file_names(),
+        "decisions_carried_over": report.outcome.carried_decisions,
+        **evidence_summary(evidence),
+        "notices": [] if evidence is None else list(evidence.notices),
+    }
+
+
+def import_summary_lines(report: ImportReport, evidence: Evidence | None = None) -> list[str]:
+    """The same facts, worded for a person; one line per evidence notice at the end."""
+    facts = import_summary(report, evidence)
+    notices = [f"Notice: {notice}" for notice in facts["notices"]]
+    if facts["already_imported"]:
+        lines = [
+            f"Already imported as snapshot {facts['snapshot']} "
+            f"({report.outcome.snapshot.imported_at}): nothing changed."
+        ]
+        if report.outcome.relinked:
+            lines.append("The snapshot now points at this archive for evidence.")
+        return lines + notices
+    lines = [
+        f"Imported snapshot {facts['snapshot']} from {facts['source']}",
+        f"  connections to review  {facts['connections']}",
+        f"  hidden members         {facts['hidden']} (date only: counted, never reviewed)",
+        f"  duplicates merged      {facts['duplicates_merged']}",
+        f"  connected between      {facts['first_connected_on']} and {facts['last_connected_on']}",
+        f"  files found            {', '.join(facts['files'])}",
+    ]
+    if evidence is not None:
+        lines.append(f"  evidence               {_evidence_line(facts)}")
+    if facts["decisions_carried_over"]:
+        lines.append(f"  decisions carried over {facts['decisions_carried_over']}")
+    return lines + notices
+
+
+def state_summary(store: Store) -> dict[str, Any]:
+    """The state of the latest snapshot, for `prune stats`.
+
+    The evidence comes from the cache beside the state file, or is read from the export (and
+    cached) the first time.
+    """
+    snapshots = store.snapshots()
+    latest = snapshots[-1] if snapshots else None
+    evidence = None
+    if latest is not None:
+        evidence = load_evidence(store.path.parent, latest) or load_or_compute(
+            store.path.parent, latest, store.contacts(latest.id)
+        )
+    counts = (
+        store.counts(latest.id).as_dict()
+        if latest
+        else {
+            "keep": 0,
+            "disconnect": 0,
+            "later": 0,
+            "undecided": 0,
+        }
+    )
+    return {
+        "connections": latest.connections if latest else 0,
+        "hidden": latest.hidden if latest else 0,
+        "snapshots": len(snapshots),
+        "first_connected_on": latest.first_connected_on if latest else None,
+        "last_connected_on": latest.last_connected_on if latest else None,
+        "decisions": counts,
+        **evidence_summary(evidence),
+        "evidence_notices": [] if evidence is None else list(evidence.notices),
+        "latest_snapshot": None
+        if latest is None
+        else {
+            "id": latest.id,
+            "imported_at": latest.imported_at,
+            "export_date": latest.export_date,
+            "source": latest.source,
+            "files": latest.files,
+        },
+    }
+
+
+def state_summary_lines(summary: dict[str, Any]) -> list[str]:
+    if not summary["snapshots"]:
+        return ["No export imported yet: run `prune import PATH` (see prune --help)."]
+    decisions = summary["decisions"]
+    reviewed = decisions["keep"] + decisions["disconnect"]
+    return [
+        f"Connections   {summary['connections']} (+{summary['hidden']} hidden members)",
+        f"Connected     {summary['first_connected_on']} to {summary['last_connected_on']}",
+        f"Snapshots     {summary['snapshots']}",
+        f"Reviewed      {reviewed} of {summary['connections']}: keep {decisions['keep']}, "
+        f"disconnect {decisions['disconnect']}, later {decisions['later']}, "
+        f"undecided {decisions['undecided']}",
+        f"Evidence      {_evidence_line(summary)}",
+        *(f"Notice: {notice}" for notice in summary["evidence_notices"]),
+    ]

@@ -1,0 +1,1 @@
+"""Evidence from the side files: readers, matching to contacts, tallies, scores and their cache."""

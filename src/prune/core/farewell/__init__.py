@@ -1,0 +1,1 @@
+"""Farewell messages: one template engine for one contact or many, the tones, the follow-through."""

@@ -1,0 +1,245 @@
+"""Turning a contact list into bytes: five formats and spreadsheet-safe CSV.
+
+Everything is rendered to bytes first and then handed to `atomic_write`, so the same
+functions serve the command line (`prune export`) and the export dialog: `prepare_export` gives
+the bytes, `atomic_write.target_exists` lets a screen ask before replacing a file, and
+`atomic_write.write_atomically` writes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from prune.core.errors import ExportError
+from prune.core.lists.selection import LIST_TITLES, LISTS, MessageRenderer, contact_list
+from prune.core.state.store import Store
+from prune.core.text.folding import folded
+
+FORMATS: tuple[str, ...] = ("csv", "json", "md", "urls", "names")
+"""csv/json: every column; md: a checklist by company; urls/names: one contact per line."""
+
+FORMAT_LABELS: dict[str, str] = {
+    "csv": "CSV, every field (spreadsheets)",
+    "json": "JSON, every field (scripts)",
+    "md": "Markdown checklist grouped by company",
+    "urls": "profile URLs, one per line",
+    "names": "First<TAB>Last, one per line (bulk-removal tools)",
+}
+
+_EXTENSIONS = {"csv": "csv", "json": "json", "md": "md", "urls": "txt", "names": "txt"}
+# A spreadsheet treats a cell starting with one of these as a formula (tab and CR can hide one).
+_FORMULA_START = r"^[=+\-@\t\r]"
+_NO_COMPANY = "No company listed"
+
+
+@dataclass(frozen=True)
+class ListExport:
+    """One list rendered in one format, ready to print or write."""
+
+    which: str
+    fmt: str
+    data: bytes
+    contacts: int  # rows in the list
+    left_out: int  # rows the format cannot show (urls: no profile URL; names: no name)
+
+    def summary(self, path: Path | None = None) -> str:
+        """One line for a person: how many contacts went where, and why any were left out."""
+        shown = self.contacts - self.left_out
+        count = f"{shown} of {self.contacts}" if self.left_out else str(shown)
+        noun = "contact" if self.contacts == 1 else "contacts"
+        line = f"Wrote {count} {noun} to {path}" if path else f"Printed {count} {noun}"
+        if self.left_out:
+            reason = "a profile URL" if self.fmt == "urls" else "a name"
+            line += f" ({self.left_out} without {reason} left out)"
+        return line
+
+
+def prepare_export(
+    store: Store,
+    snapshot_id: int,
+    which: str,
+    fmt: str,
+    *,
+    excel: bool = False,
+    messages: MessageRenderer | None = None,
+) -> ListExport:
+    """Build list `which` of a snapshot and render it as `fmt` (see `render_list`)."""
+    check_choices(which, fmt, excel=excel)
+    frame = contact_list(store, snapshot_id, which, messages=messages)
+    data = render_list(frame, fmt, excel=excel, title=LIST_TITLES[which])
+    return ListExport(which, fmt, data, frame.height, rows_left_out(frame, fmt))
+
+
+def check_choices(which: str, fmt: str, *, excel: bool = False) -> None:
+    """Refuse an unknown list or format, or the Excel mark on anything but CSV, in one line."""
+    if which not in LISTS:
+        raise ExportError(f"there is no list called {which!r}: choose one of {', '.join(LISTS)}")
+    _check_format(fmt, excel=excel)
+
+
+def _check_format(fmt: str, *, excel: bool) -> None:
+    if fmt not in FORMATS:
+        raise ExportError(f"there is no format called {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if excel and fmt != "csv":
+        raise ExportError("the Excel byte-order mark applies to CSV only: drop --excel or use csv")
+
+
+def default_file_name(which: str, fmt: str) -> str:
+    """A file name that says where it came from and what it holds, e.g. `prune-disconnect.csv`."""
+    suffix = f"-{fmt}" if fmt in ("urls", "names") else ""
+    return f"prune-{which}{suffix}.{_EXTENSIONS[fmt]}"
+
+
+# -- rendering -----------------------------------------------------------------------------------
+
+
+def render_list(
+    frame: pl.DataFrame, fmt: str, *, excel: bool = False, title: str = "Contacts"
+) -> bytes:
+    """The bytes of a file holding `frame` (a `contact_list`) as `fmt`: UTF-8, LF line ends.
+
+    `excel` starts a CSV with a byte-order mark, which Excel needs to read UTF-8; it applies to
+    CSV only. `title` heads the Markdown checklist.
+    """
+    renderers: dict[str, Callable[[pl.DataFrame], bytes]] = {
+        "csv": lambda rows: _csv(rows, excel=excel),
+        "json": _json,
+        "md": lambda rows: _markdown(rows, title),
+        "urls": _urls,
+        "names": _names,
+    }
+    _check_format(fmt, excel=excel)
+    return renderers[fmt](frame)
+
+
+def rows_left_out(frame: pl.DataFrame, fmt: str) -> int:
+    """How many contacts a format cannot show: urls skips rows without URL, names nameless rows."""
+    if fmt == "urls":
+        return frame.height - frame.filter(_present("url")).height
+    if fmt == "names":
+        return frame.height - frame.filter(_has_name()).height
+    return 0
+
+
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Prefix `'` to every text cell a spreadsheet would run as a formula, so it shows as text.
+
+    One cheap pass finds the columns that hold such a cell; only those are rewritten, which keeps
+    a 30,000-row export close to the cost of writing it bare.
+    """
+    text = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    if not text or frame.is_empty():
+        return frame
+    hits = frame.select(pl.col(text).str.contains(_FORMULA_START).any()).row(0)
+    risky = [name for name, hit in zip(text, hits, strict=True) if hit]
+    if not risky:
+        return frame
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(_FORMULA_START))
+        .then(pl.lit("'") + pl.col(name))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name in risky
+    )
+
+
+def _csv(frame: pl.DataFrame, *, excel: bool) -> bytes:
+    buffer = io.BytesIO()
+    neutralise_formulas(frame).write_csv(buffer, include_bom=excel)
+    return buffer.getvalue()
+
+
+def _json(frame: pl.DataFrame) -> bytes:
+    """A JSON array, one object per line: readable, and far quicker than the json module."""
+    if frame.is_empty():
+        return b"[]\n"
+    buffer = io.BytesIO()
+    frame.write_ndjson(buffer)
+    # JSON escapes line feeds inside strings, so every LF here ends one object.
+    objects = buffer.getvalue().rstrip(b"\n").split(b"\n")
+    return b"[\n  " + b",\n  ".join(objects) + b"\n]\n"
+
+
+def _present(column: str) -> pl.Expr:
+    return pl.col(column).str.strip_chars().fill_null("") != ""
+
+
+def _has_name() -> pl.Expr:
+    return _present("first_name") | _present("last_name")
+
+
+def _one_line(column: str) -> pl.Expr:
+    """The cell with tabs and line breaks turned into spaces, so one contact stays one line."""
+    return pl.col(column).fill_null("").str.replace_all(r"[\t\r\n]+", " ").str.strip_chars()
+
+
+def _lines(series: pl.Series) -> bytes:
+    return "".join(line + "\n" for line in series.to_list()).encode()
+
+
+def _urls(frame: pl.DataFrame) -> bytes:
+    return _lines(frame.filter(_present("url")).select(_one_line("url"))["url"])
+
+
+def _names(frame: pl.DataFrame) -> bytes:
+    rows = frame.filter(_has_name()).select(
+        pl.concat_str([_one_line("first_name"), _one_line("last_name")], separator="\t")
+    )
+    return _lines(rows.to_series())
+
+
+def _markdown_text(column: str) -> pl.Expr:
+    """The cell on one line with Markdown's inline markup characters escaped."""
+    return _one_line(column).str.replace_all(r"([\\`*_\[\]<>])", r"\$1")
+
+
+def _markdown(frame: pl.DataFrame, title: str) -> bytes:
+    """A checklist grouped under `## Company`, companies A–Z, people without one last.
+
+    Contacts whose farewell status is `removed` are already ticked.
+    """
+    name = pl.concat_str(
+        [_markdown_text("first_name"), _markdown_text("last_name")], separator=" "
+    ).str.strip_chars()
+    position = _markdown_text("position")
+    url = (
+        _one_line("url")
+        .str.replace_all(" ", "%20", literal=True)
+        .str.replace_all("(", "%28", literal=True)
+        .str.replace_all(")", "%29", literal=True)
+    )
+    box = (
+        pl.when(pl.col("farewell_status") == "removed")
+        .then(pl.lit("- [x] "))
+        .otherwise(pl.lit("- [ ] "))
+    )
+    line = pl.concat_str(
+        [
+            box,
+            pl.when(name != "").then(name).otherwise(pl.lit("(no name)")),
+            pl.when(position != "").then(pl.lit(" — ") + position).otherwise(pl.lit("")),
+            pl.when(url != "").then(pl.lit(" · [profile](") + url + ")").otherwise(pl.lit("")),
+        ]
+    )
+    company = _markdown_text("company")
+    rows = frame.select(company.alias("company"), line.alias("line"))
+    groups = (
+        rows.group_by("company", maintain_order=True)
+        .agg(pl.col("line"))
+        .with_columns(
+            (pl.col("company") == "").alias("no_company"),
+            folded(pl.col("company")).alias("sort_key"),
+        )
+        .sort("no_company", "sort_key", "company")
+    )
+    noun = "contact" if frame.height == 1 else "contacts"
+    parts = [f"# {title}\n\n{frame.height} {noun}, grouped by company.\n"]
+    for company_name, lines in zip(groups["company"], groups["line"], strict=True):
+        heading = company_name or _NO_COMPANY
+        parts.append(f"\n## {heading}\n\n" + "".join(item + "\n" for item in lines))
+    return "".join(parts).encode()

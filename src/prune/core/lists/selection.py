@@ -1,0 +1,143 @@
+"""The lists a user takes away from prune: who to disconnect, keep, see later, or not yet decided.
+
+A list is one polars frame per snapshot, joining each contact with their decision and farewell, in
+alphabetical order by last name then first name. That order is chosen over the review order
+because these lists are worked through by hand on LinkedIn, where people are found by name, and
+because it does not shift when decisions change or the review order is switched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+
+from prune.core.state.store import Store
+from prune.core.text.folding import folded
+
+LISTS: tuple[str, ...] = ("disconnect", "keep", "later", "undecided", "all")
+"""The lists `contact_list` can build; `undecided` means no verdict yet, `all` every contact."""
+
+LIST_TITLES: dict[str, str] = {
+    "disconnect": "Disconnect list",
+    "keep": "Keep list",
+    "later": "Later list",
+    "undecided": "Undecided contacts",
+    "all": "All contacts",
+}
+
+COLUMNS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "url",
+    "company",
+    "position",
+    "connected_on",
+    "verdict",
+    "known",
+    "interacted",
+    "favour",
+    "note",
+    "farewell_message",
+    "farewell_status",
+    "decided_at",
+)
+"""The columns of every list, in the order files show them. All are strings (or null)."""
+
+MessageRenderer = Callable[[pl.DataFrame], pl.Series]
+"""Supplies the farewell text for disconnects the user has not edited.
+
+It receives one row per such contact, with the columns key, first_name, last_name, url, company,
+position, connected_on (ISO string), note (the user's note, or null) and tone (the stored tone, or
+null), and returns a string series of the same length and order. The user's own edit always wins
+over what it returns.
+"""
+
+
+def contact_list(
+    store: Store,
+    snapshot_id: int,
+    which: str,
+    *,
+    messages: MessageRenderer | None = None,
+) -> pl.DataFrame:
+    """The contacts of one snapshot that belong to list `which`, with COLUMNS, sorted by name.
+
+    `farewell_message` and `farewell_status` are filled for disconnects only: the message is the
+    user's edit, else what `messages` renders (null without a renderer); the status is the stored
+    one, else `drafted`.
+    """
+    if which not in LISTS:
+        raise ValueError(f"unknown list {which!r}; expected one of {', '.join(LISTS)}")
+    decisions = store.decisions().drop("later_seq", "updated_at")
+    farewells = store.farewells().select(
+        "key", "tone", pl.col("text").alias("edited_text"), pl.col("status").alias("stored_status")
+    )
+    frame = (
+        store.contacts(snapshot_id)
+        .drop("email")
+        .with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d"))
+        .join(decisions, on="key", how="left")
+    )
+    if which == "undecided":
+        frame = frame.filter(pl.col("verdict").is_null())
+    elif which != "all":
+        frame = frame.filter(pl.col("verdict") == which)
+    frame = _sorted_by_name(frame).join(farewells, on="key", how="left", maintain_order="left")
+    is_disconnect = pl.col("verdict") == "disconnect"
+    frame = frame.with_columns(
+        pl.when(is_disconnect).then(pl.col("edited_text")).alias("farewell_message"),
+        pl.when(is_disconnect)
+        .then(pl.col("stored_status").fill_null("drafted"))
+        .alias("farewell_status"),
+    )
+    if messages is not None:
+        frame = _fill_messages(frame, messages)
+    return frame.select(COLUMNS)
+
+
+def _sorted_by_name(frame: pl.DataFrame) -> pl.DataFrame:
+    """Last name, then first name, then the day connected (a stable tie-break), then the key."""
+    return frame.sort(
+        [
+            folded(pl.col("last_name")),
+            folded(pl.col("first_name")),
+            pl.col("connected_on"),
+            pl.col("key"),
+        ],
+        nulls_last=True,
+    )
+
+
+def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFrame:
+    """Ask the renderer for the disconnects without an edit, and put its text in their rows."""
+    needs = pl.col("farewell_status").is_not_null() & pl.col("farewell_message").is_null()
+    wanted = frame.with_row_index("row").filter(needs)
+    if wanted.is_empty():
+        return frame
+    rendered = messages(
+        wanted.select(
+            "key",
+            "first_name",
+            "last_name",
+            "url",
+            "company",
+            "position",
+            "connected_on",
+            "note",
+            "tone",
+        )
+    )
+    if rendered.len() != wanted.height:
+        raise ValueError(
+            f"the farewell renderer returned {rendered.len()} messages for {wanted.height} contacts"
+        )
+    filled = pl.DataFrame(
+        {"row": wanted["row"], "rendered": rendered.cast(pl.String).rename("rendered")}
+    )
+    return (
+        frame.with_row_index("row")
+        .join(filled, on="row", how="left", maintain_order="left")
+        .with_columns(pl.coalesce("farewell_message", "rendered").alias("farewell_message"))
+        .drop("row", "rendered")
+    )

@@ -1,0 +1,1 @@
+"""Reading the export: the archive container, CSV text, Connections.csv and who each contact is."""

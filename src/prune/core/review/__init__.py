@@ -1,0 +1,1 @@
+"""Reviewing contacts: the three-question rules, the orders and the review session."""

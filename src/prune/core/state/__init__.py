@@ -1,0 +1,1 @@
+"""State: the SQLite store of snapshots, decisions and farewells, imports, and changes."""

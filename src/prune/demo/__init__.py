@@ -1,0 +1,1 @@
+"""The invented LinkedIn export behind `prune demo`, the tests and the benchmarks."""

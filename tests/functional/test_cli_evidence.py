@@ -1,0 +1,80 @@
+"""What `prune import` and `prune stats` say about the full archive, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from prune.demo.sample import write_sample_export
+
+from testkit.commands import run_prune
+
+prune = run_prune
+
+
+def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:
+    archive = write_sample_export(tmp_path / "export", connections=300, messages=500)
+    state = tmp_path / "state"
+    imported = prune("import", str(archive), data_dir=state)
+    assert imported.returncode == 0, imported.stderr
+    # The sample gives two connections one name, and one of them wrote a recommendation.
+    assert "Notice: Recommendations_Received.csv: the recommendation from" in imported.stdout
+    assert "  evidence               500 messages, with " in imported.stdout
+
+    result = prune("stats", "--json", data_dir=state)
+    assert result.returncode == 0, result.stderr
+    stats = json.loads(result.stdout)
+    assert stats["messages"] == 500
+    assert 0 < stats["contacts_with_messages"] < stats["connections"]
+    assert stats["evidence_files"] == [
+        "Profile.csv",
+        "Positions.csv",
+        "messages.csv",
+        "Invitations.csv",
+        "Endorsement_Received_Info.csv",
+        "Endorsement_Given_Info.csv",
+        "Recommendations_Received.csv",
+        "Recommendations_Given.csv",
+    ]
+    text = prune("stats", data_dir=state)
+    assert f"Evidence      500 messages, with {stats['contacts_with_messages']} " in text.stdout
+
+
+def test_stats_after_a_connections_only_import(tmp_path: Path) -> None:
+    archive = write_sample_export(tmp_path / "export", connections=40, as_zip=False)
+    state = tmp_path / "state"
+    imported = prune("import", str(archive / "Connections.csv"), data_dir=state)
+    assert imported.returncode == 0, imported.stderr
+    assert "Notice: Only Connections.csv here" in imported.stdout
+    stats = json.loads(prune("stats", "--json", data_dir=state).stdout)
+    assert (stats["messages"], stats["contacts_with_messages"], stats["evidence_files"]) == (
+        None,
+        None,
+        [],
+    )
+
+
+def test_a_broken_side_file_is_a_notice_not_a_failure(tmp_path: Path) -> None:
+    folder = write_sample_export(tmp_path / "export", connections=60, as_zip=False)
+    (folder / "Invitations.csv").write_bytes(b"\x00\x00\x00\xff" * 100)
+    state = tmp_path / "state"
+    imported = prune("import", str(folder), data_dir=state)
+    assert imported.returncode == 0, imported.stderr
+    assert "Notice: Invitations.csv skipped: it " in imported.stdout
+    stats = json.loads(prune("stats", "--json", data_dir=state).stdout)
+    assert "Invitations.csv" not in stats["evidence_files"]
+    assert "messages.csv" in stats["evidence_files"]
+
+
+def test_stats_say_when_the_imported_export_has_moved(tmp_path: Path) -> None:
+    folder = write_sample_export(tmp_path / "export", connections=40, as_zip=False)
+    state = tmp_path / "state"
+    assert prune("import", str(folder), data_dir=state).returncode == 0
+    for cached in state.glob("evidence-*"):
+        cached.unlink()  # as if the evidence had never been kept
+    folder.rename(tmp_path / "elsewhere")
+    result = prune("stats", data_dir=state)
+    assert result.returncode == 0, result.stderr
+    assert "Evidence      none: profile flags only (see the notices)" in result.stdout
+    assert "Notice: The export imported from " in result.stdout
+    assert "is no longer there" in result.stdout

@@ -1,0 +1,253 @@
+"""The review as a user drives it with keys, checked against what the store holds."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from prune.tui.screens.help_screen import HelpScreen
+from prune.tui.screens.summary_screen import SummaryScreen
+from prune.tui.widgets.contact_table import ContactTable
+
+from testkit.tui import build_app, card_name, loaded, reopen, store_of, text_of
+
+
+async def test_one_yes_keeps_and_the_next_card_shows(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        assert card_name(app) == "Cy Ng"  # oldest connection first
+        assert "Do you know them?" in text_of(app, "#q-known")
+        await pilot.press("y")
+        assert card_name(app) == "Bo Li, PhD"
+        assert "1 / 4 reviewed" in text_of(app, "#reviewed")
+    store = store_of(tmp_path)
+    saved = store.decision("url:in/cy")
+    assert (saved.verdict, saved.known) == ("keep", "yes")
+
+
+async def test_three_noes_disconnect_and_answers_show_as_given(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        assert "no" in text_of(app, "#q-known")
+        await pilot.press("m")
+        assert "maybe" in text_of(app, "#q-interacted")
+        assert card_name(app) == "Cy Ng"
+        await pilot.press("n")
+        assert card_name(app) == "Bo Li, PhD"
+    saved = store_of(tmp_path).decision("url:in/cy")
+    assert (saved.verdict, saved.known, saved.interacted, saved.favour) == (
+        "disconnect",
+        "no",
+        "maybe",
+        "no",
+    )
+
+
+async def test_direct_keys_override_and_later_comes_back_at_the_end(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    seen = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        for key in ("l", "x", "k", "d"):
+            seen.append(card_name(app))
+            await pilot.press(key)
+        assert card_name(app) == "Cy Ng"  # deferred, now back
+        assert "later 1" in text_of(app, "#counts")
+    assert seen == ["Cy Ng", "Bo Li, PhD", "Di Ode", "Ana Doe"]
+    store = store_of(tmp_path)
+    verdicts = [store.decision(f"url:in/{slug}").verdict for slug in ("cy", "bo", "di", "ana")]
+    assert verdicts == ["later", "disconnect", "keep", "disconnect"]
+
+
+async def test_undo_steps_back_through_several_decisions(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n", "n")  # Cy: two answers, undecided
+        await pilot.press("k")  # Cy kept by override
+        await pilot.press("x")  # Bo disconnected
+        await pilot.press("u")
+        assert card_name(app) == "Bo Li, PhD"
+        await pilot.press("u")
+        assert card_name(app) == "Cy Ng"
+        assert "no" in text_of(app, "#q-interacted")  # answers restored with the contact
+        await pilot.press("u")
+        assert "▸" in text_of(app, "#q-interacted")  # asked again
+    store = store_of(tmp_path)
+    assert store.decision("url:in/bo") is None
+    cy = store.decision("url:in/cy")
+    assert (cy.verdict, cy.known, cy.interacted) == (None, "no", None)
+
+
+async def test_quit_and_restart_resumes_at_the_same_contact(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("k", "n")  # Cy kept; Bo half answered
+        await pilot.press("q")
+    again = reopen(tmp_path)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        assert card_name(again) == "Bo Li, PhD"
+        assert "no" in text_of(again, "#q-known")
+        assert "1 / 4 reviewed" in text_of(again, "#reviewed")
+
+
+async def test_search_jumps_to_the_chosen_contact(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"sales")
+        await pilot.press("enter")
+        assert card_name(app) == "Di Ode"
+        await pilot.press("k")
+        assert card_name(app) == "Cy Ng"  # the queue carries on where it was
+    assert store_of(tmp_path).decision("url:in/di").verdict == "keep"
+
+
+async def test_note_is_saved_and_shown(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("e")
+        app.screen.query_one(Input).value = "met at the 2015 meetup"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "met at the 2015 meetup" in text_of(app, "#note")
+    assert store_of(tmp_path).decision("url:in/cy").note == "met at the 2015 meetup"
+
+
+async def test_finishing_shows_the_summary_and_undo_returns(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("k", "k", "x", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("u")
+        assert not isinstance(app.screen, SummaryScreen)
+        assert card_name(app) == "Ana Doe"
+
+
+async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:
+    app = build_app(tmp_path, config='[keys]\n"review.keep" = "j"\n')
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("j")
+        assert card_name(app) == "Bo Li, PhD"
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert ("j", "Keep") in app.key_rows()
+    assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"
+
+
+async def test_a_bad_setting_is_reported_and_the_default_used(tmp_path: Path) -> None:
+    app = build_app(tmp_path, config='[review]\nrule = "gut feeling"\n')
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        messages = [notification.message for notification in app._notifications]
+        assert any("line 2, [review] rule" in message for message in messages)
+        await pilot.press("n", "n", "n")  # the default rule asks all three
+    assert store_of(tmp_path).decision("url:in/cy").verdict == "disconnect"
+
+
+async def test_stricter_rule_from_the_palette_is_remembered(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        app.set_rule("favour")
+        await pilot.pause()
+        assert "▸" in text_of(app, "#q-favour")
+        await pilot.press("y")
+    again = reopen(tmp_path)
+    assert again.rule.name == "favour"
+    again.store.close()
+    assert store_of(tmp_path).decision("url:in/cy").favour == "yes"
+
+
+async def test_open_profile_without_a_browser_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_browser() -> None:
+        raise webbrowser.Error("none")
+
+    monkeypatch.setattr(webbrowser, "get", no_browser)
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("o")
+        messages = [notification.message for notification in app._notifications]
+        assert any("No browser found" in m and "linkedin.com/in/cy" in m for m in messages)
+
+
+async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("x")  # Cy marked disconnect; Bo's card shows
+        assert app.screen.query_one("#farewell").has_class("-hidden")
+        await pilot.press("u")  # back to Cy, undecided again: no farewell
+        assert app.screen.query_one("#farewell").has_class("-hidden")
+        await pilot.press("x", "slash", *"cy", "enter")
+        first = text_of(app, "#farewell")
+        assert "Cy" in first and not app.screen.query_one("#farewell").has_class("-hidden")
+        await pilot.press("c")
+        assert app.clipboard == first
+        assert "copied" in text_of(app, "#farewell-head")
+        await pilot.press("t")
+        assert text_of(app, "#farewell") != first
+    saved = store_of(tmp_path).farewell("url:in/cy")
+    assert (saved.status, saved.tone) == ("copied", "brief")
+
+
+async def test_tone_and_copy_on_an_undecided_card_explain_themselves(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        messages = [notification.message for notification in app._notifications]
+        assert any("Farewells are for contacts marked disconnect" in m for m in messages)
+        assert app.clipboard == ""
+
+
+async def test_each_decision_is_announced_once_and_says_u_undoes(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("y")
+        assert text_of(app, "#decision-toast") == "Keep: Cy Ng. u undoes."
+        await pilot.press("x")
+        assert text_of(app, "#decision-toast") == "Disconnect: Bo Li, PhD. u undoes."
+        assert len(app.screen.query("#decision-toast")) == 1
+        assert app.screen.query_one("#decision-toast").display
+
+
+async def test_the_list_of_all_contacts_filters_and_jumps_to_a_card(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("x")  # Cy marked disconnect
+        await pilot.press("a")
+        table = app.screen.query_one(ContactTable)
+        names = [table.row(index)[1] for index in range(table.row_count)]
+        assert names == ["Ana Doe", "Bo Li, PhD", "Cy Ng", "Di Ode"]  # by last name
+        assert table.row(2)[0] == "disconnect"
+        await pilot.press("v")  # undecided only
+        assert [table.row(i)[1] for i in range(table.row_count)] == [
+            "Ana Doe",
+            "Bo Li, PhD",
+            "Di Ode",
+        ]
+        await pilot.press("v", "v")  # disconnect only
+        assert [table.row(i)[1] for i in range(table.row_count)] == ["Cy Ng"]
+        await pilot.press("enter")
+        assert card_name(app) == "Cy Ng"
+        assert "disconnect" in text_of(app, "#verdict")
+        await pilot.press("k")  # changed my mind
+    assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"

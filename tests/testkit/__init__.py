@@ -1,0 +1,1 @@
+"""Helpers the tests share: invented exports, the prune command, and driving the app."""

@@ -1,0 +1,82 @@
+"""Helpers for driving the real app in tests: a small store, a fixed date, readable card text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from prune.core.state.importing import parse_export, record_export
+from prune.core.state.store import Store
+from prune.tui.app import PruneApp, make_app
+from prune.tui.copying import no_system_clipboard
+
+from testkit.exports import connections_text
+
+TODAY = date(2026, 11, 2)
+ROWS = (
+    "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024",
+    'Bo,"Li, PhD",https://www.linkedin.com/in/bo,,Globex,Developer,01 Feb 2019',
+    "Cy,Ng,https://www.linkedin.com/in/cy,,Initech,Product manager,01 Feb 2015",
+    "Di,Ode,https://www.linkedin.com/in/di,,Acme,Sales lead,01 Jan 2021",
+)
+
+
+def import_rows(tmp_path: Path, *rows: str) -> tuple[Path, int]:
+    """Import a small export into a fresh data dir; return the dir and the snapshot id."""
+    export = tmp_path / "Connections.csv"
+    export.write_text(connections_text(*(rows or ROWS)))
+    data_dir = tmp_path / "state"
+    store = Store.open(data_dir)
+    snapshot_id = record_export(store, parse_export(export)).outcome.snapshot.id
+    store.close()
+    return data_dir, snapshot_id
+
+
+def build_app(tmp_path: Path, *rows: str, config: str | None = None, **options) -> PruneApp:
+    data_dir, snapshot_id = import_rows(tmp_path, *rows)
+    config_path = tmp_path / "config.toml"
+    if config is not None:
+        config_path.write_text(config)
+    options.setdefault("system_copy", no_system_clipboard)
+    return make_app(
+        data_dir=data_dir, snapshot_id=snapshot_id, config_path=config_path, today=TODAY, **options
+    )
+
+
+def reopen(tmp_path: Path) -> PruneApp:
+    """The same data dir again, as after quitting and running prune once more."""
+    store = Store.open(tmp_path / "state")
+    snapshot_id = store.latest_snapshot().id
+    store.close()
+    return make_app(
+        data_dir=tmp_path / "state",
+        snapshot_id=snapshot_id,
+        config_path=tmp_path / "config.toml",
+        today=TODAY,
+        system_copy=no_system_clipboard,
+    )
+
+
+async def loaded(pilot: Pilot) -> None:
+    """Wait until the contacts are loaded, the first card painted and the evidence applied.
+
+    The evidence worker starts only once the loading worker is done, hence two rounds.
+    """
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def text_of(app: PruneApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).visual)
+
+
+def card_name(app: PruneApp) -> str:
+    return text_of(app, "#name")
+
+
+def store_of(tmp_path: Path) -> Store:
+    return Store.open(tmp_path / "state")

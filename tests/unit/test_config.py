@@ -1,0 +1,149 @@
+"""The settings file: written on first run, read back, and bad content explained, never fatal."""
+
+from __future__ import annotations
+
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from prune.core.config import default_document, ensure_config, load_config, write_default_config
+from prune.core.farewell.message import BUILTIN_TONES
+
+
+@pytest.fixture
+def config_path(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "config.toml"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_first_run_writes_a_private_file_that_reads_back_equal(config_path: Path) -> None:
+    config = ensure_config(config_path)
+    assert config_path.exists()
+    assert stat.S_IMODE(config_path.stat().st_mode) == 0o600
+    assert tomllib.loads(config_path.read_text(encoding="utf-8")) == default_document()
+    assert config.problems == []
+    assert config.tones == BUILTIN_TONES
+    assert config.default_tone == "warm"
+    text = config_path.read_text(encoding="utf-8")
+    assert "[farewell.tones.warm]" in text and "{first_name}" in text
+    assert '"""' in text  # long texts are written as readable multi-line strings
+
+
+def test_an_existing_file_is_never_overwritten(config_path: Path) -> None:
+    write(config_path, '[farewell]\ndefault_tone = "brief"\n')
+    assert write_default_config(config_path) is False
+    assert ensure_config(config_path).default_tone == "brief"
+    assert config_path.read_text() == '[farewell]\ndefault_tone = "brief"\n'
+
+
+def test_bad_toml_names_the_file_and_line_and_uses_every_built_in(config_path: Path) -> None:
+    write(
+        config_path,
+        '[farewell]\ndefault_tone = "brief"\n\n[farewell.tones.warm]\ntext = "unclosed\n',
+    )
+    config = load_config(config_path)
+    assert len(config.problems) == 1
+    problem = config.problems[0]
+    assert str(config_path) in problem
+    assert "line 5" in problem
+    assert "not valid TOML" in problem
+    assert config.tones == BUILTIN_TONES
+    assert config.default_tone == "warm"
+
+
+def test_an_unknown_placeholder_names_file_line_and_key_and_falls_back(config_path: Path) -> None:
+    write(
+        config_path,
+        "[review]\n"
+        'rule = "any"\n'
+        "\n"
+        "[farewell.tones.warm]\n"
+        'text = """\n'
+        "Hello {first_name},\n"
+        "see you, {nickname}\n"
+        '"""\n'
+        "\n"
+        "[farewell.tones.brief]\n"
+        'text = "Bye[ {first_name}]!"\n',
+    )
+    config = load_config(config_path)
+    assert config.problems == [
+        f"{config_path}, line 7, [farewell.tones.warm] text: unknown placeholder {{nickname}}; "
+        "the built-in warm text is used"
+    ]
+    assert config.tones["warm"] == BUILTIN_TONES["warm"]
+    assert config.tones["brief"] == "Bye[ {first_name}]!"  # the good override still applies
+
+
+def test_a_users_own_tone_is_added_after_the_built_ins(config_path: Path) -> None:
+    write(
+        config_path,
+        '[farewell]\ndefault_tone = "cheerful"\n\n'
+        '[farewell.tones.cheerful]\ntext = "Cheerio[ {first_name}]!"\n',
+    )
+    config = load_config(config_path)
+    assert config.problems == []
+    assert list(config.tones) == ["warm", "brief", "formal", "cheerful"]
+    assert config.default_tone == "cheerful"
+
+
+def test_a_faulty_own_tone_is_left_out_with_a_reason(config_path: Path) -> None:
+    write(config_path, '[farewell.tones.odd]\ntext = "Bye [friend]"\n')
+    config = load_config(config_path)
+    assert "odd" not in config.tones
+    assert len(config.problems) == 1
+    assert "line 2, [farewell.tones.odd] text" in config.problems[0]
+    assert "the odd tone is left out" in config.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ("[farewell.tones.warm]\ntext = 42\n", "line 2, [farewell.tones.warm] text: must be text"),
+        ("[farewell.tones.warm]\ntxt = 'Hi'\n", "line 1, [farewell.tones.warm]: has no text"),
+        ("[farewell.tones]\nwarm = 'Hi'\n", "line 2, [farewell.tones] warm: must be a table"),
+        ('[farewell]\ndefault_tone = "chirpy"\n', "line 2, [farewell] default_tone: 'chirpy'"),
+        ('[farewell]\ndefault-tone = "brief"\n', "line 2, [farewell] default-tone: not a setting"),
+        ('farewell = "warm"\n', "line 1, [farewell]: must be a table"),
+    ],
+)
+def test_wrong_values_are_explained_and_built_ins_used(
+    config_path: Path, toml: str, expected: str
+) -> None:
+    write(config_path, toml)
+    config = load_config(config_path)
+    assert any(expected in problem for problem in config.problems), config.problems
+    assert all(problem.startswith(str(config_path)) for problem in config.problems)
+    assert config.tones["warm"] == BUILTIN_TONES["warm"]
+    assert config.default_tone == "warm"
+
+
+def test_a_key_inside_a_multiline_text_is_not_mistaken_for_a_setting(config_path: Path) -> None:
+    write(
+        config_path,
+        "[farewell.tones.formal]\n"
+        'text = """\n'
+        "[farewell]\n"
+        "default_tone = {nickname}\n"
+        '"""\n'
+        "[farewell]\n"
+        'default_tone = "gone"\n',
+    )
+    problems = load_config(config_path).problems
+    assert any("line 3, [farewell.tones.formal] text" in problem for problem in problems)
+    assert any("line 7, [farewell] default_tone" in problem for problem in problems)
+
+
+def test_an_unwritable_config_folder_is_reported_not_fatal(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    config = ensure_config(blocker / "config.toml")
+    assert config.tones == BUILTIN_TONES
+    assert len(config.problems) == 1 and "cannot be created" in config.problems[0]

@@ -1,0 +1,79 @@
+"""Every way a profile URL is written reduces to the same contact key."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import polars as pl
+import pytest
+
+from prune.core.reading.identity import key_for_url, normalise_profile_urls
+
+USUAL = "https://www.linkedin.com/in/ana-doe-1a2b"
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        (USUAL, "url:in/ana-doe-1a2b"),
+        ("http://linkedin.com/in/x/", "url:in/x"),
+        ("www.linkedin.com/in/X?trk=y", "url:in/x"),
+        ("https://www.linkedin.com/in/Ana-Doe", "url:in/ana-doe"),
+        ("https://www.linkedin.com/in/ana-doe///", "url:in/ana-doe"),
+        ("https://m.linkedin.com/in/ana-doe#about", "url:in/ana-doe"),
+        ("https://www.linkedin.com:443/in/ana-doe", "url:in/ana-doe"),
+        ("  https://www.linkedin.com/in/ana-doe/ \t", "url:in/ana-doe"),
+        ("https://www.linkedin.com/in/zo%C3%AB-bauer", "url:in/zoë-bauer"),
+        ("https://www.linkedin.com/in/%C3%89LODIE", "url:in/élodie"),
+        ("https://www.linkedin.com/in/%E7%8E%8B-%E8%8A%B3", "url:in/王-芳"),
+        ("https://www.linkedin.com/in/zoë-Bauer", "url:in/zoë-bauer"),
+        ("https://www.linkedin.com/in/a%ZZb", "url:in/a%zzb"),
+        ("https://www.linkedin.com/in/100%", "url:in/100%"),
+        ("https://www.linkedin.com/in/ana%2Ddoe", "url:in/ana-doe"),
+        ("https://www.linkedin.com/in/caf%C3", "url:in/caf\ufffd"),
+        ("https://www.linkedin.com/in/x%E7%8E-y", "url:in/x\ufffd-y"),
+        ("https://www.linkedin.com/", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_every_form_of_a_profile_url_gives_the_same_key(url: str | None, key: str | None) -> None:
+    assert key_for_url(url) == key
+
+
+def test_usual_and_unusual_urls_in_one_column_keep_their_rows() -> None:
+    # Most rows take a shortcut and the others every rule: each must land back on its own row.
+    urls = [
+        USUAL,
+        None,
+        "www.linkedin.com/in/Bo-Li/",
+        USUAL + "x",
+        "https://www.linkedin.com/in/%C3%A5se",
+    ]
+    assert (
+        normalise_profile_urls(pl.Series(urls * 3)).to_list()
+        == [
+            "in/ana-doe-1a2b",
+            None,
+            "in/bo-li",
+            "in/ana-doe-1a2bx",
+            "in/åse",
+        ]
+        * 3
+    )
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "zo%C3%AB-%C3%AB%C3%AB-%C3%ABx",  # a run, its repeats and a longer run starting the same
+        "%F0%9F%8C%BB%F0%9F%8C",  # an emoji, then one cut short
+        "%ED%A0%80-%C0%AF-%F4%90%80%80",  # surrogate, overlong, beyond U+10FFFF
+        "%%41%4%C3%%A9",  # stray percent signs next to escapes
+        "%c3%a9%C3%A9",  # lower-case hex
+        "%E2%82%ACé%E2%82",  # an escape run interrupted by a literal non-ASCII letter
+    ],
+)
+def test_percent_decoding_matches_the_standard_library(slug: str) -> None:
+    decoded = normalise_profile_urls(pl.Series(["https://www.linkedin.com/in/" + slug]))
+    assert decoded[0] == ("in/" + unquote(slug)).lower()
