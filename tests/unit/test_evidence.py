@@ -13,10 +13,11 @@ import pytest
 from prune.core.evidence.cache import cache_paths, load_or_compute
 from prune.core.evidence.card_insights import insights
 from prune.core.evidence.collect import compute_evidence, details
+from prune.core.model import INSIGHT_COLUMNS
 from prune.core.reading.archive import open_export
 from prune.core.reading.connections import read_connections
 from prune.core.review.rules import RULES
-from prune.core.review.session import INSIGHT_COLUMNS, ReviewSession
+from prune.core.review.session import ReviewSession
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
 

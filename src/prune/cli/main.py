@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from prune import __version__
-from prune.core.config import ORDERS
 from prune.core.errors import ExportError
 from prune.core.paths import data_dir
+from prune.core.review.orders import ORDERS
 
 EXIT_OK = 0
 EXIT_STATE = 1

@@ -16,16 +16,8 @@ from typing import Any
 import tomli_w
 
 from prune.core.farewell.message import BUILTIN_TONES, DEFAULT_TONE, PLACEHOLDERS, validate_template
+from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES
-
-ORDERS: dict[str, str] = {
-    "default": "oldest connection first (likely disconnects first once evidence is in)",
-    "oldest": "oldest connection first",
-    "newest": "newest connection first",
-    "name": "by name",
-    "company": "by company",
-    "likely-disconnects": "likely disconnects first",
-}
 
 
 @dataclass

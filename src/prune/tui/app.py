@@ -20,8 +20,9 @@ from prune.core.evidence.cache import load_or_compute
 from prune.core.evidence.collect import Evidence
 from prune.core.farewell.message import message_for, my_first_name
 from prune.core.paths import config_file
+from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES, Rule, rule_named
-from prune.core.review.session import ORDER_LABELS, ContactView, ReviewSession
+from prune.core.review.session import ContactView, ReviewSession
 from prune.core.state.store import Farewell, Snapshot, Store
 from prune.tui.copying import SystemCopy
 from prune.tui.screens.contacts_screen import ContactsScreen
@@ -159,7 +160,7 @@ class PruneApp(App[None]):
             HelpScreen(
                 self.key_rows(),
                 rule_text=self.rule.description,
-                order_text=ORDER_LABELS.get(self.order, self.order),
+                order_text=ORDERS.get(self.order, self.order),
             )
         )
 
@@ -228,7 +229,7 @@ class PruneApp(App[None]):
                 f"Suggest verdicts by this rule: {rule.description}",
                 lambda name=name: self.set_rule(name),
             )
-        for order, label in ORDER_LABELS.items():
+        for order, label in ORDERS.items():
             yield SystemCommand(
                 f"Order: {label}",
                 "Review the remaining contacts in this order (remembered)",

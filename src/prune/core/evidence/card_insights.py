@@ -39,7 +39,7 @@ import polars as pl
 
 from prune.core.evidence.collect import MESSAGES, Evidence
 from prune.core.evidence.flags import SEPARATOR as FLAG_SEPARATOR
-from prune.core.review.session import INSIGHT_COLUMNS
+from prune.core.model import INSIGHT_COLUMNS
 
 LINE_SEPARATOR = " · "
 REASON_SEPARATOR = "; "

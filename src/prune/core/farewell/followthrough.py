@@ -26,7 +26,8 @@ from prune.core.farewell.message import (
     next_tone,
 )
 from prune.core.lists.selection import MessageRenderer
-from prune.core.state.store import FAREWELL_STATUSES, Farewell, Snapshot, Store
+from prune.core.model import FAREWELL_STATUSES
+from prune.core.state.store import Farewell, Snapshot, Store
 
 if TYPE_CHECKING:
     from prune.core.config import Config

@@ -12,6 +12,7 @@ from datetime import date
 import polars as pl
 
 from prune.core.errors import ExportError
+from prune.core.model import CONTACT_COLUMNS
 from prune.core.reading.csv_table import Table, locate_table, read_table
 from prune.core.reading.identity import contact_keys
 
@@ -26,16 +27,6 @@ COLUMN_NAMES = {
     "position": "position",
     "connected on": "connected_on",
 }
-CONTACT_COLUMNS = [
-    "key",
-    "first_name",
-    "last_name",
-    "url",
-    "email",
-    "company",
-    "position",
-    "connected_on",
-]
 # Formats seen: LinkedIn since 2021, the 2018 export, and spreadsheet re-saves.
 DATE_FORMATS = (
     ("%d %b %Y", pl.Date),

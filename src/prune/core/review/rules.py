@@ -8,12 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-QUESTIONS: dict[str, str] = {
-    "known": "Do you know them?",
-    "interacted": "Have you ever interacted?",
-    "favour": "Would you ask them for a professional favour?",
-}
-
 
 @dataclass(frozen=True)
 class Rule:

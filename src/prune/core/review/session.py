@@ -17,18 +17,17 @@ from datetime import date
 
 import polars as pl
 
-from prune.core.config import ORDERS
-from prune.core.review.rules import QUESTIONS, Rule
+from prune.core.model import INSIGHT_COLUMNS, QUESTIONS
+from prune.core.review.orders import ORDERS
+from prune.core.review.rules import Rule
 from prune.core.state.store import Decision, Store
 from prune.core.text.folding import fold, folded
 
-ORDER_LABELS = ORDERS
 CURRENT_KEY_SETTING = "review.current_key"
 _BREAK_SECONDS = 300.0
 _PACE_WINDOW = 30
 
 # Columns of the optional insights frame the evidence reader supplies, keyed by contact.
-INSIGHT_COLUMNS = ("key", "evidence", "proves_interaction", "score", "reasons", "flags")
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ class ReviewSession:
         self.store = store
         self.snapshot_id = snapshot_id
         self.rule = rule
-        self.order = order if order in ORDER_LABELS else "default"
+        self.order = order if order in ORDERS else "default"
         self._clock = clock
         self.contacts = contacts if contacts is not None else store.contacts(snapshot_id)
         self._row_of = {key: index for index, key in enumerate(self.contacts["key"].to_list())}
@@ -185,7 +184,7 @@ class ReviewSession:
 
     def set_order(self, order: str) -> None:
         """Reorder what is left; the contact on screen stays on screen."""
-        self.order = order if order in ORDER_LABELS else "default"
+        self.order = order if order in ORDERS else "default"
         self._rebuild_queue()
 
     def set_rule(self, rule: Rule) -> None:

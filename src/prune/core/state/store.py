@@ -19,14 +19,10 @@ from pathlib import Path
 
 import polars as pl
 
+from prune.core.model import ANSWERS, CONTACT_COLUMNS, FAREWELL_STATUSES, QUESTION_IDS, VERDICTS
 from prune.core.paths import ensure_private_dir
-from prune.core.reading.connections import CONTACT_COLUMNS
 
 DB_NAME = "prune.sqlite3"
-VERDICTS = ("keep", "disconnect", "later")
-ANSWERS = ("yes", "no", "maybe")
-QUESTIONS = ("known", "interacted", "favour")
-FAREWELL_STATUSES = ("drafted", "copied", "sent", "removed")
 
 
 class StoreError(Exception):
@@ -431,7 +427,7 @@ class Store:
                 if verdict == "later":
                     top = db.execute("SELECT MAX(later_seq) FROM decisions").fetchone()[0]
                     updated["later_seq"] = (top or 0) + 1
-            for question in QUESTIONS:
+            for question in QUESTION_IDS:
                 if updated[question] is not None and updated[question] not in ANSWERS:
                     raise ValueError(f"unknown answer {updated[question]!r} for {question}")
             self._write_decision(db, updated)

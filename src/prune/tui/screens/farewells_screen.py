@@ -35,7 +35,8 @@ from prune.core.farewell.followthrough import (
     template_message,
 )
 from prune.core.farewell.message import message_length, my_first_name, tone_names
-from prune.core.state.store import FAREWELL_STATUSES, Store
+from prune.core.model import FAREWELL_STATUSES
+from prune.core.state.store import Store
 from prune.tui.browsing import open_profile
 from prune.tui.copying import SystemCopy, copy_message
 from prune.tui.screens.message_edit_screen import MessageEditScreen

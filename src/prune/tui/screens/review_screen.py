@@ -20,8 +20,8 @@ from textual.widgets import Footer, LoadingIndicator, Static
 from prune.core.evidence.card_insights import insights
 from prune.core.evidence.collect import Evidence, details
 from prune.core.farewell.followthrough import cycle_tone, mark_copied
+from prune.core.review.orders import ORDERS
 from prune.core.review.session import (
-    ORDER_LABELS,
     ContactView,
     IndexedInsights,
     Outcome,
@@ -313,5 +313,5 @@ class ReviewScreen(Screen[None]):
     def set_order(self, order: str) -> None:
         if self.session is not None:
             self.session.set_order(order)
-            self.notify(f"Order: {ORDER_LABELS[self.session.order]}.", timeout=3)
+            self.notify(f"Order: {ORDERS[self.session.order]}.", timeout=3)
             self.refresh_card()

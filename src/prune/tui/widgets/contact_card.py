@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Rule, Static
 
-from prune.core.review.rules import QUESTIONS
+from prune.core.model import QUESTIONS
 from prune.core.review.rules import Rule as AnswerRule
 from prune.core.review.session import ContactView
 from prune.core.state.store import Farewell
