@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -116,3 +117,16 @@ def test_contacts_read_back_the_same_from_the_fast_copy_or_the_database(
     copy.write_bytes(b"damaged")  # a broken copy is ignored and rebuilt from the database
     assert store.contacts(snapshot_id).equals(fast)
     assert fast["key"].to_list() == ["url:in/ana-doe", "url:in/bo-li", "url:in/cy-ng"]
+
+
+def test_a_worker_reader_sees_committed_decisions_and_cannot_write(
+    tmp_path: Path, store: Store
+) -> None:
+    record_export(store, parse_export(write(tmp_path, "c.csv", ANA, BO)))
+    store.save_decision("url:in/ana-doe", "test", verdict="keep")
+    with store.reader() as reader:
+        seen = reader.decisions()
+        assert seen.select("key", "verdict").rows() == [("url:in/ana-doe", "keep")]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.save_decision("url:in/bo-li", "test", verdict="keep")
+    assert store.decisions().height == 1

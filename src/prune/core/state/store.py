@@ -215,8 +215,29 @@ class Store:
                 os.chmod(side, 0o600)
         return store
 
+    def reader(self) -> Store:
+        """A read-only store on a connection of its own, for one worker thread.
+
+        The rule for threads is written here, once: the connection `open` made belongs to the
+        thread that opened it (the UI thread in the app). A thread that needs the store opens a
+        reader, uses it only on that thread, and closes it; a thread never writes.
+        """
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+            connection.execute("PRAGMA busy_timeout=2000")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"the state file {self.path} cannot be read ({error})") from None
+        return type(self)(connection, self.path)
+
     def close(self) -> None:
         self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
