@@ -13,7 +13,7 @@ from prune.core.model import Answer, FarewellStatus, Verdict
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One imported export."""
+    """One imported export, and who its owner is."""
 
     id: int
     imported_at: str
@@ -27,6 +27,10 @@ class Snapshot:
     first_connected_on: str | None
     last_connected_on: str | None
     files: list[str]
+    # Who the export belongs to, read once at import (see reading.owner.read_owner): the full
+    # name as written, and the first name Profile.csv gives, which signs farewells.
+    owner_name: str | None = None
+    owner_first_name: str | None = None
 
 
 SNAPSHOT_FIELDS: tuple[str, ...] = tuple(field.name for field in fields(Snapshot))

@@ -2,20 +2,20 @@
 
 `PRAGMA user_version` holds the number of migrations applied. Each migration runs in its own
 transaction, so a file is never left half-migrated; a file from a newer prune is refused rather
-than guessed at.
+than guessed at. A migration may also fill new columns in from the exports themselves.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from prune.core.reading.owner import owner_at
 from prune.core.state.connection import StoreError, transaction
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: the first schema.
-    """
+FIRST_SCHEMA = """
     CREATE TABLE snapshots (
         id INTEGER PRIMARY KEY,
         imported_at TEXT NOT NULL,
@@ -75,7 +75,38 @@ MIGRATIONS: tuple[str, ...] = (
         name TEXT PRIMARY KEY,
         value TEXT
     ) WITHOUT ROWID;
-    """,
+"""
+OWNER_COLUMNS = """
+    ALTER TABLE snapshots ADD COLUMN owner_name TEXT;
+    ALTER TABLE snapshots ADD COLUMN owner_first_name TEXT;
+"""
+
+
+def _fill_owners(db: sqlite3.Connection) -> None:
+    """Name the owner of every snapshot kept before prune stored it, from its export.
+
+    Runs once, when this version first opens an older state file. An export that has since
+    been moved or deleted leaves the name unknown, as it was before.
+    """
+    for snapshot_id, source in db.execute("SELECT id, source FROM snapshots").fetchall():
+        owner = owner_at(source)
+        db.execute(
+            "UPDATE snapshots SET owner_name = ?, owner_first_name = ? WHERE id = ?",
+            (owner.name, owner.first_name, snapshot_id),
+        )
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A script of SQL statements, then what must be filled in from outside the database."""
+
+    script: str
+    fill: Callable[[sqlite3.Connection], None] | None = None
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(FIRST_SCHEMA),  # 1
+    Migration(OWNER_COLUMNS, fill=_fill_owners),  # 2: who each export belongs to
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -93,9 +124,12 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
             f"the state file {path} was written by a newer prune (schema {version}); upgrade prune"
         )
     for number in range(version, SCHEMA_VERSION):
+        migration = MIGRATIONS[number]
         with transaction(db):
-            for statement in _statements(MIGRATIONS[number]):
+            for statement in _statements(migration.script):
                 db.execute(statement)
+            if migration.fill is not None:
+                migration.fill(db)
             db.execute(f"PRAGMA user_version={number + 1}")
 
 

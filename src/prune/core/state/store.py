@@ -137,18 +137,25 @@ class Store:
         hidden: int,
         duplicates: int,
         files: list[str],
+        owner_name: str | None = None,
+        owner_first_name: str | None = None,
     ) -> ImportOutcome:
-        """Keep an export as a new snapshot, unless the same Connections.csv is already stored."""
+        """Keep an export as a new snapshot, unless the same Connections.csv is already stored.
+
+        `owner_name` and `owner_first_name` say who the export belongs to (reading.owner).
+        """
+        owner = (owner_name, owner_first_name)
         existing = self._snapshot_where("sha256 = ?", (sha256,))
         if existing is not None:
-            return self._recognise(existing, source, source_kind, files)
+            return self._recognise(existing, source, source_kind, files, owner)
         dates = contacts["connected_on"].drop_nulls()
         rows = contacts.select(CONTACT_COLUMNS).with_columns(pl.col("connected_on").cast(pl.String))
         with transaction(self._db) as db:
             cursor = db.execute(
                 """INSERT INTO snapshots (imported_at, source, source_kind, sha256, export_date,
-                   connections, hidden, duplicates, first_connected_on, last_connected_on, files)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   connections, hidden, duplicates, first_connected_on, last_connected_on, files,
+                   owner_name, owner_first_name)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     _now(),
                     source,
@@ -161,6 +168,7 @@ class Store:
                     _iso_day(dates.min()),
                     _iso_day(dates.max()),
                     json.dumps(files),
+                    *owner,
                 ),
             )
             snapshot_id = cursor.lastrowid
@@ -183,17 +191,27 @@ class Store:
         )
 
     def _recognise(
-        self, existing: Snapshot, source: str, source_kind: str, files: list[str]
+        self,
+        existing: Snapshot,
+        source: str,
+        source_kind: str,
+        files: list[str],
+        owner: tuple[str | None, str | None],
     ) -> ImportOutcome:
         """The same connections again: point the snapshot at this copy when it is fuller, or
-        when the one recorded has been moved away (evidence is read from the recorded path)."""
+        when the one recorded has been moved away (evidence is read from the recorded path).
+
+        The owner this copy names is kept where the snapshot did not know it yet."""
         moved = source != existing.source and not Path(existing.source).exists()
         relinked = len(files) > len(existing.files) or (moved and len(files) >= len(existing.files))
         if relinked:
             with transaction(self._db) as db:
                 db.execute(
-                    "UPDATE snapshots SET source = ?, source_kind = ?, files = ? WHERE id = ?",
-                    (source, source_kind, json.dumps(files), existing.id),
+                    """UPDATE snapshots SET source = ?, source_kind = ?, files = ?,
+                       owner_name = COALESCE(owner_name, ?),
+                       owner_first_name = COALESCE(owner_first_name, ?)
+                       WHERE id = ?""",
+                    (source, source_kind, json.dumps(files), *owner, existing.id),
                 )
             existing = self._snapshot_by_id(existing.id)
         return ImportOutcome(existing, already_imported=True, relinked=relinked)
