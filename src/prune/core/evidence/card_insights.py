@@ -139,7 +139,7 @@ def _evidence_line() -> pl.Expr:
         .when(_RECOMMENDED_G > 0)
         .then(pl.lit("you recommended them (by name)"))
     )
-    invited = (
+    invited: pl.Expr = (
         pl.when(pl.col("invited_by") == "you")
         .then(pl.lit("you invited them"))
         .when(pl.col("invited_by") == "them")
@@ -150,7 +150,7 @@ def _evidence_line() -> pl.Expr:
         .then(pl.concat_str([invited, pl.lit(", with a note")]))
         .otherwise(invited)
     )
-    colleague = (
+    colleague: pl.Expr = (
         pl.when(pl.col("colleague") == "current")
         .then(pl.lit("colleague? ("))
         .when(pl.col("colleague") == "former")
@@ -213,6 +213,8 @@ def _score(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) 
 
 def _reasons(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) -> pl.Expr:
     """What raised the score, in words: `no messages in 8 years of connection; ...`."""
+    silence: pl.Expr
+    one_sided: pl.Expr
     if knows_messages:
         silence = (
             pl.when((_TOTAL == 0) & connected_days.is_not_null())

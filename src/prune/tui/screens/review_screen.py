@@ -18,7 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from prune.core.evidence.card_insights import insights
-from prune.core.evidence.collect import Evidence, details
+from prune.core.evidence.collect import Evidence
+from prune.core.evidence.details import details
 from prune.core.farewell.followthrough import cycle_tone, mark_copied
 from prune.core.model import Answer, Verdict
 from prune.core.review.orders import ORDERS
