@@ -1,7 +1,7 @@
 """From evidence to what the card shows: the evidence line, the pre-answer, the disconnect score.
 
 `insights(evidence, today=...)` returns one row per contact with the columns
-`review.INSIGHT_COLUMNS` names:
+`model.INSIGHT_COLUMNS` names:
 
 - `evidence`: one line, e.g. `14 messages, last 2 Mar 2021 · you wrote last · endorsed you`;
   null when the archive says nothing about the contact;

@@ -12,7 +12,7 @@ Recommendations_{Received,Given}.csv. A side file that is missing or cannot be r
 anything: its evidence is left out and a notice says which file and why. Bare-bones flags come
 from Connections.csv alone, so even a Connections-only export gets them.
 
-`evidence_cache.load_or_compute` keeps the result per snapshot so a resumed session does not
+`evidence.cache.load_or_compute` keeps the result per snapshot so a resumed session does not
 read a 100 MB messages file again.
 """
 
@@ -38,12 +38,17 @@ from prune.core.evidence.recommendations import (
     recommendation_schema,
 )
 from prune.core.reading.archive import ExportFiles
-from prune.core.reading.owner import company_key, read_employers, read_owner_name
+from prune.core.reading.owner import (
+    MESSAGES,
+    PROFILE,
+    company_key,
+    read_employers,
+    read_owner_name,
+)
 
-# Where each kind of evidence comes from, by canonical file name (see archive.canonical_name).
-PROFILE = "profile.csv"
+# Where each kind of evidence comes from, by canonical file name (see archive.canonical_name);
+# PROFILE and MESSAGES, which also name the owner, are defined with the owner.
 POSITIONS = "positions.csv"
-MESSAGES = "messages.csv"
 INVITATIONS = "invitations.csv"
 ENDORSEMENTS = {"received": "endorsement_received_info.csv", "given": "endorsement_given_info.csv"}
 RECOMMENDATIONS = {

@@ -162,7 +162,7 @@ def _as_written(value: object) -> str | None:
 
 
 def read_owner_name(raw: bytes, name: str) -> str | None:
-    """The owner's full name, normalised as matching.full_name does; None when absent."""
+    """The owner's full name, normalised as identity.full_name does; None when absent."""
     table = locate_table(raw, name, has_columns("first name", "last name"))
     columns = columns_by_name(table)
     require_columns(columns, ("first name", "last name"), name)
