@@ -1,7 +1,7 @@
 """From evidence to what the card shows: the evidence line, the pre-answer, the disconnect score.
 
 `insights(evidence, today=...)` returns one row per contact with the columns
-`review.INSIGHT_COLUMNS` names:
+`model.INSIGHT_COLUMNS` names:
 
 - `evidence`: one line, e.g. `14 messages, last 2 Mar 2021 · you wrote last · endorsed you`;
   null when the archive says nothing about the contact;
@@ -102,6 +102,13 @@ def insights(evidence: Evidence, *, today: date) -> pl.DataFrame:
 
 def _evidence_line() -> pl.Expr:
     """`14 messages, last 2 Mar 2021 · you wrote last · endorsed you`, or null."""
+    return pl.concat_str(
+        [*_message_parts(), *_people_parts()], separator=LINE_SEPARATOR, ignore_nulls=True
+    ).replace("", None)
+
+
+def _message_parts() -> list[pl.Expr]:
+    """`14 messages, last 2 Mar 2021` and who wrote last, each null without messages."""
     counted = _by_name(_plural(_TOTAL, "message"), "messages_by_name")
     messages = (
         pl.when(_TOTAL == 0)
@@ -123,6 +130,11 @@ def _evidence_line() -> pl.Expr:
         .then(pl.lit("you wrote last"))
         .otherwise(pl.lit("they wrote last"))
     )
+    return [messages, writer]
+
+
+def _people_parts() -> list[pl.Expr]:
+    """Endorsements, recommendations, the invitation and colleagues, each null when absent."""
     endorsed = (
         pl.when((_ENDORSED_R > 0) & (_ENDORSED_G > 0))
         .then(pl.lit("endorsed each other"))
@@ -139,7 +151,7 @@ def _evidence_line() -> pl.Expr:
         .when(_RECOMMENDED_G > 0)
         .then(pl.lit("you recommended them (by name)"))
     )
-    invited = (
+    invited: pl.Expr = (
         pl.when(pl.col("invited_by") == "you")
         .then(pl.lit("you invited them"))
         .when(pl.col("invited_by") == "them")
@@ -150,22 +162,14 @@ def _evidence_line() -> pl.Expr:
         .then(pl.concat_str([invited, pl.lit(", with a note")]))
         .otherwise(invited)
     )
-    colleague = (
+    colleague: pl.Expr = (
         pl.when(pl.col("colleague") == "current")
         .then(pl.lit("colleague? ("))
         .when(pl.col("colleague") == "former")
         .then(pl.lit("former colleague? ("))
     )
     colleague = pl.concat_str([colleague, pl.col("colleague_company"), pl.lit(")")])
-    parts = [
-        messages,
-        writer,
-        endorsed,
-        recommended,
-        _by_name(invited, "invitation_by_name"),
-        colleague,
-    ]
-    return pl.concat_str(parts, separator=LINE_SEPARATOR, ignore_nulls=True).replace("", None)
+    return [endorsed, recommended, _by_name(invited, "invitation_by_name"), colleague]
 
 
 def _score(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) -> pl.Expr:
@@ -213,6 +217,8 @@ def _score(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) 
 
 def _reasons(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) -> pl.Expr:
     """What raised the score, in words: `no messages in 8 years of connection; ...`."""
+    silence: pl.Expr
+    one_sided: pl.Expr
     if knows_messages:
         silence = (
             pl.when((_TOTAL == 0) & connected_days.is_not_null())

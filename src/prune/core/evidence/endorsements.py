@@ -3,8 +3,8 @@
 Layouts read by column name: the current one with `Endorser Public Url` / `Endorsee Public Url`
 (written without a scheme: `www.linkedin.com/in/<slug>`); the pre-2023 one without a URL column,
 matched by a full name only one connection bears; and the 2022 `Endorsement Received Info.csv`,
-UTF-16 with tabs and an extra `Display Status` column (tables.py handles the encoding). Every row
-counts, whatever its status: an endorsement the owner hid was still given.
+UTF-16 with tabs and an extra `Display Status` column (reading.csv_table handles the encoding).
+Every row counts, whatever its status: an endorsement the owner hid was still given.
 """
 
 from __future__ import annotations

@@ -18,8 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from prune.core.evidence.card_insights import insights
-from prune.core.evidence.collect import Evidence, details
+from prune.core.evidence.collect import Evidence
+from prune.core.evidence.details import details
 from prune.core.farewell.followthrough import cycle_tone, mark_copied
+from prune.core.model import Answer, Verdict
 from prune.core.review.orders import ORDERS
 from prune.core.review.session import (
     ContactView,
@@ -200,11 +202,11 @@ class ReviewScreen(Screen[None]):
         """Review keys do nothing until the contacts are loaded."""
         return self.session is not None or action not in _NEEDS_SESSION
 
-    def action_answer(self, value: str) -> None:
+    def action_answer(self, value: Answer) -> None:
         if self.session is not None:
             self._announce(self.session.answer(value))
 
-    def action_decide(self, verdict: str) -> None:
+    def action_decide(self, verdict: Verdict) -> None:
         if self.session is not None:
             self._announce(self.session.decide(verdict))
 
