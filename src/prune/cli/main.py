@@ -249,7 +249,6 @@ def _farewells(args: argparse.Namespace) -> int:
 
     from prune.core.config import ensure_config
     from prune.core.farewell.followthrough import farewell_document, farewell_rows
-    from prune.core.farewell.message import my_first_name
     from prune.core.lists.atomic_write import check_target, write_atomically
     from prune.core.paths import config_file
 
@@ -268,15 +267,8 @@ def _farewells(args: argparse.Namespace) -> int:
         if snapshot is None:
             print(GET_EXPORT_HELP)
             return EXIT_OK
-        rows = farewell_rows(
-            store,
-            snapshot.id,
-            config.tones,
-            my_first_name(snapshot, config),
-            date.today(),
-            default_tone=config.default_tone,
-            tone=args.tone,
-        )
+        settings = config.farewell_settings(snapshot, date.today())
+        rows = farewell_rows(store, snapshot.id, settings, tone=args.tone)
     finally:
         store.close()
     if not rows:
@@ -319,7 +311,7 @@ def _export(args: argparse.Namespace) -> int:
             args.which,
             args.fmt,
             excel=args.excel,
-            messages=message_renderer(config, snapshot, date.today()),
+            messages=message_renderer(config.farewell_settings(snapshot, date.today())),
         )
     finally:
         store.close()

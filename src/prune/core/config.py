@@ -1,7 +1,8 @@
 """Settings from a TOML file the user may edit: read with tomllib, first written with tomli-w.
 
 A bad file never stops prune: every problem becomes a message naming the file, line and key, and
-the built-in value is used instead.
+the built-in value is used instead. The farewell settings of a run are built here, from the file
+and the snapshot (the farewell package knows nothing of the file).
 """
 
 from __future__ import annotations
@@ -10,14 +11,21 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from prune.core.farewell.message import BUILTIN_TONES, DEFAULT_TONE, PLACEHOLDERS, validate_template
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.template import PLACEHOLDERS, validate_template
+from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE
+from prune.core.reading.owner import owner_first_name
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES
+
+if TYPE_CHECKING:
+    from prune.core.state.store import Snapshot
 
 
 @dataclass
@@ -33,6 +41,27 @@ class Config:
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
+
+    def farewell_settings(self, snapshot: Snapshot | None, today: date) -> FarewellSettings:
+        """What the farewells of `snapshot` are rendered with: these tones, the user's name as
+        `my_first_name` finds it (which reads the snapshot's export), the day `{years}` counts to.
+        """
+        return FarewellSettings(
+            templates=self.tones,
+            my_name=my_first_name(snapshot, self),
+            today=today,
+            default_tone=self.default_tone,
+        )
+
+
+def my_first_name(snapshot: Snapshot | None, config: Config | None = None) -> str | None:
+    """The user's own first name for `{my_name}`: Profile.csv of the snapshot's export, else
+    `[you] first_name` in the config, else None (the built-in tones then end without a name).
+    """
+    name = owner_first_name(snapshot.source) if snapshot is not None else None
+    if name:
+        return name
+    return (config.first_name or None) if config is not None else None
 
 
 def default_document() -> dict[str, Any]:
