@@ -38,9 +38,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     default_tone: str = DEFAULT_TONE
     tones: dict[str, str] = field(default_factory=lambda: dict(BUILTIN_TONES))  # name -> template
-    raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    path: Path | None = None
 
     def farewell_settings(self, snapshot: Snapshot | None, today: date) -> FarewellSettings:
         """What the farewells of `snapshot` are rendered with: these tones, the user's name as
@@ -208,7 +206,7 @@ def _toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> str:
 
 def load_config(path: Path) -> Config:
     """Read settings; a missing file means defaults, a bad one means defaults plus problems."""
-    config = Config(path=path)
+    config = Config()
     if not path.exists():
         return config
     try:
@@ -221,7 +219,6 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         config.problems.append(_toml_problem(path, text, error))
         return config
-    config.raw = document
 
     def where(section: str, key: str | None = None, needle: str | None = None) -> str:
         return _where(path, text, section, key, needle)
