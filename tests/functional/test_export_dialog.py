@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
 from prune.core.farewell.followthrough import farewell_rows
+from prune.core.farewell.settings import FarewellSettings
 from prune.tui.app import PruneApp
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.review_screen import ReviewScreen
@@ -162,7 +163,9 @@ async def test_csv_rows_hold_the_farewell_the_farewells_screen_shows(
         await finish(pilot)
         expected = {
             row.first_name: row.message
-            for row in farewell_rows(app.store, app.snapshot_id, app.config.tones, None, TODAY)
+            for row in farewell_rows(
+                app.store, app.snapshot_id, FarewellSettings(app.config.tones, None, TODAY)
+            )
         }
     rows = list(csv.DictReader(io.StringIO((here / "prune-disconnect.csv").read_text())))
     assert {row["first_name"]: row["farewell_message"] for row in rows} == expected

@@ -9,7 +9,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
-from prune.core.farewell.message import BUILTIN_TONES, LINKEDIN_MESSAGE_LIMIT, render
+from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT
+from prune.core.farewell.message import render
+from prune.core.farewell.tones import BUILTIN_TONES
 from prune.tui.app import PruneApp
 from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.help_screen import HelpScreen

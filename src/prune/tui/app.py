@@ -18,7 +18,7 @@ from prune.core.clipboard import copy_text
 from prune.core.config import Config, ensure_config
 from prune.core.evidence.cache import load_or_compute
 from prune.core.evidence.collect import Evidence
-from prune.core.farewell.message import message_for, my_first_name
+from prune.core.farewell.message import message_for
 from prune.core.paths import config_file
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES, Rule, rule_named
@@ -67,7 +67,7 @@ class PruneApp(App[None]):
         self.today = today or date.today()
         self._clock = clock
         self.rule: Rule = rule_named(store.setting(RULE_SETTING) or config.rule)
-        self.my_name: str | None = config.first_name or None
+        self.farewell_settings = config.farewell_settings(None, self.today)
         self.order = order or store.setting(ORDER_SETTING) or config.order
         theme = store.setting(THEME_SETTING)
         if theme and theme in self.available_themes:
@@ -85,7 +85,8 @@ class PruneApp(App[None]):
 
     def _new_session(self) -> ReviewSession:
         """Build the session (runs in a worker thread: it reads the whole snapshot)."""
-        self.my_name = my_first_name(self.store.snapshot(self.snapshot_id), self.config)
+        snapshot = self.store.snapshot(self.snapshot_id)
+        self.farewell_settings = self.config.farewell_settings(snapshot, self.today)
         # What exists now (Textual's widgets, then the session's tens of thousands of objects)
         # lives as long as the app: frozen, the cyclic collector stops walking it on every full
         # collection, which otherwise stalls the load and, later, random key presses.
@@ -107,14 +108,7 @@ class PruneApp(App[None]):
     def farewell(self, view: ContactView) -> tuple[str, Farewell]:
         """The farewell to show and copy for a contact, and its stored state."""
         saved = self.store.farewell(view.key)
-        message = message_for(
-            saved,
-            view,
-            self.config.tones,
-            self.my_name,
-            self.today,
-            default_tone=self.config.default_tone,
-        )
+        message = message_for(saved, view, self.farewell_settings)
         return message, saved
 
     def on_unmount(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from textual.app import App
 
 from prune.core.clipboard import CopyResult
-from prune.core.farewell.message import check_length
+from prune.core.farewell.length import check_length
 
 SystemCopy = Callable[[str], CopyResult]
 

@@ -14,7 +14,6 @@ from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP, NO_DISCONNECTS_YET, NOTHING_TO_EXPORT
 from prune.core.errors import ExportError
 from prune.core.farewell.followthrough import farewell_document, farewell_rows, message_renderer
-from prune.core.farewell.message import my_first_name
 from prune.core.lists.atomic_write import check_target, write_atomically
 from prune.core.lists.formats import ListExport, check_choices, prepare_export
 
@@ -33,15 +32,8 @@ def run_farewells(args: argparse.Namespace) -> int:
         if snapshot is None:
             print(GET_EXPORT_HELP)
             return EXIT_OK
-        rows = farewell_rows(
-            store,
-            snapshot.id,
-            config.tones,
-            my_first_name(snapshot, config),
-            date.today(),
-            default_tone=config.default_tone,
-            tone=args.tone,
-        )
+        settings = config.farewell_settings(snapshot, date.today())
+        rows = farewell_rows(store, snapshot.id, settings, tone=args.tone)
     if not rows:
         print(NO_DISCONNECTS_YET)
         return EXIT_OK
@@ -84,5 +76,5 @@ def _prepare(args: argparse.Namespace) -> ListExport:
             args.which,
             args.fmt,
             excel=args.excel,
-            messages=message_renderer(config, snapshot, date.today()),
+            messages=message_renderer(config.farewell_settings(snapshot, date.today())),
         )

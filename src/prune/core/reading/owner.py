@@ -105,11 +105,6 @@ def read_owner(files: ExportFiles) -> Owner:
     return Owner(name=name, first_name=owner.first_name if owner else None)
 
 
-def owner_first_name(source: str | Path | None) -> str | None:
-    """The first name in the export's Profile.csv, as written, for signing farewells."""
-    return owner_at(source).first_name
-
-
 T = TypeVar("T")
 
 

@@ -214,9 +214,8 @@ class ExportScreen(ModalScreen[Path | None]):
     def _export(self, path: Path, which: str, fmt: str, excel: bool) -> None:
         """Build the list and write it off the UI thread; report back on the UI thread."""
         try:
-            renderer = message_renderer(
-                self.config, self.store.snapshot(self.snapshot_id), self.today
-            )
+            snapshot = self.store.snapshot(self.snapshot_id)
+            renderer = message_renderer(self.config.farewell_settings(snapshot, self.today))
             export = prepare_export(
                 self.store, self.snapshot_id, which, fmt, excel=excel, messages=renderer
             )

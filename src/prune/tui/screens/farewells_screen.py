@@ -34,7 +34,9 @@ from prune.core.farewell.followthrough import (
     set_status,
     template_message,
 )
-from prune.core.farewell.message import message_length, my_first_name, tone_names
+from prune.core.farewell.length import message_length
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.tones import tone_names
 from prune.core.model import FAREWELL_STATUSES
 from prune.core.state.store import Store
 from prune.tui.browsing import open_profile
@@ -148,7 +150,7 @@ class FarewellsScreen(Screen[None]):
         self.config = config
         self.today = today
         self.system_copy = system_copy
-        self.my_name: str | None = None
+        self.farewell_settings = config.farewell_settings(None, today)  # until loaded
         self.rows: list[FarewellRow] | None = None  # None until loaded
         self.shown: list[FarewellRow] = []
         self.status_filter: str | None = None
@@ -174,21 +176,14 @@ class FarewellsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="farewells")
     def _load(self) -> None:
         """Render every message off the UI thread: thousands of disconnects take a moment."""
-        my_name = my_first_name(self.store.snapshot(self.snapshot_id), self.config)
-        rows = farewell_rows(
-            self.store,
-            self.snapshot_id,
-            self.config.tones,
-            my_name,
-            self.today,
-            default_tone=self.config.default_tone,
-        )
-        self.app.call_from_thread(self._loaded, my_name, rows)
+        settings = self.config.farewell_settings(self.store.snapshot(self.snapshot_id), self.today)
+        rows = farewell_rows(self.store, self.snapshot_id, settings)
+        self.app.call_from_thread(self._loaded, settings, rows)
 
-    def _loaded(self, my_name: str | None, rows: list[FarewellRow]) -> None:
+    def _loaded(self, settings: FarewellSettings, rows: list[FarewellRow]) -> None:
         if self not in self.app.screen_stack:  # the user left before the list was ready
             return
-        self.my_name = my_name
+        self.farewell_settings = settings
         self.rows = rows
         self.refresh_bindings()
         self._apply_filter()
@@ -295,14 +290,7 @@ class FarewellsScreen(Screen[None]):
         self._paint_panel()
 
     def _reload(self, row: FarewellRow) -> FarewellRow:
-        new = reload_row(
-            self.store,
-            row,
-            self.config.tones,
-            self.my_name,
-            self.today,
-            default_tone=self.config.default_tone,
-        )
+        new = reload_row(self.store, row, self.farewell_settings)
         self._replace(new)
         return new
 
@@ -342,7 +330,7 @@ class FarewellsScreen(Screen[None]):
         cycle_tone(
             self.store,
             row.key,
-            tone_names(self.config),
+            tone_names(self.config.tones),
             default_tone=self.config.default_tone,
         )
         new = self._reload(row)
@@ -360,9 +348,7 @@ class FarewellsScreen(Screen[None]):
         row = self.current
         if row is None:
             return
-        template = template_message(
-            row, self.config.tones, self.my_name, self.today, default_tone=self.config.default_tone
-        )
+        template = template_message(row, self.farewell_settings)
 
         def save(text: str | None) -> None:
             if text is None:

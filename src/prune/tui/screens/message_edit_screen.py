@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from prune.core.farewell.message import LINKEDIN_MESSAGE_LIMIT, message_length
+from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT, message_length
 
 
 class MessageEditScreen(ModalScreen[str | None]):
