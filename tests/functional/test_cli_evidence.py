@@ -19,12 +19,13 @@ def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:
     assert imported.returncode == 0, imported.stderr
     # The sample gives two connections one name, and one of them wrote a recommendation.
     assert "Notice: Recommendations_Received.csv: the recommendation from" in imported.stdout
-    assert "  evidence               500 messages, with " in imported.stdout
+    # The sample's two sponsored messages are advertising: left out of the total, and said so.
+    assert "  evidence               498 messages (2 sponsored left out), with " in imported.stdout
 
     result = prune("stats", "--json", data_dir=state)
     assert result.returncode == 0, result.stderr
     stats = json.loads(result.stdout)
-    assert stats["messages"] == 500
+    assert (stats["messages"], stats["sponsored_messages_left_out"]) == (498, 2)
     assert 0 < stats["contacts_with_messages"] < stats["connections"]
     assert stats["evidence_files"] == [
         "Profile.csv",
@@ -37,7 +38,8 @@ def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:
         "Recommendations_Given.csv",
     ]
     text = prune("stats", data_dir=state)
-    assert f"Evidence      500 messages, with {stats['contacts_with_messages']} " in text.stdout
+    written_with = stats["contacts_with_messages"]
+    assert f"Evidence      498 messages (2 sponsored left out), with {written_with} " in text.stdout
 
 
 def test_stats_after_a_connections_only_import(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ def evidence_summary(evidence: Evidence | None) -> dict[str, Any]:
     """What the archive's side files gave: totals (None when unknown) and the files used."""
     return {
         "messages": None if evidence is None else evidence.messages,
+        "sponsored_messages_left_out": None if evidence is None else evidence.sponsored_messages,
         "contacts_with_messages": None if evidence is None else evidence.contacts_with_messages,
         "evidence_files": [] if evidence is None else list(evidence.files_used),
     }
@@ -24,9 +25,11 @@ def _evidence_line(facts: dict[str, Any]) -> str:
         return "none: profile flags only (see the notices)"
     text = ""
     if facts["messages"] is not None:
+        sponsored = facts["sponsored_messages_left_out"]
+        left_out = f" ({sponsored} sponsored left out)" if sponsored else ""
         text = (
-            f"{facts['messages']} messages, with {facts['contacts_with_messages']} of your "
-            "connections; "
+            f"{facts['messages']} messages{left_out}, with {facts['contacts_with_messages']} "
+            "of your connections; "
         )
     return text + "from " + ", ".join(facts["evidence_files"])
 

@@ -31,6 +31,7 @@ from prune.core.evidence.endorsements import endorsement_schema, read_endorsemen
 from prune.core.evidence.flags import bare_bones_flags
 from prune.core.evidence.invitations import INVITATION_SCHEMA, read_invitations
 from prune.core.evidence.matching import ContactIndex
+from prune.core.evidence.message_details import conversation_lines
 from prune.core.evidence.message_tally import MESSAGE_SCHEMA, tally_messages
 from prune.core.evidence.recommendations import read_recommendations, recommendation_schema
 from prune.core.reading.archive import ExportFiles
@@ -94,7 +95,8 @@ class Evidence:
     notices: list[str] = field(default_factory=list)  # one line per problem, naming the file
     files_used: list[str] = field(default_factory=list)  # side files read, as named in the export
     sources: frozenset[str] = frozenset()  # canonical names of the side files read
-    messages: int | None = None  # message rows in messages.csv; None without that file
+    messages: int | None = None  # message rows in messages.csv, sponsored ones aside; None without
+    sponsored_messages: int | None = None  # advertising left out of `messages`; None without
     contacts_with_messages: int | None = None  # None without messages.csv
 
     def describe(self) -> str:
@@ -171,9 +173,9 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
     frame = _complete(frame)
     reading.explain_absence()
 
-    messages = contacts_with_messages = None
+    messages = contacts_with_messages = sponsored = None
     if tally is not None:
-        messages = tally.total
+        messages, sponsored = tally.total, tally.sponsored
         contacts_with_messages = frame.filter(
             (pl.col("messages_sent") + pl.col("messages_received")) > 0
         ).height
@@ -183,6 +185,7 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
         files_used=reading.used,
         sources=frozenset(reading.sources),
         messages=messages,
+        sponsored_messages=sponsored,
         contacts_with_messages=contacts_with_messages,
     )
 
@@ -367,14 +370,7 @@ def _message_lines(evidence: Evidence, row: dict[str, Any]) -> list[str]:
     elif last is not None:
         line += f", on {day(last)}"
     lines = [line + "."]
-    if sent and received:
-        first_writer = "You" if row["first_writer"] == "you" else "They"
-        last_writer = "you" if row["last_writer"] == "you" else "they"
-        lines.append(f"{first_writer} wrote first; {last_writer} wrote last.")
-    elif sent:
-        lines.append("Only you wrote; they never replied.")
-    else:
-        lines.append("Only they wrote; you never replied.")
+    lines.extend(conversation_lines(row))
     if row["messages_by_name"]:
         lines.append("Messages matched by name: the messages file has no profile URLs.")
     return lines
