@@ -6,6 +6,7 @@ from typing import Any
 
 from prune.core.evidence.cache import load_evidence, load_or_compute
 from prune.core.evidence.collect import Evidence
+from prune.core.reading.placeholders import describe_placeholders
 from prune.core.state.importing import ImportReport
 from prune.core.state.store import Store
 
@@ -46,6 +47,8 @@ def import_summary(report: ImportReport, evidence: Evidence | None = None) -> di
         "connections": connections.contacts.height,
         "hidden": connections.hidden,
         "duplicates_merged": connections.duplicates,
+        # Spreadsheet placeholder cells (NA, N/A, #N/A, -) read as empty, by placeholder
+        "placeholders_read_as_empty": dict(connections.placeholders),
         "first_connected_on": snapshot.first_connected_on,
         "last_connected_on": snapshot.last_connected_on,
         "files": report.parsed.files.file_names(),
@@ -72,6 +75,7 @@ def import_summary_lines(report: ImportReport, evidence: Evidence | None = None)
         f"  connections to review  {facts['connections']}",
         f"  hidden members         {facts['hidden']} (date only: counted, never reviewed)",
         f"  duplicates merged      {facts['duplicates_merged']}",
+        *_placeholder_lines(facts),
         f"  connected between      {facts['first_connected_on']} and {facts['last_connected_on']}",
         f"  files found            {', '.join(facts['files'])}",
     ]
@@ -80,6 +84,11 @@ def import_summary_lines(report: ImportReport, evidence: Evidence | None = None)
     if facts["decisions_carried_over"]:
         lines.append(f"  decisions carried over {facts['decisions_carried_over']}")
     return lines + notices
+
+
+def _placeholder_lines(facts: dict[str, Any]) -> list[str]:
+    said = describe_placeholders(facts["placeholders_read_as_empty"])
+    return [f"  spreadsheet blanks     {said} (a spreadsheet wrote them)"] if said else []
 
 
 def state_summary(store: Store) -> dict[str, Any]:
