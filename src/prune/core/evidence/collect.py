@@ -27,12 +27,14 @@ from typing import Any, TypeVar
 import polars as pl
 
 from prune.core.errors import ExportError
-from prune.core.evidence.endorsements import endorsement_schema, read_endorsements
+from prune.core.evidence.endorsement_versions import endorsements_of_versions
+from prune.core.evidence.endorsements import endorsement_rows, endorsement_schema
 from prune.core.evidence.flags import bare_bones_flags
 from prune.core.evidence.invitations import INVITATION_SCHEMA, read_invitations
 from prune.core.evidence.matching import ContactIndex
 from prune.core.evidence.message_details import conversation_lines
 from prune.core.evidence.message_tally import MESSAGE_SCHEMA, tally_messages
+from prune.core.evidence.name_matching_notice import name_matching_notices
 from prune.core.evidence.recommendations import read_recommendations, recommendation_schema
 from prune.core.reading.archive import ExportFiles
 from prune.core.reading.owner import company_key, read_employers, read_owner_name
@@ -143,13 +145,17 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
     if invitations is not None:
         parts.append(invitations)
     for direction, canonical in ENDORSEMENTS.items():
-        endorsed = reading.attempt(
-            canonical,
-            f"endorsements {direction}",
-            lambda raw, name, d=direction: read_endorsements(raw, name, index, d),
+        endorsed = endorsements_of_versions(
+            files.versions(canonical),
+            lambda member, c=canonical, d=direction: reading.attempt_lazy(
+                c, f"endorsements {d}", lambda read, name: endorsement_rows(read(), name), member
+            ),
+            index,
+            direction,
         )
         if endorsed is not None:
-            parts.append(endorsed)
+            parts.append(endorsed.per_contact)
+            reading.notices.extend(endorsed.notices)
     for direction, canonical in RECOMMENDATIONS.items():
         recommended = reading.attempt(
             canonical,
@@ -171,6 +177,7 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
         frame = frame.join(part, on="key", how="left", maintain_order="left")
     frame = _add_colleagues(frame, contacts, employers)
     frame = _complete(frame)
+    reading.notices.extend(name_matching_notices(contacts, reading.used))
     reading.explain_absence()
 
     messages = contacts_with_messages = sponsored = None
@@ -207,8 +214,8 @@ class _Reading:
         self.used: list[str] = []
         self.sources: set[str] = set()
 
-    def shown(self, canonical: str) -> str:
-        return os.path.basename(self.files.members[canonical].rstrip("/"))
+    def shown(self, canonical: str, member: str | None = None) -> str:
+        return os.path.basename((member or self.files.members[canonical]).rstrip("/"))
 
     def attempt(self, canonical: str, what: str, reader: Callable[[bytes, str], T]) -> T | None:
         def from_bytes(read: Callable[[], bytes], name: str) -> T:
@@ -217,17 +224,18 @@ class _Reading:
         return self.attempt_lazy(canonical, what, from_bytes)
 
     def attempt_lazy(
-        self, canonical: str, what: str, reader: Callable[[Callable[[], bytes], str], T]
+        self,
+        canonical: str,
+        what: str,
+        reader: Callable[[Callable[[], bytes], str], T],
+        member: str | None = None,
     ) -> T | None:
         if not self.files.has(canonical):
             return None
-        name = self.shown(canonical)
+        name = self.shown(canonical, member)
 
-        def read() -> bytes:
-            data = self.files.read(canonical)
-            if data is None:  # listed but gone: treat like an unreadable file
-                raise ExportError(f"{name} could not be read")
-            return data
+        def read() -> bytes:  # `member`: one version of the file (see ExportFiles.versions)
+            return self.files.read_version(member or self.files.members[canonical])
 
         try:
             result = reader(read, name)

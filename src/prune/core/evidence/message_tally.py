@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from prune.core.evidence.matching import ContactIndex, keys_for_urls
+from prune.core.evidence.name_matching_notice import contacts_have_urls
 from prune.core.evidence.recipients import (
     RECIPIENT_URL_SCHEMA,
     name_joiner,
@@ -101,7 +102,10 @@ def tally_messages(
         events = _events_with_urls(groups, owner_name, known)
     else:
         events = _events_by_name(groups, owner_name, known)
-        remarks.append("this older file has no profile URLs, so people are matched by full name")
+        if contacts_have_urls(index.keys):  # else a notice on Connections.csv says it for all
+            remarks.append(
+                "this older file has no profile URLs, so people are matched by full name"
+            )
     events = index.resolve(events)
     shared = int(
         events.filter(pl.col("key").is_null() & pl.col("shared_by").is_not_null())["n"].sum()
