@@ -7,10 +7,10 @@
     insights(evidence, today=date.today())          # the frame ReviewSession.set_insights takes
 
 Side files read (each optional): Profile.csv (the owner's name), Positions.csv (the owner's
-employers), messages.csv, Invitations.csv, Endorsement_{Received,Given}_Info.csv and
-Recommendations_{Received,Given}.csv. A side file that is missing or cannot be read never stops
-anything: its evidence is left out and a notice says which file and why. Bare-bones flags come
-from Connections.csv alone, so even a Connections-only export gets them.
+employers), messages.csv, Invitations.csv, Endorsement_{Received,Given}_Info.csv (every version,
+merged) and Recommendations_{Received,Given}.csv. A side file that is missing or cannot be read
+never stops anything: its evidence is left out and a notice says which file and why. Bare-bones
+flags come from Connections.csv alone, so even a Connections-only export gets them.
 
 `evidence_cache.load_or_compute` keeps the result per snapshot so a resumed session does not
 read a 100 MB messages file again.
