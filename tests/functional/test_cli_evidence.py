@@ -17,12 +17,13 @@ def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:
     assert imported.code == 0, imported.err
     # The sample gives two connections one name, and one of them wrote a recommendation.
     assert "Notice: Recommendations_Received.csv: the recommendation from" in imported.out
-    assert "  evidence               500 messages, with " in imported.out
+    # The sample's two sponsored messages are advertising: left out of the total, and said so.
+    assert "  evidence               498 messages (2 sponsored left out), with " in imported.out
 
     result = run_cli("stats", "--json", data_dir=state)
     assert result.code == 0, result.err
     stats = json.loads(result.out)
-    assert stats["messages"] == 500
+    assert (stats["messages"], stats["sponsored_messages_left_out"]) == (498, 2)
     assert 0 < stats["contacts_with_messages"] < stats["connections"]
     assert stats["evidence_files"] == [
         "Profile.csv",
@@ -35,7 +36,8 @@ def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:
         "Recommendations_Given.csv",
     ]
     text = run_cli("stats", data_dir=state)
-    assert f"Evidence      500 messages, with {stats['contacts_with_messages']} " in text.out
+    written_with = stats["contacts_with_messages"]
+    assert f"Evidence      498 messages (2 sponsored left out), with {written_with} " in text.out
 
 
 def test_stats_after_a_connections_only_import(tmp_path: Path) -> None:

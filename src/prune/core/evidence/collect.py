@@ -7,10 +7,10 @@
     insights(evidence, today=date.today())          # the frame ReviewSession.set_insights takes
 
 Side files read (each optional): Profile.csv (the owner's name), Positions.csv (the owner's
-employers), messages.csv, Invitations.csv, Endorsement_{Received,Given}_Info.csv and
-Recommendations_{Received,Given}.csv. A side file that is missing or cannot be read never stops
-anything: its evidence is left out and a notice says which file and why. Bare-bones flags come
-from Connections.csv alone, so even a Connections-only export gets them.
+employers), messages.csv, Invitations.csv, Endorsement_{Received,Given}_Info.csv (every version,
+merged) and Recommendations_{Received,Given}.csv. A side file that is missing or cannot be read
+never stops anything: its evidence is left out and a notice says which file and why. Bare-bones
+flags come from Connections.csv alone, so even a Connections-only export gets them.
 
 `evidence.cache.load_or_compute` keeps the result per snapshot so a resumed session does not
 read a 100 MB messages file again.
@@ -27,11 +27,13 @@ from typing import TypeVar
 import polars as pl
 
 from prune.core.errors import ExportError
-from prune.core.evidence.endorsements import endorsement_schema, read_endorsements
+from prune.core.evidence.endorsement_versions import endorsements_of_versions
+from prune.core.evidence.endorsements import endorsement_rows, endorsement_schema
 from prune.core.evidence.flags import bare_bones_flags
 from prune.core.evidence.invitations import INVITATION_SCHEMA, read_invitations
 from prune.core.evidence.matching import ContactIndex
 from prune.core.evidence.message_tally import MESSAGE_SCHEMA, tally_messages
+from prune.core.evidence.name_matching_notice import name_matching_notices
 from prune.core.evidence.recommendations import (
     Recommendations,
     read_recommendations,
@@ -102,7 +104,8 @@ class Evidence:
     notices: list[str] = field(default_factory=list)  # one line per problem, naming the file
     files_used: list[str] = field(default_factory=list)  # side files read, as named in the export
     sources: frozenset[str] = frozenset()  # canonical names of the side files read
-    messages: int | None = None  # message rows in messages.csv; None without that file
+    messages: int | None = None  # message rows in messages.csv, sponsored ones aside; None without
+    sponsored_messages: int | None = None  # advertising left out of `messages`; None without
     contacts_with_messages: int | None = None  # None without messages.csv
 
     def describe(self) -> str:
@@ -144,10 +147,11 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
     for part in parts:
         frame = frame.join(part, on="key", how="left", maintain_order="left")
     frame = _complete(_add_colleagues(frame, contacts, employers))
+    reading.notices.extend(name_matching_notices(contacts, reading.used))
     reading.explain_absence()
-    messages = contacts_with_messages = None
+    messages = contacts_with_messages = sponsored = None
     if tally is not None:
-        messages = tally.total
+        messages, sponsored = tally.total, tally.sponsored
         contacts_with_messages = frame.filter(
             (pl.col("messages_sent") + pl.col("messages_received")) > 0
         ).height
@@ -157,6 +161,7 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
         files_used=reading.used,
         sources=frozenset(reading.sources),
         messages=messages,
+        sponsored_messages=sponsored,
         contacts_with_messages=contacts_with_messages,
     )
 
@@ -171,11 +176,15 @@ def _people_parts(
 
     parts = [reading.attempt(INVITATIONS, "invitations", invitations)]
     for direction, canonical in ENDORSEMENTS.items():
-        parts.append(
-            reading.attempt(
-                canonical, f"endorsements {direction}", partial(_endorsements, index, direction)
-            )
+        endorsed = endorsements_of_versions(
+            reading.files.versions(canonical),
+            partial(_endorsement_rows_of, reading, canonical, direction),
+            index,
+            direction,
         )
+        if endorsed is not None:
+            parts.append(endorsed.per_contact)
+            reading.notices.extend(endorsed.notices)
     for direction, canonical in RECOMMENDATIONS.items():
         recommended = reading.attempt(
             canonical,
@@ -197,8 +206,15 @@ def _people_parts(
     return [part for part in parts if part is not None]
 
 
-def _endorsements(index: ContactIndex, direction: str, raw: bytes, name: str) -> pl.DataFrame:
-    return read_endorsements(raw, name, index, direction)
+def _endorsement_rows_of(
+    reading: _Reading, canonical: str, direction: str, member: str
+) -> pl.DataFrame | None:
+    """The rows of one version of an endorsement file, or None (and a notice) if unreadable."""
+
+    def rows(read: Callable[[], bytes], name: str) -> pl.DataFrame:
+        return endorsement_rows(read(), name)
+
+    return reading.attempt_lazy(canonical, f"endorsements {direction}", rows, member)
 
 
 def _recommendations(index: ContactIndex, direction: str, raw: bytes, name: str) -> Recommendations:
@@ -222,8 +238,8 @@ class _Reading:
         self.used: list[str] = []
         self.sources: set[str] = set()
 
-    def shown(self, canonical: str) -> str:
-        return os.path.basename(self.files.members[canonical].rstrip("/"))
+    def shown(self, canonical: str, member: str | None = None) -> str:
+        return os.path.basename((member or self.files.members[canonical]).rstrip("/"))
 
     def attempt(self, canonical: str, what: str, reader: Callable[[bytes, str], T]) -> T | None:
         def from_bytes(read: Callable[[], bytes], name: str) -> T:
@@ -232,17 +248,18 @@ class _Reading:
         return self.attempt_lazy(canonical, what, from_bytes)
 
     def attempt_lazy(
-        self, canonical: str, what: str, reader: Callable[[Callable[[], bytes], str], T]
+        self,
+        canonical: str,
+        what: str,
+        reader: Callable[[Callable[[], bytes], str], T],
+        member: str | None = None,
     ) -> T | None:
         if not self.files.has(canonical):
             return None
-        name = self.shown(canonical)
+        name = self.shown(canonical, member)
 
-        def read() -> bytes:
-            data = self.files.read(canonical)
-            if data is None:  # listed but gone: treat like an unreadable file
-                raise ExportError(f"{name} could not be read")
-            return data
+        def read() -> bytes:  # `member`: one version of the file (see ExportFiles.versions)
+            return self.files.read_version(member or self.files.members[canonical])
 
         try:
             result = reader(read, name)

@@ -12,6 +12,7 @@ from typing import Any
 import polars as pl
 
 from prune.core.evidence.collect import MESSAGES, Evidence
+from prune.core.evidence.message_details import conversation_lines
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -63,14 +64,7 @@ def _message_lines(evidence: Evidence, row: dict[str, Any]) -> list[str]:
     elif last is not None:
         line += f", on {day(last)}"
     lines = [line + "."]
-    if sent and received:
-        first_writer = "You" if row["first_writer"] == "you" else "They"
-        last_writer = "you" if row["last_writer"] == "you" else "they"
-        lines.append(f"{first_writer} wrote first; {last_writer} wrote last.")
-    elif sent:
-        lines.append("Only you wrote; they never replied.")
-    else:
-        lines.append("Only they wrote; you never replied.")
+    lines.extend(conversation_lines(row))
     if row["messages_by_name"]:
         lines.append("Messages matched by name: the messages file has no profile URLs.")
     return lines

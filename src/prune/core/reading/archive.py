@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from prune.core.errors import ExportError
+from prune.core.reading.same_name_files import pick_files
 
 MAX_MEMBER_BYTES = 1024 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -49,6 +50,8 @@ class ExportFiles:
     origin: Path
     kind: str  # "csv", "zip" or "folder"
     members: dict[str, str] = field(default_factory=dict)  # canonical name -> name in the source
+    # canonical name -> other files of that name beside the chosen one (see same_name_files)
+    versions_beside: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def export_date(self) -> date | None:
@@ -59,13 +62,22 @@ class ExportFiles:
 
     def file_names(self) -> list[str]:
         """The CSV files present, as named in the export, sorted for stable output."""
-        return sorted(os.path.basename(name) for name in self.members.values())
+        beside = [name for names in self.versions_beside.values() for name in names]
+        return sorted(os.path.basename(name) for name in [*self.members.values(), *beside])
+
+    def versions(self, canonical: str) -> list[str]:
+        """Every file under one canonical name (the chosen one first), as named in the source."""
+        if canonical not in self.members:
+            return []
+        return [self.members[canonical], *self.versions_beside.get(canonical, [])]
 
     def read(self, canonical: str) -> bytes | None:
         """Bytes of one file, or None when the export does not have it."""
         member = self.members.get(canonical)
-        if member is None:
-            return None
+        return None if member is None else self.read_version(member)
+
+    def read_version(self, member: str) -> bytes:
+        """Bytes of one file as `members` or `versions` name it."""
         if self.kind == "zip":
             return _read_zip_member(self.origin, member)
         path = Path(member)
@@ -102,18 +114,17 @@ def open_export(path: Path) -> ExportFiles:
 
 
 def _open_folder(path: Path) -> ExportFiles:
-    members: dict[str, str] = {}
-    depth: dict[str, int] = {}
+    found: list[tuple[str, int, str]] = []
     for root, _dirs, files in os.walk(path):
         level = len(Path(root).relative_to(path).parts)
         for file_name in files:
             if not file_name.lower().endswith(".csv"):
                 continue
-            canonical = canonical_name(file_name)
-            if canonical not in members or level < depth[canonical]:
-                members[canonical] = str(Path(root) / file_name)
-                depth[canonical] = level
-    return _require_connections(ExportFiles(origin=path, kind="folder", members=members))
+            found.append((canonical_name(file_name), level, str(Path(root) / file_name)))
+    members, beside = pick_files(found)
+    return _require_connections(
+        ExportFiles(origin=path, kind="folder", members=members, versions_beside=beside)
+    )
 
 
 def _open_zip(path: Path) -> ExportFiles:
@@ -125,17 +136,16 @@ def _open_zip(path: Path) -> ExportFiles:
             f"{path.name} is a damaged or incomplete zip ({error}): "
             "download it again from LinkedIn."
         ) from None
-    members: dict[str, str] = {}
-    depth: dict[str, int] = {}
+    found: list[tuple[str, int, str]] = []
     for info in infos:
         if info.is_dir() or not info.filename.lower().endswith(".csv"):
             continue
-        canonical = canonical_name(info.filename)
         level = info.filename.strip("/").count("/")
-        if canonical not in members or level < depth[canonical]:
-            members[canonical] = info.filename
-            depth[canonical] = level
-    return _require_connections(ExportFiles(origin=path, kind="zip", members=members))
+        found.append((canonical_name(info.filename), level, info.filename))
+    members, beside = pick_files(found)
+    return _require_connections(
+        ExportFiles(origin=path, kind="zip", members=members, versions_beside=beside)
+    )
 
 
 def _require_connections(files: ExportFiles) -> ExportFiles:

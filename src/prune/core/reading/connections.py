@@ -6,7 +6,7 @@ hidden members (rows with only a date) split off and duplicate URLs merged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import polars as pl
@@ -15,6 +15,7 @@ from prune.core.errors import ExportError
 from prune.core.model import CONTACT_COLUMNS
 from prune.core.reading.csv_table import Table, locate_table, read_table
 from prune.core.reading.identity import contact_keys
+from prune.core.reading.placeholders import clear_placeholders, count_placeholders
 
 REQUIRED = ("first name", "last name", "connected on")
 OPTIONAL = ("url", "email address", "company", "position")
@@ -55,6 +56,8 @@ class Connections:
     hidden: int  # date-only rows: hidden or closed accounts, counted but never reviewed
     duplicates: int  # rows merged into an earlier row with the same key
     rows: int  # data rows in the file
+    # Spreadsheet placeholder cells read as empty, by placeholder as written ({"NA": 159})
+    placeholders: dict[str, int] = field(default_factory=dict)
 
     @property
     def first_connected_on(self) -> date | None:
@@ -82,7 +85,7 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
             "export, unedited."
         )
     try:
-        frame = read_table(table)
+        frame = read_table(table, keep_placeholders=True)
     except pl.exceptions.PolarsError as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
         raise ExportError(
@@ -101,6 +104,9 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
         else pl.lit(None, dtype=pl.String).alias(column)
         for column in COLUMN_NAMES.values()
     )
+    placeholders = count_placeholders(frame)
+    if placeholders:
+        frame = clear_placeholders(frame)
     rows = frame.height
     connected_on = _parse_dates(frame["connected_on"])
     _check_dates(frame["connected_on"], connected_on, name)
@@ -119,6 +125,7 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
         hidden=hidden,
         duplicates=rows - hidden - contacts.height,
         rows=rows,
+        placeholders=placeholders,
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from prune.core.errors import ExportError
+from prune.core.reading.placeholders import clear_placeholders
 
 SEPARATORS = (",", ";", "\t")
 HEADER_SCAN_LINES = 25
@@ -118,11 +119,14 @@ def locate_table(raw: bytes, name: str, is_header: HeaderTest | None = None) -> 
     raise ExportError(f"{name} has no header line prune recognises.")
 
 
-def read_table(table: Table, columns: list[str] | None = None) -> pl.DataFrame:
+def read_table(
+    table: Table, columns: list[str] | None = None, *, keep_placeholders: bool = False
+) -> pl.DataFrame:
     """Read the table as strings (names stripped); `columns` keeps only those present.
 
     Only the requested columns are kept while parsing, so a messages file's CONTENT never has to
-    fit in memory.
+    fit in memory. Spreadsheet placeholders (`NA`, `#N/A`, ...) read as empty unless
+    `keep_placeholders` asks for them, to be counted (see placeholders.py).
     """
     wanted: list[int] | None = None
     if columns is not None:
@@ -140,11 +144,11 @@ def read_table(table: Table, columns: list[str] | None = None) -> pl.DataFrame:
     frame = frame.rename({old: old.strip().strip("\ufeff") for old in frame.columns})
     if columns is not None:
         frame = frame.select([column for column in columns if column in frame.columns])
-    return frame
+    return frame if keep_placeholders else clear_placeholders(frame)
 
 
 def scan_table(table: Table, columns: list[str]) -> pl.LazyFrame:
-    """The named columns (those present) as a lazy all-text frame, for the largest files.
+    """The named columns (those present) as a lazy all-text frame, placeholders read as empty.
 
     Collected with the streaming engine, a 100 MB messages.csv is reduced to what is needed
     without holding every column of every row at once. Unlike read_table, text that is not
@@ -160,7 +164,9 @@ def scan_table(table: Table, columns: list[str]) -> pl.LazyFrame:
         raise_if_empty=False,
         quote_char='"',
     )
-    return lazy.select(pl.nth(index).alias(table.header[index]) for index in wanted)
+    return clear_placeholders(
+        lazy.select(pl.nth(index).alias(table.header[index]) for index in wanted)
+    )
 
 
 def _read_csv(body: bytes, separator: str, columns: list[int] | None) -> pl.DataFrame:
