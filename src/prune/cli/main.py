@@ -355,7 +355,7 @@ def _review(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from prune.core.state.importing import parse_export, record_export
     from prune.core.state.store import Store
-    from prune.demo.sample import write_sample_export
+    from prune.demo import write_sample_export
 
     with tempfile.TemporaryDirectory(prefix="prune-demo-") as scratch:
         folder = Path(scratch)
