@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 
 from testkit.commands import run_cli
 

@@ -13,7 +13,7 @@ import pytest
 from prune.core.farewell.followthrough import DIVIDER
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 
 from testkit.commands import run_cli
 

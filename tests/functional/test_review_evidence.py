@@ -9,7 +9,7 @@ import pytest
 
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 from prune.tui.app import make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.evidence_screen import EvidenceScreen

@@ -21,7 +21,7 @@ from prune.core.config import (
 from prune.core.farewell.tones import BUILTIN_TONES
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 
 from testkit.exports import connections_text
 

@@ -22,7 +22,7 @@ from prune.core.farewell.tones import BUILTIN_TONES
 from prune.core.farewell.values import years_phrase
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Farewell, Store
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 
 TODAY = date(2026, 11, 2)
 # Days on which anniversaries fall awkwardly: a leap day, the day before and after one.

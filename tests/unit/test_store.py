@@ -12,7 +12,7 @@ import pytest
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.schema import FIRST_SCHEMA, SCHEMA_VERSION
 from prune.core.state.store import Store, StoreError
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 
 from testkit.exports import connections_text, make_zip
 

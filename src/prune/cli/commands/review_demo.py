@@ -15,7 +15,7 @@ from prune.cli.guidance import GET_EXPORT_HELP
 from prune.core.paths import data_dir
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 from prune.tui.app import make_app
 
 
