@@ -162,3 +162,29 @@ def test_restore_refuses_a_file_it_cannot_trust_and_changes_nothing(
     assert len(result.err.strip().splitlines()) == 1
     assert stats(state) == before
     assert rolling_copies(state) == []  # nothing was even set aside
+
+
+def test_restore_latest_replaces_a_damaged_state_and_keeps_it_aside(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    run_cli("import", str(write_export(tmp_path, "a.zip", ANA)), data_dir=state)
+    run_cli("import", str(write_export(tmp_path, "b.zip", ANA, BO)), data_dir=state)
+    live = state / "prune.sqlite3"
+    for side in ("-wal", "-shm"):
+        live.with_name(live.name + side).unlink(missing_ok=True)
+    live.write_bytes(b"scrambled by a disk failure" * 200)
+    assert run_cli("stats", data_dir=state).code == 1
+
+    result = run_cli("restore", "--latest", data_dir=state)  # no question: nothing readable to lose
+    assert result.code == 0, result.err
+    assert "Restored 1 snapshot" in result.out
+    assert "damaged state file it replaced is kept in" in result.out
+    (damaged,) = (state / "backups").glob("damaged-*.sqlite3")
+    assert damaged.read_bytes().startswith(b"scrambled")
+    assert stats(state)["connections"] == 1
+
+
+def test_a_refused_restore_into_a_new_folder_leaves_no_folder(tmp_path: Path) -> None:
+    target = tmp_path / "fresh"
+    result = run_cli("restore", str(damaged_file(tmp_path / "bad.sqlite3")), data_dir=target)
+    assert result.code == 2
+    assert not target.exists()

@@ -122,6 +122,8 @@ def _confirmed(folder: Path, current: StateCounts, incoming: StateCounts) -> boo
 
 def _restored_lines(restored: Restored, source: Path, folder: Path) -> list[str]:
     lines = [f"Restored {restored.counts.describe()} from {source} into {folder}."]
+    if restored.damaged_aside is not None:
+        lines.append(f"The damaged state file it replaced is kept in {restored.damaged_aside}.")
     if restored.set_aside is not None:
         lines.append(
             f"The state it replaced is kept in {restored.set_aside} "

@@ -162,6 +162,19 @@ def read_counts(path: Path) -> StateCounts | None:
         return None
 
 
+def opens(path: Path) -> bool:
+    """Whether SQLite can read the file at `path` at all (damaged files fail here)."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
 # -- rolling copies -------------------------------------------------------------------------------
 
 

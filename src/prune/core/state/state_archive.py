@@ -27,12 +27,15 @@ from pathlib import Path
 from typing import IO
 
 from prune import __version__
+from prune.core.paths import ensure_private_dir
 from prune.core.state.backups import (
     BackupError,
     StateCounts,
+    backups_dir,
     check_state_file,
     copy_database,
     new_copy_path,
+    opens,
     read_counts,
     state_file,
 )
@@ -95,8 +98,8 @@ def unpack(source: Path, data_dir: Path) -> Iterator[Unpacked]:
     source = Path(source).expanduser()
     if not source.is_file():
         raise BackupError(f"there is no file {source}: give the path of a backup")
-    data_dir.mkdir(parents=True, exist_ok=True)
-    os.chmod(data_dir, 0o700)
+    created = not data_dir.exists()
+    ensure_private_dir(data_dir)
     scratch = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     try:
         database = scratch / DB_NAME
@@ -110,6 +113,8 @@ def unpack(source: Path, data_dir: Path) -> Iterator[Unpacked]:
         yield Unpacked(source, database, counts, tuple(evidence), config)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        if created and not any(data_dir.iterdir()):
+            data_dir.rmdir()  # a refused restore leaves no trace
 
 
 def _extract(source: Path, scratch: Path) -> tuple[list[Path], Path | None]:
@@ -158,6 +163,7 @@ class Restored:
     set_aside: Path | None  # the replaced state file, as a rolling copy
     config_written: Path | None
     config_set_aside: Path | None
+    damaged_aside: Path | None = None  # a state file SQLite could not read, moved out of the way
 
 
 def current_state(data_dir: Path) -> StateCounts | None:
@@ -175,8 +181,10 @@ def put_in_place(unpacked: Unpacked, data_dir: Path, config_path: Path) -> Resto
     are removed; those in the backup take their place.
     """
     live = state_file(data_dir)
-    set_aside = None
-    if current_state(data_dir) is not None:
+    set_aside, damaged_aside = None, None
+    if live.exists() and not opens(live):
+        damaged_aside = _move_damaged_aside(live, data_dir)
+    elif current_state(data_dir) is not None:
         set_aside = new_copy_path(data_dir)
         copy_database(live, set_aside)
     _write_database(unpacked.database, live)
@@ -188,7 +196,18 @@ def put_in_place(unpacked: Unpacked, data_dir: Path, config_path: Path) -> Resto
     config_written, config_set_aside = None, None
     if unpacked.config is not None:
         config_written, config_set_aside = _restore_config(unpacked.config, config_path)
-    return Restored(unpacked.counts, set_aside, config_written, config_set_aside)
+    return Restored(unpacked.counts, set_aside, config_written, config_set_aside, damaged_aside)
+
+
+def _move_damaged_aside(live: Path, data_dir: Path) -> Path:
+    """Keep a state file SQLite cannot read (and its side files) for a later rescue attempt."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = ensure_private_dir(backups_dir(data_dir)) / f"damaged-{stamp}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        side = live.with_name(live.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
 
 
 def _write_database(checked: Path, live: Path) -> None:
