@@ -188,3 +188,41 @@ def test_a_refused_restore_into_a_new_folder_leaves_no_folder(tmp_path: Path) ->
     result = run_cli("restore", str(damaged_file(tmp_path / "bad.sqlite3")), data_dir=target)
     assert result.code == 2
     assert not target.exists()
+
+
+class AnsweringTerminal:
+    """Standard input as a person at a terminal who types `answer`."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self.answer + "\n"
+
+
+@pytest.mark.parametrize(("answer", "snapshots"), [("y", 1), ("n", 2)])
+def test_restore_asks_at_a_terminal_and_does_what_the_answer_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str, snapshots: int
+) -> None:
+    state = tmp_path / "state"
+    run_cli("import", str(write_export(tmp_path, "a.zip", ANA)), data_dir=state)
+    backup = tmp_path / "one.zip"
+    run_cli("backup", str(backup), data_dir=state)
+    run_cli("import", str(write_export(tmp_path, "b.zip", ANA, BO)), data_dir=state)
+    monkeypatch.setattr("sys.stdin", AnsweringTerminal(answer))
+    result = run_cli("restore", str(backup), data_dir=state)
+    assert "Replace it with 1 snapshot" in result.out
+    assert result.code == (0 if answer == "y" else 2)
+    assert stats(state)["snapshots"] == snapshots
+
+
+def test_backup_without_state_or_without_a_file_says_what_to_do(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    nothing = run_cli("backup", str(tmp_path / "b.zip"), data_dir=state)
+    assert nothing.code == 0 and "No state to back up yet" in nothing.out
+    assert not (tmp_path / "b.zip").exists() and not state.exists()
+    unnamed = run_cli("backup", data_dir=state)
+    assert unnamed.code == 2 and "--list" in unnamed.err
