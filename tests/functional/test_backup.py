@@ -226,3 +226,24 @@ def test_backup_without_state_or_without_a_file_says_what_to_do(tmp_path: Path) 
     assert not (tmp_path / "b.zip").exists() and not state.exists()
     unnamed = run_cli("backup", data_dir=state)
     assert unnamed.code == 2 and "--list" in unnamed.err
+
+
+def test_the_settings_travel_with_the_backup_and_different_ones_are_kept_aside(
+    tmp_path: Path,
+) -> None:
+    state = tmp_path / "state"
+    run_cli("import", str(write_export(tmp_path, "a.zip", ANA)), data_dir=state)
+    (state / "cfg").mkdir()
+    (state / "cfg" / "config.toml").write_text('[you]\nfirst_name = "Sam"\n')
+    backup = tmp_path / "b.zip"
+    run_cli("backup", str(backup), data_dir=state)
+
+    moved = tmp_path / "moved"
+    (moved / "cfg").mkdir(parents=True)
+    (moved / "cfg" / "config.toml").write_text('[you]\nfirst_name = "Other"\n')
+    result = run_cli("restore", str(backup), data_dir=moved)
+    assert result.code == 0, result.err
+    assert "Settings restored to" in result.out
+    assert "Sam" in (moved / "cfg" / "config.toml").read_text()
+    (kept,) = (moved / "cfg").glob("config-*.toml")
+    assert "Other" in kept.read_text()
