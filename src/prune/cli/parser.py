@@ -14,7 +14,19 @@ from prune import __version__
 from prune.cli.exit_codes import EXIT_BAD_INPUT
 from prune.core.review.orders import ORDERS
 
-COMMANDS = ("review", "demo", "import", "stats", "changes", "farewells", "export")
+COMMANDS = (
+    "review",
+    "demo",
+    "import",
+    "stats",
+    "changes",
+    "farewells",
+    "export",
+    "backup",
+    "restore",
+    "doctor",
+    "completion",
+)
 """Every command name, in the order `prune --help` lists them."""
 
 _OPTIONS_WITH_A_VALUE = {"--data-dir", "--config"}
@@ -116,6 +128,38 @@ def _add_export(export: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_backup(backup: argparse.ArgumentParser) -> None:
+    backup.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="the zip to write: the state, the evidence cache and the settings",
+    )
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    backup.add_argument(
+        "--list", action="store_true", help="list the copies kept before each import instead"
+    )
+
+
+def _add_restore(restore: argparse.ArgumentParser) -> None:
+    source = restore.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path, help="a backup zip or a copy of the state")
+    source.add_argument(
+        "--latest", action="store_true", help="the newest copy kept before an import"
+    )
+    restore.add_argument(
+        "--force", action="store_true", help="replace the current state without asking"
+    )
+
+
+def _add_doctor(doctor: argparse.ArgumentParser) -> None:
+    doctor.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _add_completion(completion: argparse.ArgumentParser) -> None:
+    completion.add_argument("shell", choices=["bash", "zsh", "fish"], help="your shell")
+
+
 _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "review": ("import PATH if new (or resume the latest import) and review", _add_review),
     "demo": ("open the app on invented sample data (your state is not touched)", _add_demo),
@@ -130,6 +174,13 @@ _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]]
         _add_farewells,
     ),
     "export": ("write a list of contacts (the disconnect list by default)", _add_export),
+    "backup": ("write all of prune's state to one file, or list the copies kept", _add_backup),
+    "restore": (
+        "bring back the state from a backup (your current state is kept aside)",
+        _add_restore,
+    ),
+    "doctor": ("describe this installation and terminal, for a bug report or a fix", _add_doctor),
+    "completion": ("print a completion script for bash, zsh or fish", _add_completion),
 }
 
 

@@ -1,7 +1,8 @@
 """The commands of `prune`, one module per group; each module is imported only when it runs.
 
 `import_stats` records and describes snapshots, `changes` compares two of them,
-`export_farewells` writes what the decisions produced, and `review_demo` opens the app.
+`export_farewells` writes what the decisions produced, `review_demo` opens the app, `backup`
+keeps and restores the state, `doctor` describes this machine and `completion` prints shell scripts.
 """
 
 from __future__ import annotations
@@ -30,6 +31,18 @@ def handler_for(command: str) -> Handler:
             "export": export_farewells.run_export,
             "farewells": export_farewells.run_farewells,
         }[command]
+    if command in ("backup", "restore"):
+        from prune.cli.commands import backup
+
+        return {"backup": backup.run_backup, "restore": backup.run_restore}[command]
+    if command == "doctor":
+        from prune.cli.commands import doctor
+
+        return doctor.run_doctor
+    if command == "completion":
+        from prune.cli.commands import completion
+
+        return completion.run_completion
     if command in ("review", "demo"):
         from prune.cli.commands import review_demo  # the only group that loads Textual
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from prune.core.reading.archive import CONNECTIONS, ExportFiles, open_export
 from prune.core.reading.connections import Connections, read_connections
 from prune.core.reading.owner import Owner, read_owner
+from prune.core.state.backups import keep_rolling_copy
 from prune.core.state.store import ImportOutcome, Store
 
 
@@ -50,7 +51,13 @@ def parse_export(path: Path) -> ParsedExport:
 
 
 def record_export(store: Store, parsed: ParsedExport) -> ImportReport:
-    """Keep a parsed export as a snapshot (or recognise it as one already kept)."""
+    """Keep a parsed export as a snapshot (or recognise it as one already kept).
+
+    A new snapshot is preceded by a rolling copy of the state, so `prune restore --latest`
+    undoes it.
+    """
+    if all(snapshot.sha256 != parsed.sha256 for snapshot in store.snapshots()):
+        keep_rolling_copy(store.path)
     outcome = store.record_import(
         contacts=parsed.connections.contacts,
         sha256=parsed.sha256,
