@@ -103,7 +103,7 @@ def test_the_installed_command_runs_from_any_folder(installed: Path, tmp_path: P
     assert Path(where.strip()).is_relative_to(installed.parent)  # not the checkout's copy
 
     # The installed demo generator writes the export; the installed prune imports it.
-    make = "import sys; from prune.demo.sample import write_sample_export as w; print(w(sys.argv[1], connections=40, messages=80))"  # noqa: E501
+    make = "import sys; from prune.demo import write_sample_export as w; print(w(sys.argv[1], connections=40, messages=80))"  # noqa: E501
     export = run(installed / "python", "-c", make, tmp_path / "export", cwd=elsewhere).strip()
     summary = json.loads(
         run(installed / "prune", "import", export, "--json", cwd=elsewhere, env=env)
