@@ -32,8 +32,8 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def app_with_disconnects(tmp_path: Path) -> PruneApp:
     app = build_app(tmp_path)
     for key in (ANA, CY):
-        app.store.save_decision(key, "test", verdict="disconnect")
-    app.store.save_farewell(CY, status="removed")
+        app.context.store.save_decision(key, "test", verdict="disconnect")
+    app.context.store.save_farewell(CY, status="removed")
     return app
 
 
@@ -155,15 +155,14 @@ async def test_csv_rows_hold_the_farewell_the_farewells_screen_shows(
     tmp_path: Path, here: Path
 ) -> None:
     app = app_with_disconnects(tmp_path)
-    app.store.save_farewell(ANA, tone="brief")
+    app.context.store.save_farewell(ANA, tone="brief")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_export(pilot)
         await pilot.press("tab", "tab", "enter")  # to the file name; enter exports
         await finish(pilot)
-        expected = {
-            row.first_name: row.message
-            for row in farewell_rows(app.store, app.snapshot_id, app.config.tones, None, TODAY)
-        }
+        context = app.context
+        rows = farewell_rows(context.store, context.snapshot_id, context.config.tones, None, TODAY)
+        expected = {row.first_name: row.message for row in rows}
     rows = list(csv.DictReader(io.StringIO((here / "prune-disconnect.csv").read_text())))
     assert {row["first_name"]: row["farewell_message"] for row in rows} == expected
     assert expected["Ana"].startswith("Hi Ana, a quick heads-up")

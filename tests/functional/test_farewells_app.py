@@ -26,7 +26,7 @@ ANA, CY = "url:in/ana", "url:in/cy"
 def with_disconnects(tmp_path: Path, *keys: str, **options) -> PruneApp:
     app = build_app(tmp_path, **options)
     for key in keys:
-        app.store.save_decision(key, "test", verdict="disconnect")
+        app.context.store.save_decision(key, "test", verdict="disconnect")
     return app
 
 
@@ -122,7 +122,7 @@ async def test_t_on_an_edited_message_says_the_edit_still_wins_and_how_to_drop_i
     tmp_path: Path,
 ) -> None:
     app = with_disconnects(tmp_path, ANA)
-    app.store.save_farewell(ANA, text="My own goodbye.")
+    app.context.store.save_farewell(ANA, text="My own goodbye.")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_farewells(pilot)
         await pilot.press("t")
@@ -150,7 +150,7 @@ async def test_c_copies_the_message_and_marks_it_copied(tmp_path: Path) -> None:
 
 async def test_a_message_too_long_for_linkedin_is_not_copied(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    app.store.save_farewell(ANA, text="x" * (LINKEDIN_MESSAGE_LIMIT + 1))
+    app.context.store.save_farewell(ANA, text="x" * (LINKEDIN_MESSAGE_LIMIT + 1))
     async with app.run_test(size=(120, 36)) as pilot:
         await open_farewells(pilot)
         assert "Too long for LinkedIn" in text_of(app, "#refusal")
@@ -178,7 +178,7 @@ async def test_s_and_r_mark_sent_and_removed_and_the_progress_follows(tmp_path: 
 
 async def test_f_shows_one_status_at_a_time(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
-    app.store.save_farewell(CY, status="sent")
+    app.context.store.save_farewell(CY, status="sent")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_farewells(pilot)
         assert "showing all" in text_of(app, "#filter")

@@ -167,7 +167,7 @@ async def test_stricter_rule_from_the_palette_is_remembered(tmp_path: Path) -> N
         await pilot.press("y")
     again = reopen(tmp_path)
     assert again.rule.name == "favour"
-    again.store.close()
+    again.context.store.close()
     assert store_of(tmp_path).decision("url:in/cy").favour == "yes"
 
 

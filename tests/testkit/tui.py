@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
@@ -60,14 +62,24 @@ def reopen(tmp_path: Path) -> PruneApp:
     )
 
 
+async def workers_done(pilot: Pilot) -> None:
+    """Wait until every worker running now has ended, however it ended, and the app caught up.
+
+    A failed worker is the app's to report (that is what the tests check), not the test's.
+    """
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerFailed, WorkerCancelled):
+            await worker.wait()
+    await pilot.pause()
+
+
 async def loaded(pilot: Pilot) -> None:
     """Wait until the contacts are loaded, the first card painted and the evidence applied.
 
     The evidence worker starts only once the loading worker is done, hence two rounds.
     """
     for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await workers_done(pilot)
 
 
 def text_of(app: PruneApp, selector: str) -> str:
@@ -76,6 +88,19 @@ def text_of(app: PruneApp, selector: str) -> str:
 
 def card_name(app: PruneApp) -> str:
     return text_of(app, "#name")
+
+
+def toasts(app: PruneApp) -> list[str]:
+    """The notifications on screen now, as the user reads them: title, line break, message.
+
+    Textual shows them only when the app runs with `run_test(notifications=True)`.
+    """
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def error_toasts(app: PruneApp) -> list[str]:
+    """The notifications on screen now that are shown as errors."""
+    return [str(toast.render()) for toast in app.screen.query("Toast.-error")]
 
 
 def store_of(tmp_path: Path) -> Store:

@@ -107,16 +107,20 @@ class ReviewSession:
         order: str = "default",
         clock: Callable[[], float] = time.monotonic,
         contacts: pl.DataFrame | None = None,
+        read_from: Store | None = None,
     ) -> None:
+        """`read_from` is what the constructor reads from, when that is not `store`: a worker
+        thread's own `Store.reader()`. Every later read and write goes to `store`."""
+        source = store if read_from is None else read_from
         self.store = store
         self.snapshot_id = snapshot_id
         self.rule = rule
         self.order = order if order in ORDERS else "default"
         self._clock = clock
-        self.contacts = contacts if contacts is not None else store.contacts(snapshot_id)
+        self.contacts = contacts if contacts is not None else source.contacts(snapshot_id)
         self._row_of = {key: index for index, key in enumerate(self.contacts["key"].to_list())}
         self._decisions: dict[str, Decision] = {}
-        decisions = store.decisions()
+        decisions = source.decisions()
         for row in decisions.filter(pl.col("key").is_in(self.contacts["key"].implode())).iter_rows(
             named=True
         ):
@@ -128,7 +132,7 @@ class ReviewSession:
         self._listed: pl.DataFrame | None = None  # sorted by name on the first listing
         self._decided_times: list[float] = []
         self.queue: list[str] = []
-        self._rebuild_queue(resume_key=store.setting(CURRENT_KEY_SETTING))
+        self._rebuild_queue(resume_key=source.setting(CURRENT_KEY_SETTING))
 
     # -- the queue ------------------------------------------------------------------------------
 

@@ -9,19 +9,18 @@ screen, so it can always be selected by hand when copying is not possible.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import overload
 from urllib.parse import unquote
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
-from prune.core.config import Config
 from prune.core.farewell.followthrough import (
     FarewellRow,
     cycle_tone,
@@ -34,13 +33,14 @@ from prune.core.farewell.followthrough import (
     set_status,
     template_message,
 )
-from prune.core.farewell.message import message_length, my_first_name, tone_names
+from prune.core.farewell.message import message_length
 from prune.core.model import FAREWELL_STATUSES
-from prune.core.state.store import Store
 from prune.tui.browsing import open_profile
-from prune.tui.copying import SystemCopy, copy_message
+from prune.tui.context import AppContext
+from prune.tui.copying import copy_message
 from prune.tui.screens.message_edit_screen import MessageEditScreen
 from prune.tui.widgets.contact_table import Cell, Column, ContactTable
+from prune.tui.workers import failure_of, one_line, result_of
 
 STATUS_STYLES = {
     "drafted": "$text-muted",
@@ -133,25 +133,13 @@ class FarewellsScreen(Screen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the review", id="farewells.back"),
     ]
 
-    def __init__(
-        self,
-        *,
-        store: Store,
-        snapshot_id: int,
-        config: Config,
-        today: date,
-        system_copy: SystemCopy,
-    ) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.store = store
-        self.snapshot_id = snapshot_id
-        self.config = config
-        self.today = today
-        self.system_copy = system_copy
-        self.my_name: str | None = None
+        self.context = context
         self.rows: list[FarewellRow] | None = None  # None until loaded
         self.shown: list[FarewellRow] = []
         self.status_filter: str | None = None
+        self._rows_worker: Worker[list[FarewellRow]] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="header"):
@@ -169,26 +157,41 @@ class FarewellsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ContactTable).focus()
-        self._load()
+        self._rows_worker = self._load()
 
-    @work(thread=True, exclusive=True, group="farewells")
-    def _load(self) -> None:
-        """Render every message off the UI thread: thousands of disconnects take a moment."""
-        my_name = my_first_name(self.store.snapshot(self.snapshot_id), self.config)
-        rows = farewell_rows(
-            self.store,
-            self.snapshot_id,
-            self.config.tones,
-            my_name,
-            self.today,
-            default_tone=self.config.default_tone,
-        )
-        self.app.call_from_thread(self._loaded, my_name, rows)
+    @work(thread=True, exclusive=True, group="farewells", exit_on_error=False)
+    def _load(self) -> list[FarewellRow]:
+        """Render every message off the UI thread: thousands of disconnects take a moment.
 
-    def _loaded(self, my_name: str | None, rows: list[FarewellRow]) -> None:
+        The worker reads through a store reader of its own; the UI thread keeps the context's.
+        """
+        inputs = self.context.farewell
+        with self.context.store.reader() as reader:
+            return farewell_rows(
+                reader,
+                self.context.snapshot_id,
+                inputs.templates,
+                inputs.my_name,
+                self.context.today(),
+                default_tone=inputs.default_tone,
+            )
+
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        if (rows := result_of(event, self._rows_worker)) is not None:
+            self._loaded(rows)
+        elif (error := failure_of(event, self._rows_worker)) is not None:
+            self.app.notify(
+                f"The farewells could not be read ({one_line(error)}).",
+                title="Farewells",
+                severity="error",
+                markup=False,
+            )
+            self.dismiss(None)
+
+    def _loaded(self, rows: list[FarewellRow]) -> None:
         if self not in self.app.screen_stack:  # the user left before the list was ready
             return
-        self.my_name = my_name
         self.rows = rows
         self.refresh_bindings()
         self._apply_filter()
@@ -295,13 +298,14 @@ class FarewellsScreen(Screen[None]):
         self._paint_panel()
 
     def _reload(self, row: FarewellRow) -> FarewellRow:
+        inputs = self.context.farewell
         new = reload_row(
-            self.store,
+            self.context.store,
             row,
-            self.config.tones,
-            self.my_name,
-            self.today,
-            default_tone=self.config.default_tone,
+            inputs.templates,
+            inputs.my_name,
+            self.context.today(),
+            default_tone=inputs.default_tone,
         )
         self._replace(new)
         return new
@@ -318,8 +322,8 @@ class FarewellsScreen(Screen[None]):
         row = self.current
         if row is None:
             return
-        if copy_message(self.app, row.message, row.name, self.system_copy):
-            mark_copied(self.store, row.key)
+        if copy_message(self.app, row.message, row.name, self.context.system_copy):
+            mark_copied(self.context.store, row.key)
             self._reload(row)
 
     def action_mark(self, status: str) -> None:
@@ -327,7 +331,7 @@ class FarewellsScreen(Screen[None]):
         if row is None:
             return
         new_status = _UNDO_MARK[status] if row.status == status else status
-        set_status(self.store, row.key, new_status)
+        set_status(self.context.store, row.key, new_status)
         self._reload(row)
         if new_status == status:
             key = "s" if status == "sent" else "r"
@@ -339,12 +343,8 @@ class FarewellsScreen(Screen[None]):
         row = self.current
         if row is None:
             return
-        cycle_tone(
-            self.store,
-            row.key,
-            tone_names(self.config),
-            default_tone=self.config.default_tone,
-        )
+        inputs = self.context.farewell
+        cycle_tone(self.context.store, row.key, inputs.tones, default_tone=inputs.default_tone)
         new = self._reload(row)
         if new.edited:
             self.notify(
@@ -360,14 +360,19 @@ class FarewellsScreen(Screen[None]):
         row = self.current
         if row is None:
             return
+        inputs = self.context.farewell
         template = template_message(
-            row, self.config.tones, self.my_name, self.today, default_tone=self.config.default_tone
+            row,
+            inputs.templates,
+            inputs.my_name,
+            self.context.today(),
+            default_tone=inputs.default_tone,
         )
 
         def save(text: str | None) -> None:
             if text is None:
                 return
-            save_edit(self.store, row.key, text, template_message=template)
+            save_edit(self.context.store, row.key, text, template_message=template)
             new = self._reload(row)
             if not new.edited and not row.edited:
                 self.notify(f"No change to the message for {new.name}.", timeout=3)

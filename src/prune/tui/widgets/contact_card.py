@@ -130,8 +130,8 @@ class ContactCard(Vertical):
         self._show_farewell(view, farewell)
 
     def _show_farewell(self, view: ContactView, farewell: tuple[str, Farewell] | None) -> None:
-        shown = farewell is not None and view.decision is not None
-        shown = shown and view.decision.verdict == "disconnect"
+        decision = view.decision
+        shown = farewell is not None and decision is not None and decision.verdict == "disconnect"
         for line in ("farewell-head", "farewell"):
             self.query_one(f"#{line}").set_class(not shown, "-hidden")
         if not shown or farewell is None:
