@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 import webbrowser
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
+from prune.tui import loading
 from prune.tui.screens.help_screen import HelpScreen
+from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_table import ContactTable
 
-from testkit.tui import build_app, card_name, loaded, reopen, store_of, text_of
+from testkit.tui import build_app, card_name, first_card, loaded, reopen, store_of, text_of
 
 
 async def test_one_yes_keeps_and_the_next_card_shows(tmp_path: Path) -> None:
@@ -133,6 +136,38 @@ async def test_finishing_shows_the_summary_and_undo_returns(tmp_path: Path) -> N
         await pilot.press("u")
         assert not isinstance(app.screen, SummaryScreen)
         assert card_name(app) == "Ana Doe"
+
+
+async def test_evidence_after_the_last_decision_leaves_one_summary_and_u_undoes_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive_read = threading.Event()
+    read_the_archive = loading.load_or_compute
+
+    def slow_archive(*args):
+        archive_read.wait(timeout=10)
+        return read_the_archive(*args)
+
+    monkeypatch.setattr(loading, "load_or_compute", slow_archive)
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await first_card(pilot)  # the evidence is still being read
+        await pilot.press("k", "k", "x", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        archive_read.set()
+        await loaded(pilot)
+        assert [type(screen) for screen in app.screen_stack].count(SummaryScreen) == 1
+        await pilot.press("u")
+        assert isinstance(app.screen, ReviewScreen)
+        assert card_name(app) == "Ana Doe"
+    store = store_of(tmp_path)
+    verdicts = [store.decision(f"url:in/{slug}") for slug in ("cy", "bo", "di", "ana")]
+    assert [saved.verdict if saved else None for saved in verdicts] == [
+        "keep",
+        "keep",
+        "disconnect",
+        None,
+    ]
 
 
 async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:

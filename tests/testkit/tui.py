@@ -14,6 +14,7 @@ from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
 from prune.tui.app import PruneApp, make_app
 from prune.tui.copying import no_system_clipboard
+from prune.tui.screens.review_screen import ReviewScreen
 
 from testkit.exports import connections_text
 
@@ -80,6 +81,15 @@ async def loaded(pilot: Pilot) -> None:
     """
     for _ in range(2):
         await workers_done(pilot)
+
+
+async def first_card(pilot: Pilot) -> None:
+    """Wait until the first card is painted, without waiting for the archive's evidence."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if isinstance(pilot.app.screen, ReviewScreen) and card_name(pilot.app):
+            return
+    raise AssertionError("no card was painted")
 
 
 def text_of(app: PruneApp, selector: str) -> str:
