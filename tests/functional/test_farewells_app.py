@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import webbrowser
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from textual.widgets import TextArea
 
 from prune.core.farewell.message import BUILTIN_TONES, LINKEDIN_MESSAGE_LIMIT, render
 from prune.tui.app import PruneApp
+from prune.tui.screens import farewells_screen
 from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.message_edit_screen import MessageEditScreen
@@ -18,7 +20,16 @@ from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_table import ContactTable
 
-from testkit.tui import TODAY, build_app, loaded, reopen, store_of, text_of
+from testkit.tui import (
+    TODAY,
+    build_app,
+    error_toasts,
+    loaded,
+    reopen,
+    store_of,
+    text_of,
+    workers_done,
+)
 
 ANA, CY = "url:in/ana", "url:in/cy"
 
@@ -222,6 +233,26 @@ async def test_without_disconnects_the_screen_says_what_to_do(tmp_path: Path) ->
         assert "Nobody is marked disconnect yet" in text_of(app, "#meta")
         await pilot.press("c", "s", "t")  # nothing to act on, nothing breaks
         assert text_of(app, "#progress") == "0 of 0 removed"
+
+
+async def test_farewells_that_cannot_be_read_say_so_in_one_line_and_the_review_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(*args, **options) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(farewells_screen, "farewell_rows", unreadable)
+    app = with_disconnects(tmp_path, ANA)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await workers_done(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert error_toasts(app) == [
+            "Farewells\nThe farewells could not be read (database is locked)."
+        ]
+        await pilot.press("k")
+    assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"
 
 
 async def test_open_profile_without_a_browser_says_so(

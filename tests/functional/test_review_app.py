@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import webbrowser
 from pathlib import Path
@@ -15,7 +16,16 @@ from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_table import ContactTable
 
-from testkit.tui import build_app, card_name, first_card, loaded, reopen, store_of, text_of
+from testkit.tui import (
+    build_app,
+    card_name,
+    first_card,
+    loaded,
+    reopen,
+    store_of,
+    text_of,
+    workers_done,
+)
 
 
 async def test_one_yes_keeps_and_the_next_card_shows(tmp_path: Path) -> None:
@@ -168,6 +178,22 @@ async def test_evidence_after_the_last_decision_leaves_one_summary_and_u_undoes_
         "disconnect",
         None,
     ]
+
+
+async def test_contacts_that_cannot_be_loaded_end_the_app_with_one_line_and_status_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def unreadable(*args) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(loading, "build_session", unreadable)
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await workers_done(pilot)
+    assert app.return_code == 1
+    assert capsys.readouterr().err == (
+        "prune: the contacts could not be loaded (database disk image is malformed)\n"
+    )
 
 
 async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:

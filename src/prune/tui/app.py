@@ -76,10 +76,8 @@ class PruneApp(App[None]):
 
     def on_review_screen_load_failed(self, message: ReviewScreen.LoadFailed) -> None:
         """Without its contacts there is nothing to review: one line, and a failing status."""
-        self.exit(
-            return_code=EXIT_STATE,
-            message=Text(f"prune: the contacts could not be loaded ({message.reason})"),
-        )
+        line = f"prune: the contacts could not be loaded ({message.reason})"
+        self.exit(return_code=EXIT_STATE, message=Text(line, no_wrap=True, overflow="ignore"))
 
     def on_unmount(self) -> None:
         self.context.store.close()
