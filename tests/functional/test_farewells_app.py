@@ -28,6 +28,7 @@ from testkit.tui import (
     reopen,
     store_of,
     text_of,
+    toasts,
     workers_done,
 )
 
@@ -55,10 +56,6 @@ def shown_message(app: PruneApp) -> str:
     return text_of(app, "#message")
 
 
-def toasts(app: PruneApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
-
-
 def warm_to_ana() -> str:
     ana = {"first_name": "Ana", "last_name": "Doe", "company": "Acme", "connected_on": "2024-03-07"}
     return render(BUILTIN_TONES["warm"], ana, my_name=None, today=TODAY)
@@ -68,7 +65,7 @@ async def test_lists_every_disconnect_with_the_message_of_the_highlighted_one(
     tmp_path: Path,
 ) -> None:
     app = with_disconnects(tmp_path, CY, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_farewells(pilot)
         table = screen.query_one(ContactTable)
         assert table.row_count == 2
@@ -85,7 +82,7 @@ async def test_lists_every_disconnect_with_the_message_of_the_highlighted_one(
 async def test_an_edit_is_saved_and_is_still_there_after_a_restart(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
     own = "Ana, I am tidying my contacts. Thank you for the talk in 2024!"
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("e")
         assert isinstance(app.screen, MessageEditScreen)
@@ -100,14 +97,14 @@ async def test_an_edit_is_saved_and_is_still_there_after_a_restart(tmp_path: Pat
         await pilot.press("q")
     assert store_of(tmp_path).farewell(ANA).text == own
     again = reopen(tmp_path)
-    async with again.run_test(size=(120, 36)) as pilot:
+    async with again.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         assert shown_message(again) == own
 
 
 async def test_escape_in_the_editor_keeps_the_old_message(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("e")
         app.screen.query_one(TextArea).text = "something I did not mean"
@@ -118,7 +115,7 @@ async def test_escape_in_the_editor_keeps_the_old_message(tmp_path: Path) -> Non
 
 async def test_t_cycles_the_tone_and_the_message_follows(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("t")
         assert shown_message(app).startswith("Hi Ana, a quick heads-up")
@@ -134,7 +131,7 @@ async def test_t_on_an_edited_message_says_the_edit_still_wins_and_how_to_drop_i
 ) -> None:
     app = with_disconnects(tmp_path, ANA)
     app.context.store.save_farewell(ANA, text="My own goodbye.")
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("t")
         assert shown_message(app) == "My own goodbye."
@@ -148,7 +145,7 @@ async def test_t_on_an_edited_message_says_the_edit_still_wins_and_how_to_drop_i
 
 async def test_c_copies_the_message_and_marks_it_copied(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("c")
         assert app.clipboard == warm_to_ana()
@@ -162,7 +159,7 @@ async def test_c_copies_the_message_and_marks_it_copied(tmp_path: Path) -> None:
 async def test_a_message_too_long_for_linkedin_is_not_copied(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
     app.context.store.save_farewell(ANA, text="x" * (LINKEDIN_MESSAGE_LIMIT + 1))
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         assert "Too long for LinkedIn" in text_of(app, "#refusal")
         await pilot.press("c")
@@ -173,7 +170,7 @@ async def test_a_message_too_long_for_linkedin_is_not_copied(tmp_path: Path) -> 
 
 async def test_s_and_r_mark_sent_and_removed_and_the_progress_follows(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("s")
         assert "1 sent" in text_of(app, "#detail")
@@ -190,7 +187,7 @@ async def test_s_and_r_mark_sent_and_removed_and_the_progress_follows(tmp_path: 
 async def test_f_shows_one_status_at_a_time(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
     app.context.store.save_farewell(CY, status="sent")
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_farewells(pilot)
         assert "showing all" in text_of(app, "#filter")
         await pilot.press("f")
@@ -208,7 +205,7 @@ async def test_f_shows_one_status_at_a_time(tmp_path: Path) -> None:
 
 async def test_a_contact_leaves_a_filtered_view_when_its_status_changes(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_farewells(pilot)
         await pilot.press("f")  # drafted
         await pilot.press("s")
@@ -218,7 +215,7 @@ async def test_a_contact_leaves_a_filtered_view_when_its_status_changes(tmp_path
 
 async def test_escape_returns_to_the_review(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
@@ -228,7 +225,7 @@ async def test_escape_returns_to_the_review(tmp_path: Path) -> None:
 
 async def test_without_disconnects_the_screen_says_what_to_do(tmp_path: Path) -> None:
     app = build_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_farewells(pilot)
         assert "Nobody is marked disconnect yet" in text_of(app, "#meta")
         await pilot.press("c", "s", "t")  # nothing to act on, nothing breaks
@@ -263,7 +260,7 @@ async def test_open_profile_without_a_browser_says_so(
 
     monkeypatch.setattr(webbrowser, "get", no_browser)
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("o")
         assert any("No browser found" in t and "linkedin.com/in/ana" in t for t in toasts(app))
@@ -273,7 +270,7 @@ async def test_help_lists_the_farewells_keys_and_f_does_nothing_inside_a_dialog(
     tmp_path: Path,
 ) -> None:
     app = build_app(tmp_path, config='[keys]\n"farewells.sent" = "z"\n')
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await loaded(pilot)
         rows = app.key_rows()
         assert ("f", "Farewells") in rows and ("ctrl+e", "Export a list") in rows
@@ -286,7 +283,7 @@ async def test_help_lists_the_farewells_keys_and_f_does_nothing_inside_a_dialog(
 
 async def test_the_palette_opens_the_farewells(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await loaded(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Farewells" in titles and "Export a list…" in titles
@@ -303,7 +300,7 @@ async def test_the_summary_offers_the_farewells_and_escape_comes_back_to_it(
     tmp_path: Path,
 ) -> None:
     app = build_app(tmp_path)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("k", "x", "k", "x")
         assert isinstance(app.screen, SummaryScreen)

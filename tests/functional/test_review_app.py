@@ -24,6 +24,7 @@ from testkit.tui import (
     reopen,
     store_of,
     text_of,
+    toasts,
     workers_done,
 )
 
@@ -210,10 +211,9 @@ async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:
 
 async def test_a_bad_setting_is_reported_and_the_default_used(tmp_path: Path) -> None:
     app = build_app(tmp_path, config='[review]\nrule = "gut feeling"\n')
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await loaded(pilot)
-        messages = [notification.message for notification in app._notifications]
-        assert any("line 2, [review] rule" in message for message in messages)
+        assert any("line 2, [review] rule" in toast for toast in toasts(app))
         await pilot.press("n", "n", "n")  # the default rule asks all three
     assert store_of(tmp_path).decision("url:in/cy").verdict == "disconnect"
 
@@ -240,11 +240,10 @@ async def test_open_profile_without_a_browser_says_so(
 
     monkeypatch.setattr(webbrowser, "get", no_browser)
     app = build_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("o")
-        messages = [notification.message for notification in app._notifications]
-        assert any("No browser found" in m and "linkedin.com/in/cy" in m for m in messages)
+        assert any("No browser found" in t and "linkedin.com/in/cy" in t for t in toasts(app))
 
 
 async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path: Path) -> None:
@@ -269,11 +268,10 @@ async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path:
 
 async def test_tone_and_copy_on_an_undecided_card_explain_themselves(tmp_path: Path) -> None:
     app = build_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("c")
-        messages = [notification.message for notification in app._notifications]
-        assert any("Farewells are for contacts marked disconnect" in m for m in messages)
+        assert any("Farewells are for contacts marked disconnect" in t for t in toasts(app))
         assert app.clipboard == ""
 
 
