@@ -213,6 +213,16 @@ async def test_a_contact_leaves_a_filtered_view_when_its_status_changes(tmp_path
         assert screen.query_one("#panel").border_title == "Cy Ng"
 
 
+async def test_a_name_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None:
+    app = build_app(tmp_path, "Eve,Doe [/b],https://www.linkedin.com/in/eve,,Acme,CTO,01 Jan 2010")
+    app.context.store.save_decision("url:in/eve", "test", verdict="disconnect")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await open_farewells(pilot)
+        await pilot.press("s")
+        assert any("Eve Doe [/b]: marked sent." in toast for toast in toasts(app))
+    assert store_of(tmp_path).farewell("url:in/eve").status == "sent"
+
+
 async def test_escape_returns_to_the_review(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:

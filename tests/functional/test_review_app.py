@@ -17,6 +17,7 @@ from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_table import ContactTable
 
 from testkit.tui import (
+    ROWS,
     build_app,
     card_name,
     first_card,
@@ -111,6 +112,19 @@ async def test_quit_and_restart_resumes_at_the_same_contact(tmp_path: Path) -> N
         assert card_name(again) == "Bo Li, PhD"
         assert "no" in text_of(again, "#q-known")
         assert "1 / 4 reviewed" in text_of(again, "#reviewed")
+
+
+async def test_names_and_companies_that_look_like_markup_are_shown_as_written(
+    tmp_path: Path,
+) -> None:
+    eve = "Eve,Doe [/b],https://www.linkedin.com/in/eve,,[b]Acme[/b],CTO [/],01 Jan 2010"
+    app = build_app(tmp_path, eve, ROWS[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        assert card_name(app) == "Eve Doe [/b]"
+        assert text_of(app, "#role") == "CTO [/] · [b]Acme[/b]"
+        await pilot.press("x", "slash", *"eve", "enter")  # back to Eve, marked disconnect
+        assert text_of(app, "#farewell").startswith("Hi Eve,")
 
 
 async def test_search_jumps_to_the_chosen_contact(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ class EvidenceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(f"What the archive says about {self.contact_name}", id="title")
+            yield Static(Content(f"What the archive says about {self.contact_name}"), id="title")
             if not self.facts:
                 yield Static(
                     Content.styled(
@@ -44,4 +44,4 @@ class EvidenceScreen(ModalScreen[None]):
                 )
             for fact in self.facts:
                 yield Static(Content.assemble(("• ", "$accent"), fact), classes="fact")
-            yield Static(f"{self.source}. escape closes.", id="source")
+            yield Static(Content(f"{self.source}. escape closes."), id="source")

@@ -89,7 +89,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="file-row"):
                 yield Static("File")
                 yield Input(self._default_name, id="file")
-            yield Static(f"A name without a folder is saved in {self.folder}", id="where")
+            yield Static(Content(f"A name without a folder is saved in {self.folder}"), id="where")
             yield Checkbox(
                 "Start the CSV with a byte-order mark, so Excel reads accents correctly",
                 id="excel",
@@ -186,13 +186,17 @@ class ExportScreen(ModalScreen[Path | None]):
         self._confirming = path
         asking = path is not None
         question = self.query_one("#question", Static)
-        question.update(f"{path.name} already exists in {path.parent}. Replace it?" if path else "")
+        question.update(
+            Content(f"{path.name} already exists in {path.parent}. Replace it?" if path else "")
+        )
         question.display = asking
         self.query_one("#confirm-buttons").display = asking
         self.query_one("#form-buttons").display = not asking
 
     def _refuse(self, reason: str) -> None:
-        self.app.notify(reason[:1].upper() + reason[1:], title="Not exported", severity="error")
+        self.app.notify(
+            reason[:1].upper() + reason[1:], title="Not exported", severity="error", markup=False
+        )
 
     def _write(self, path: Path) -> None:
         self._writing = True
@@ -224,7 +228,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self._failed(f"the list could not be written ({one_line(error)})")
 
     def _done(self, path: Path, summary: str) -> None:
-        self.app.notify(summary, title="Exported", timeout=6)
+        self.app.notify(summary, title="Exported", timeout=6, markup=False)
         self.dismiss(path)
 
     def _failed(self, reason: str) -> None:

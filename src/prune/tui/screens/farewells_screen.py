@@ -242,7 +242,7 @@ class FarewellsScreen(Screen[None]):
             refusal.display = False
             message.update("")
             return
-        panel.border_title = row.name
+        panel.border_title = Content(row.name)  # a name is data, never markup
         length = message_length(row.message)
         panel.border_subtitle = f"{length:,} character{'s' * (length != 1)}"
         wording = (
@@ -335,9 +335,11 @@ class FarewellsScreen(Screen[None]):
         self._reload(row)
         if new_status == status:
             key = "s" if status == "sent" else "r"
-            self.notify(f"{row.name}: marked {status}. {key} again takes it back.", timeout=3)
+            self.notify(
+                f"{row.name}: marked {status}. {key} again takes it back.", timeout=3, markup=False
+            )
         else:
-            self.notify(f"{row.name}: back to {new_status}.", timeout=3)
+            self.notify(f"{row.name}: back to {new_status}.", timeout=3, markup=False)
 
     def action_tone(self) -> None:
         row = self.current
@@ -352,9 +354,10 @@ class FarewellsScreen(Screen[None]):
                 "'Back to the template' to use the tone.",
                 severity="warning",
                 timeout=6,
+                markup=False,
             )
         else:
-            self.notify(f"Tone: {new.tone}.", timeout=2)
+            self.notify(f"Tone: {new.tone}.", timeout=2, markup=False)
 
     def action_edit(self) -> None:
         row = self.current
@@ -375,13 +378,17 @@ class FarewellsScreen(Screen[None]):
             save_edit(self.context.store, row.key, text, template_message=template)
             new = self._reload(row)
             if not new.edited and not row.edited:
-                self.notify(f"No change to the message for {new.name}.", timeout=3)
+                self.notify(f"No change to the message for {new.name}.", timeout=3, markup=False)
             elif not new.edited:
-                self.notify(f"Back to the {new.tone} template for {new.name}.", timeout=3)
+                self.notify(
+                    f"Back to the {new.tone} template for {new.name}.", timeout=3, markup=False
+                )
             elif new.refusal:
-                self.notify(new.refusal, title="Saved, but not copyable", severity="warning")
+                self.notify(
+                    new.refusal, title="Saved, but not copyable", severity="warning", markup=False
+                )
             else:
-                self.notify(f"Saved your wording for {new.name}.", timeout=3)
+                self.notify(f"Saved your wording for {new.name}.", timeout=3, markup=False)
 
         self.app.push_screen(MessageEditScreen(row.name, row.message, edited=row.edited), save)
 

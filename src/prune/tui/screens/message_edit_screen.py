@@ -41,7 +41,7 @@ class MessageEditScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"Farewell to {self.contact_name}", id="title")
+            yield Static(Content(f"Farewell to {self.contact_name}"), id="title")
             yield Static(
                 Content.styled(
                     "ctrl+s saves, escape cancels. Your wording is kept for this person only.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -29,7 +30,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"Note on {self.contact_name}: enter saves, escape cancels")
+            yield Static(Content(f"Note on {self.contact_name}: enter saves, escape cancels"))
             yield Input(value=self.note, placeholder="e.g. met at the 2019 meetup", id="note")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
