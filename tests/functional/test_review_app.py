@@ -21,6 +21,7 @@ from testkit.tui import (
     build_app,
     card_name,
     first_card,
+    help_lines,
     loaded,
     reopen,
     store_of,
@@ -219,8 +220,37 @@ async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:
         assert card_name(app) == "Bo Li, PhD"
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert ("j", "Keep") in app.key_rows()
+        lines = help_lines(app)
+        assert "j Keep" in lines and "k Keep" not in lines
     assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"
+
+
+async def test_help_lists_every_key_of_the_review_and_of_the_screens_it_opens(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path, config='[keys]\n"review.note" = "ctrl+n"\n"app.farewells" = "w"\n')
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f1")
+        lines = help_lines(app)
+    for line in ("/ Search", "ctrl+n Note", "space Evidence", "x / d Disconnect", "? / f1 Help"):
+        assert line in lines
+    assert "w Farewells" in lines and "ctrl+e Export a list" in lines
+    assert "ctrl+p Command palette: order, rule, theme" in lines
+    farewells = lines.index("On the Farewells screen (w)")
+    contacts = lines.index("On the list of all contacts (a)")
+    assert "e Write this message in your own words" in lines[farewells:contacts]
+    assert "v Filter" in lines[contacts:]
+    assert len(lines) == len(set(lines))  # each key once
+
+
+async def test_help_on_the_summary_adds_its_keys(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("k", "k", "k", "k", "question_mark")
+        lines = help_lines(app)
+    assert lines[lines.index("At the end of the review") + 1] == "u Undo last"
 
 
 async def test_a_bad_setting_is_reported_and_the_default_used(tmp_path: Path) -> None:

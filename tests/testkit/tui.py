@@ -96,6 +96,12 @@ def text_of(app: PruneApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).visual)
 
 
+def help_lines(app: PruneApp) -> list[str]:
+    """The help sheet on screen, line by line as the user reads it, spaces between words folded."""
+    text = "\n".join(str(static.visual) for static in app.screen.query(Static))
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
 def card_name(app: PruneApp) -> str:
     return text_of(app, "#name")
 

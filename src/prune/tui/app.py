@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from prune.core.review.rules import RULES, Rule, rule_named
 from prune.core.state.store import Store
 from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
+from prune.tui.key_help import help_rows
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
@@ -84,36 +85,12 @@ class PruneApp(App[None]):
 
     # -- help and palette ---------------------------------------------------------------------
 
-    def key_rows(self) -> list[tuple[str, str]]:
-        """Every binding with the key that currently triggers it (honouring the keymap).
-
-        A row with an empty key is a heading: the keys after it belong to another screen.
-        """
-        keymap = self.context.config.keys
-
-        def rows_for(bindings: list[Binding]) -> list[tuple[str, str]]:
-            return [
-                (
-                    _display_keys(keymap.get(binding.id or "", binding.key)),
-                    binding.tooltip or binding.description,
-                )
-                for binding in bindings
-            ]
-
-        rows = rows_for([*_bindings(ReviewScreen.BINDINGS), *_bindings(self.BINDINGS)])
-        rows.append(("ctrl+p", "Command palette: order, rule, theme"))
-        rows.append(("", "On the Farewells screen (f)"))
-        rows.extend(rows_for(_bindings(FarewellsScreen.BINDINGS)))
-        rows.append(("", "On the list of all contacts (a)"))
-        rows.extend(rows_for(_bindings(ContactsScreen.BINDINGS)))
-        return rows
-
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(
             HelpScreen(
-                self.key_rows(),
+                help_rows(self.screen_stack, self.context.config.keys),
                 rule_text=self.rule.description,
                 order_text=ORDERS.get(self.order, self.order),
             )
@@ -187,16 +164,6 @@ class PruneApp(App[None]):
         self.context.store.set_setting(ORDER_SETTING, order)
         if self._review is not None:
             self._review.use_order(order)
-
-
-def _bindings(bindings: Sequence[object]) -> list[Binding]:
-    """The Binding objects of a BINDINGS list (prune declares every one as a Binding)."""
-    return [binding for binding in bindings if isinstance(binding, Binding)]
-
-
-def _display_keys(keys: str) -> str:
-    names = {"slash": "/", "question_mark": "?", "enter": "enter", "space": "space"}
-    return " / ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
 def make_app(
