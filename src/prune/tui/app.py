@@ -44,6 +44,7 @@ class PruneApp(App[None]):
     """Reviews the contacts of one snapshot."""
 
     TITLE = "prune"
+    CSS_PATH = Path(__file__).with_name("prune.tcss")  # absolute: subclasses elsewhere find it
     BINDINGS = [
         Binding("f", "farewells", "Farewells", id="app.farewells"),
         # Not in the footer, which has no room left at 80 columns; help and the palette list it.

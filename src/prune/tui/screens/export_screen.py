@@ -32,28 +32,7 @@ from prune.tui.workers import failure_of, one_line, result_of
 class ExportScreen(ModalScreen[Path | None]):
     """Returns the path written, or None when the user backs out."""
 
-    DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-        border-title-style: bold;
-    }
-    ExportScreen .label { text-style: bold; margin-top: 1; }
-    ExportScreen #choices { height: auto; }
-    ExportScreen #choices > Vertical { height: auto; }
-    ExportScreen #list-column { width: 22; margin-right: 2; }
-    ExportScreen #format-column { width: 1fr; }
-    ExportScreen RadioSet { width: 1fr; }
-    ExportScreen #file-row { height: auto; margin-top: 1; }
-    ExportScreen #file-row > Static { width: auto; padding: 1 1 0 0; text-style: bold; }
-    ExportScreen #file { width: 1fr; }
-    ExportScreen #where { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
-    ExportScreen #excel { margin-top: 1; }
-    ExportScreen .buttons { height: auto; margin-top: 1; align-horizontal: right; }
-    ExportScreen .buttons Button { margin-left: 2; }
-    ExportScreen #question { color: $warning; text-style: bold; margin-top: 1; }
-    """
+    DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
     def __init__(self, context: AppContext, *, folder: Path | None = None) -> None:
@@ -70,7 +49,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         counts = self.context.store.counts(self.context.snapshot_id)
         sizes = counts.as_dict() | {"all": sum(counts.as_dict().values())}
-        with Vertical() as box:
+        with Vertical(classes="dialog-box") as box:
             box.border_title = "Export a list"
             with Horizontal(id="choices"):
                 with Vertical(id="list-column"):

@@ -13,14 +13,7 @@ from textual.widgets import Input, Static
 class NoteScreen(ModalScreen[str | None]):
     """Returns the new note (empty clears it), or None when cancelled."""
 
-    DEFAULT_CSS = """
-    NoteScreen { align: center middle; }
-    NoteScreen > Vertical {
-        width: 72; max-width: 100%; height: auto;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    NoteScreen Static { color: $text-muted; }
-    """
+    DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
 
     def __init__(self, name: str, note: str | None) -> None:
@@ -29,7 +22,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.note = note or ""
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-box"):
             yield Static(Content(f"Note on {self.contact_name}: enter saves, escape cancels"))
             yield Input(value=self.note, placeholder="e.g. met at the 2019 meetup", id="note")
 

@@ -59,12 +59,6 @@ _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
 class ReviewScreen(Screen[None]):
     """Cards, keys and progress for one snapshot."""
 
-    DEFAULT_CSS = """
-    ReviewScreen { layout: vertical; }
-    ReviewScreen > #body { height: 1fr; align: center middle; padding: 0 1; }
-    ReviewScreen #loading { height: 3; }
-    ReviewScreen #loading-text { width: auto; color: $text-muted; }
-    """
     BINDINGS = [
         Binding("y", "answer('yes')", "Yes", id="review.yes", show=False),
         Binding("n", "answer('no')", "No", id="review.no", show=False),
