@@ -8,8 +8,6 @@ screen, so it can always be selected by hand when copying is not possible.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import overload
 from urllib.parse import unquote
 
 from textual import on, work
@@ -38,18 +36,12 @@ from prune.core.model import FAREWELL_STATUSES
 from prune.tui.browsing import open_profile
 from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
+from prune.tui.farewell_table import COLUMNS, STATUS_STYLES, FarewellTableRows
 from prune.tui.screens.message_edit_screen import MessageEditScreen
-from prune.tui.widgets.contact_table import Cell, Column, ContactTable
+from prune.tui.widgets.contact_table import ContactTable
 from prune.tui.workers import failure_of, one_line, result_of
 
-STATUS_STYLES = {
-    "drafted": "$text-muted",
-    "copied": "$text-warning",
-    "sent": "$text-primary",
-    "removed": "$text-success",
-}
 FILTERS: tuple[str | None, ...] = (None, *FAREWELL_STATUSES)
-COLUMNS = (Column("Status", 7), Column("Name"), Column("Company"), Column("Message", 8))
 # What pressing `s` or `r` again does: the mark is taken back one step.
 _UNDO_MARK = {"sent": "copied", "removed": "sent"}
 
@@ -181,7 +173,7 @@ class FarewellsScreen(Screen[None]):
         self.shown = rows_with_status(self.rows, self.status_filter)
         table = self.query_one(ContactTable)
         table.empty_text = self._empty_text()
-        table.set_rows(_TableRows(self.shown), cursor=cursor)
+        table.set_rows(FarewellTableRows(self.shown), cursor=cursor)
         self._paint_header()
         self._paint_panel()
 
@@ -377,37 +369,3 @@ class FarewellsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-
-class _TableRows(Sequence[tuple[Cell, ...]]):
-    """The table's view of the farewells: cells are built only for the rows drawn."""
-
-    def __init__(self, rows: list[FarewellRow]) -> None:
-        self._rows = rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[Cell, ...]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[Cell, ...]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[Cell, ...] | list[tuple[Cell, ...]]:
-        if isinstance(index, slice):
-            return [_cells(row) for row in self._rows[index]]
-        return _cells(self._rows[index])
-
-
-def _cells(row: FarewellRow) -> tuple[Cell, ...]:
-    if row.refusal:
-        wording = Content.styled("too long", "bold $warning")
-    elif row.edited:
-        wording = Content.styled("edited", "italic")
-    else:
-        wording = Content(row.tone)
-    return (
-        Content.styled(row.status, STATUS_STYLES[row.status]),
-        row.name,
-        row.company or "",
-        wording,
-    )
