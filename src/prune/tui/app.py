@@ -1,6 +1,7 @@
 """The Textual application and the `make_app` factory shared by the CLI, tests and screenshots.
 
-`make_app` builds the one `AppContext` every screen receives. The App keeps the settings the
+`make_app` builds the one `AppContext`; every screen that uses a service (store, clipboard, clock)
+receives it, the dialogs are handed plain data. The App keeps the settings the
 command palette changes (rule, order, theme) and tells the review screen through its methods;
 it never reaches into a screen's attributes.
 """
