@@ -58,4 +58,4 @@ def _run_app(args: argparse.Namespace, state_dir: Path, snapshot_id: int) -> int
         order=getattr(args, "order", None),
     )
     app.run()
-    return EXIT_OK
+    return app.return_code or EXIT_OK

@@ -53,15 +53,19 @@ class ReviewSession:
         order: str = "default",
         clock: Callable[[], float] = time.monotonic,
         contacts: pl.DataFrame | None = None,
+        read_from: Store | None = None,
     ) -> None:
+        """`read_from` is what the constructor reads from, when that is not `store`: a worker
+        thread's own `Store.reader()`. Every later read and write goes to `store`."""
+        source = store if read_from is None else read_from
         self.store = store
         self.snapshot_id = snapshot_id
         self.rule = rule
         self.order = known_order(order)
         self._clock = clock
-        self.contacts = contacts if contacts is not None else store.contacts(snapshot_id)
+        self.contacts = contacts if contacts is not None else source.contacts(snapshot_id)
         self._row_of = {key: index for index, key in enumerate(self.contacts["key"].to_list())}
-        mine = store.decisions().filter(pl.col("key").is_in(self.contacts["key"].implode()))
+        mine = source.decisions().filter(pl.col("key").is_in(self.contacts["key"].implode()))
         self._decisions = {row["key"]: Decision(**row) for row in mine.iter_rows(named=True)}
         self._counts = Counter(decision.verdict for decision in self._decisions.values())
         self._insights: dict[str, dict[str, object]] = {}
@@ -70,7 +74,7 @@ class ReviewSession:
         self._listing = ContactListing(self.contacts)
         self._pace = Pace()
         self.queue: list[str] = []
-        self._rebuild_queue(resume_key=store.setting(CURRENT_KEY_SETTING))
+        self._rebuild_queue(resume_key=source.setting(CURRENT_KEY_SETTING))
 
     # -- the queue ------------------------------------------------------------------------------
 
