@@ -25,6 +25,7 @@ from prune.core.review.rules import RULES, Rule, rule_named
 from prune.core.review.session import ContactView, ReviewSession
 from prune.core.state.store import Farewell, Snapshot, Store
 from prune.tui.copying import SystemCopy
+from prune.tui.screens.changes_screen import ChangesScreen, changes_to_show_once, latest_changes
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
@@ -42,6 +43,7 @@ class PruneApp(App[None]):
     TITLE = "prune"
     BINDINGS = [
         Binding("f", "farewells", "Farewells", id="app.farewells"),
+        Binding("w", "changes", "Since your last export", id="app.changes", show=False),
         # Not in the footer, which has no room left at 80 columns; help and the palette list it.
         Binding("ctrl+e", "export", "Export a list", id="app.export", show=False),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
@@ -82,6 +84,9 @@ class PruneApp(App[None]):
             self, lambda theme: self.store.set_setting(THEME_SETTING, theme.name)
         )
         self.push_screen(ReviewScreen(self._new_session, today=self.today))
+        changes = changes_to_show_once(self.store, self.snapshot_id)
+        if changes is not None:
+            self.push_screen(ChangesScreen(changes, self.store), self._show_card)
 
     def _new_session(self) -> ReviewSession:
         """Build the session (runs in a worker thread: it reads the whole snapshot)."""
@@ -199,12 +204,33 @@ class PruneApp(App[None]):
             )
         )
 
+    def action_changes(self) -> None:
+        """`w`: who left, who is new, who changed jobs since the export before this one."""
+        if isinstance(self.screen, ModalScreen | ChangesScreen):
+            return
+        changes = latest_changes(self.store, self.snapshot_id)
+        if changes is None:
+            self.notify("Only one export imported so far: import a newer one to see changes.")
+            return
+        self.push_screen(ChangesScreen(changes, self.store), self._show_card)
+
+    def _show_card(self, key: str | None) -> None:
+        review = self.review
+        if key is not None and review is not None and review.session is not None:
+            review.session.jump_to(key)
+            review.refresh_card()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Farewells",
             "Copy, edit and track the farewell to everyone marked disconnect",
             self.show_farewells,
+        )
+        yield SystemCommand(
+            "Changes",
+            "Since your last export: who left, who is new, changed jobs, renamed",
+            self.action_changes,
         )
         yield SystemCommand(
             "All contacts",
