@@ -85,3 +85,23 @@ def test_forget_asks_on_a_terminal(two_exports: Path, monkeypatch: pytest.Monkey
     assert run_cli("forget", "1").out.strip() == "Nothing forgotten."
     monkeypatch.setattr("builtins.input", lambda question: "y")
     assert run_cli("forget", "1").out.startswith("Forgot snapshot 1")
+
+
+def test_import_says_who_was_followed_to_a_new_url(tmp_path: Path) -> None:
+    older, newer = tmp_path / "a.csv", tmp_path / "b.csv"
+    older.write_text(connections_text(ANA, DI))
+    newer.write_text(connections_text(ANA_RENAMED, DI))
+    run_cli("import", str(older))
+    result = run_cli("import", str(newer), "--json")
+    assert json.loads(result.out)["renamed"] == [
+        {
+            "from": "https://www.linkedin.com/in/ana",
+            "to": "https://www.linkedin.com/in/ana-doe",
+            "matched_by": "name and connection date",
+        }
+    ]
+    third = tmp_path / "c.csv"
+    third.write_text(connections_text(DI, ANA))  # and back to the old URL
+    assert "renamed, followed      1 (new profile URL, same person)" in run_cli(
+        "import", str(third)
+    ).out

@@ -117,6 +117,19 @@ def test_a_unique_name_and_date_match_is_a_rename_and_the_decision_follows(
     assert store.undo() == "url:in/ana-doe-7"  # the journal followed too
 
 
+def test_a_person_renamed_back_is_past_under_neither_url_until_they_leave(
+    store: Store, tmp_path: Path
+) -> None:
+    import_rows(store, tmp_path, "a.csv", ANA, CY)
+    store.save_decision("url:in/ana", "test", verdict="later")
+    import_rows(store, tmp_path, "b.csv", ANA_RENAMED, CY)
+    import_rows(store, tmp_path, "c.csv", CY, ANA)  # back to the first URL
+    assert store.decision("url:in/ana").verdict == "later"
+    assert past_connections(store).is_empty()
+    import_rows(store, tmp_path, "d.csv", CY)
+    assert past_connections(store)["key"].to_list() == ["url:in/ana"]
+
+
 def test_an_email_match_is_a_rename_even_under_another_name(store: Store, tmp_path: Path) -> None:
     import_rows(store, tmp_path, "a.csv", BO, CY)
     store.save_decision("url:in/bo", "test", verdict="disconnect")

@@ -62,12 +62,11 @@ def _email() -> pl.Expr:
 
 def _name_and_day() -> list[pl.Expr]:
     """The accent-blind full name (null when empty) and the day connected, as match columns."""
-    name = pl.concat_str(
-        [folded(pl.col("first_name")).str.strip_chars(), folded(pl.col("last_name"))],
-        separator="\u001f",
-    ).str.strip_chars()
+    first = folded(pl.col("first_name")).str.strip_chars()
+    last = folded(pl.col("last_name")).str.strip_chars()
+    name = pl.concat_str([first, last], separator="\u001f")
     return [
-        pl.when(name != "\u001f").then(name).alias("match"),
+        pl.when((first != "") | (last != "")).then(name).alias("match"),
         pl.col("connected_on").alias("day"),
     ]
 
@@ -154,6 +153,7 @@ def follow_renames(store: Store, pairs: pl.DataFrame, snapshot_id: int) -> int:
         db.executemany("UPDATE journal SET key = ? WHERE key = ?", moves)
         # A person renamed twice: the first record now points at where they are.
         db.executemany("UPDATE renames SET new_key = ? WHERE new_key = ?", moves)
+        db.execute("DELETE FROM renames WHERE old_key = new_key")  # back to an earlier URL
         db.executemany(
             "INSERT OR REPLACE INTO renames "
             "(old_key, new_key, snapshot_id, old_url, new_url, matched_by, at) "
