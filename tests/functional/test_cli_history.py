@@ -102,6 +102,7 @@ def test_import_says_who_was_followed_to_a_new_url(tmp_path: Path) -> None:
     ]
     third = tmp_path / "c.csv"
     third.write_text(connections_text(DI, ANA))  # and back to the old URL
-    assert "renamed, followed      1 (new profile URL, same person)" in run_cli(
-        "import", str(third)
-    ).out
+    assert (
+        "renamed, followed      1 (new profile URL, same person)"
+        in run_cli("import", str(third)).out
+    )
