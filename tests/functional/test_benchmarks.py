@@ -21,6 +21,7 @@ FIGURES = {
     "decision_commit",
     "contact_list_first_screen",
     "export_csv",
+    "changes_diff",
     "peak_rss",
 }
 

@@ -19,7 +19,9 @@ COMMANDS = (
     "demo",
     "import",
     "stats",
+    "snapshots",
     "changes",
+    "forget",
     "farewells",
     "export",
     "backup",
@@ -84,6 +86,15 @@ def _add_stats(stats: argparse.ArgumentParser) -> None:
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
 
+def _add_snapshots(snapshots: argparse.ArgumentParser) -> None:
+    snapshots.add_argument("--json", action="store_true", help="print one JSON array")
+
+
+def _add_forget(forget: argparse.ArgumentParser) -> None:
+    forget.add_argument("snapshot", type=int, metavar="SNAPSHOT", help="the id `snapshots` shows")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
 def _add_changes(changes: argparse.ArgumentParser) -> None:
     changes.add_argument("--from", dest="older", type=int, metavar="ID", help="older snapshot")
     changes.add_argument("--to", dest="newer", type=int, metavar="ID", help="newer snapshot")
@@ -109,7 +120,8 @@ def _add_export(export: argparse.ArgumentParser) -> None:
         dest="which",
         metavar="LIST",
         default="disconnect",
-        help="which contacts: disconnect (default), keep, later, undecided (no verdict yet), all",
+        help="which contacts: disconnect (default), keep, later, undecided (no verdict yet), all, "
+        "past (in an earlier export, not the latest)",
     )
     export.add_argument(
         "--format",
@@ -165,9 +177,14 @@ _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]]
     "demo": ("open the app on invented sample data (your state is not touched)", _add_demo),
     "import": ("record an export as a snapshot and print a summary", _add_import),
     "stats": ("describe the current state", _add_stats),
+    "snapshots": ("list every export imported, by the date of the export", _add_snapshots),
     "changes": (
-        "who disappeared, who is new and who changed jobs between two exports",
+        "who disappeared, who is new, who changed jobs and who was renamed between two exports",
         _add_changes,
+    ),
+    "forget": (
+        "remove one snapshot that is not the latest (decisions, notes and farewells stay)",
+        _add_forget,
     ),
     "farewells": (
         "print a farewell message for every connection marked disconnect, as plain text",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import polars as pl
+
 from prune.core.evidence.cache import load_evidence, load_or_compute
 from prune.core.evidence.collect import Evidence
 from prune.core.reading.placeholders import describe_placeholders
@@ -53,6 +55,10 @@ def import_summary(report: ImportReport, evidence: Evidence | None = None) -> di
         "last_connected_on": snapshot.last_connected_on,
         "files": report.parsed.files.file_names(),
         "decisions_carried_over": report.outcome.carried_decisions,
+        # People found under a new profile URL; their decision, note and farewell followed them
+        "renamed": report.renamed.select(
+            pl.col("old_url").alias("from"), pl.col("new_url").alias("to"), "matched_by"
+        ).to_dicts(),
         **evidence_summary(evidence),
         "notices": [] if evidence is None else list(evidence.notices),
     }
@@ -83,6 +89,10 @@ def import_summary_lines(report: ImportReport, evidence: Evidence | None = None)
         lines.append(f"  evidence               {_evidence_line(facts)}")
     if facts["decisions_carried_over"]:
         lines.append(f"  decisions carried over {facts['decisions_carried_over']}")
+    if facts["renamed"]:
+        lines.append(
+            f"  renamed, followed      {len(facts['renamed'])} (new profile URL, same person)"
+        )
     return lines + notices
 
 

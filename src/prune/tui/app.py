@@ -28,6 +28,7 @@ from prune.core.state.store import Store
 from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
 from prune.tui.key_help import help_rows
+from prune.tui.screens.changes_screen import ChangesScreen, changes_to_show_once, latest_changes
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
@@ -47,6 +48,7 @@ class PruneApp(App[None]):
     CSS_PATH = Path(__file__).with_name("prune.tcss")  # absolute: subclasses elsewhere find it
     BINDINGS = [
         Binding("f", "farewells", "Farewells", id="app.farewells"),
+        Binding("w", "changes", "Since your last export", id="app.changes", show=False),
         # Not in the footer, which has no room left at 80 columns; help and the palette list it.
         Binding("ctrl+e", "export", "Export a list", id="app.export", show=False),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
@@ -75,6 +77,10 @@ class PruneApp(App[None]):
         )
         self._review = ReviewScreen(self.context, rule=self.rule, order=self.order)
         self.push_screen(self._review)
+        context = self.context
+        changes = changes_to_show_once(context.store, context.snapshot_id)
+        if changes is not None:
+            self.push_screen(ChangesScreen(changes, context.store), self._show_card)
 
     def on_review_screen_load_failed(self, message: ReviewScreen.LoadFailed) -> None:
         """Without its contacts there is nothing to review: one line, and a failing status."""
@@ -122,12 +128,31 @@ class PruneApp(App[None]):
             return
         self.push_screen(ExportScreen(self.context))
 
+    def action_changes(self) -> None:
+        """`w`: who left, who is new, who changed jobs since the export before this one."""
+        if isinstance(self.screen, ModalScreen | ChangesScreen):
+            return
+        changes = latest_changes(self.context.store, self.context.snapshot_id)
+        if changes is None:
+            self.notify("Only one export imported so far: import a newer one to see changes.")
+            return
+        self.push_screen(ChangesScreen(changes, self.context.store), self._show_card)
+
+    def _show_card(self, key: str | None) -> None:
+        if key is not None and self._review is not None:
+            self._review.show_contact(key)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Farewells",
             "Copy, edit and track the farewell to everyone marked disconnect",
             self.show_farewells,
+        )
+        yield SystemCommand(
+            "Changes",
+            "Since your last export: who left, who is new, changed jobs, renamed",
+            self.action_changes,
         )
         yield SystemCommand(
             "All contacts",

@@ -1,8 +1,9 @@
 """The commands of `prune`, one module per group; each module is imported only when it runs.
 
-`import_stats` records and describes snapshots, `changes` compares two of them,
-`export_farewells` writes what the decisions produced, `review_demo` opens the app, `backup`
-keeps and restores the state, `doctor` describes this machine and `completion` prints shell scripts.
+`import_stats` records and describes snapshots, `snapshots` lists and forgets them, `changes`
+compares two of them, `export_farewells` writes what the decisions produced, `review_demo` opens
+the app, `backup` keeps and restores the state, `doctor` describes this machine and `completion`
+prints shell scripts.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ def handler_for(command: str) -> Handler:
         from prune.cli.commands import changes
 
         return changes.run_changes
+    if command in ("snapshots", "forget"):
+        from prune.cli.commands import snapshots
+
+        return {"snapshots": snapshots.run_snapshots, "forget": snapshots.run_forget}[command]
     if command in ("export", "farewells"):
         from prune.cli.commands import export_farewells
 

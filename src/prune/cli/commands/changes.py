@@ -1,4 +1,4 @@
-"""`prune changes`: who disappeared, who is new and who changed jobs between two snapshots."""
+"""`prune changes`: who disappeared, who is new, who changed jobs and who was renamed."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 
 from prune.cli.commands.opening import open_store
 from prune.cli.exit_codes import EXIT_OK
+from prune.core.evidence.purge_hint import purge_hint
 from prune.core.state.changes import change_lines, compare, pick_snapshots
 
 
@@ -15,8 +16,10 @@ def run_changes(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         older, newer = pick_snapshots(store, args.older, args.newer)
         changes = compare(store, older, newer)
+        hint = purge_hint(changes, store.contacts(older.id))
     if args.json:
-        print(json.dumps(changes.as_dict(), indent=2, ensure_ascii=False))
+        facts = changes.as_dict() | {"purge_hint": hint.as_dict() if hint else None}
+        print(json.dumps(facts, indent=2, ensure_ascii=False, default=str))
     else:
-        print("\n".join(change_lines(changes)))
+        print("\n".join(change_lines(changes, [hint.text] if hint else None)))
     return EXIT_OK

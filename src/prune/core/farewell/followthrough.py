@@ -3,6 +3,10 @@
 Each farewell moves drafted → copied → sent → removed. The status and any edit are stored by
 contact key, like decisions, so they survive restarts and re-imports. The Farewells screen and
 `prune farewells` both read the list built here, so they always agree.
+
+A newer export closes the loop by itself: someone marked disconnect who is in an earlier
+snapshot but not this one is removed, whatever status was set by hand; someone marked before this
+export was imported (or set to removed) who is still in it is flagged "still connected".
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ from prune.core.farewell.message import message_for
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE, next_tone
 from prune.core.lists.selection import MessageRenderer
-from prune.core.model import FAREWELL_STATUSES
+from prune.core.model import CONTACT_COLUMNS, FAREWELL_STATUSES
+from prune.core.state.past import past_connections
 from prune.core.state.store import Farewell, Store
 
 DIVIDER = "-" * 72
+STILL_CONNECTED = "still connected: finish the job"
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ class FarewellRow:
     edited: bool  # the message is the user's own edit, not a template
     message: str
     refusal: str | None  # why the message cannot be copied as it is (too long, empty), or None
+    gone: bool = False  # in an earlier export only: removed, whatever the stored status says
+    # Marked before this export was imported (or set to removed), yet still in it.
+    still_connected: bool = False
 
     @property
     def name(self) -> str:
@@ -71,16 +80,26 @@ class FarewellProgress:
 def farewell_rows(
     store: Store, snapshot_id: int, settings: FarewellSettings, *, tone: str | None = None
 ) -> list[FarewellRow]:
-    """Contacts of the snapshot whose verdict is disconnect, by name, with their messages.
+    """Contacts marked disconnect, by name, with their messages: those of the snapshot, and those
+    of earlier snapshots who are gone from it (status removed).
 
     `tone` renders every message without an edit in that tone (for `prune farewells --tone`)
     instead of the tone chosen per contact.
     """
-    decisions = store.decisions().filter(pl.col("verdict") == "disconnect").select("key", "note")
+    decisions = store.decisions().filter(pl.col("verdict") == "disconnect")
     farewells = store.farewells().select("key", "tone", "text", "status")
+    snapshot = store.snapshot(snapshot_id)
+    imported_at = snapshot.imported_at if snapshot else ""
+    people = pl.concat(
+        [
+            store.contacts(snapshot_id).select(CONTACT_COLUMNS).with_columns(gone=pl.lit(False)),
+            past_connections(store, snapshot_id)
+            .select(CONTACT_COLUMNS)
+            .with_columns(gone=pl.lit(True)),
+        ]
+    )
     frame = (
-        store.contacts(snapshot_id)
-        .join(decisions, on="key", how="inner")
+        people.join(decisions.select("key", "note", "decided_at"), on="key", how="inner")
         .join(farewells, on="key", how="left")
         .sort(
             pl.col("first_name").fill_null("").str.to_lowercase(),
@@ -92,7 +111,16 @@ def farewell_rows(
     columns = frame.with_columns(
         pl.col("first_name", "last_name").fill_null(""),
         effective_tones(frame.get_column("tone"), settings, tone=tone),
-        pl.col("status").fill_null("drafted"),
+        pl.when(pl.col("gone"))
+        .then(pl.lit("removed"))
+        .otherwise(pl.col("status").fill_null("drafted"))
+        .alias("status"),
+        (
+            ~pl.col("gone")
+            & ((pl.col("status") == "removed") | (pl.col("decided_at") < imported_at)).fill_null(
+                False
+            )
+        ).alias("still_connected"),
         pl.col("text").is_not_null().alias("edited"),
         messages.alias("message"),
         refusals(messages),
@@ -112,7 +140,7 @@ def reload_row(store: Store, row: FarewellRow, settings: FarewellSettings) -> Fa
     return replace(
         row,
         tone=settings.tone_of(saved.tone),
-        status=saved.status,
+        status="removed" if row.gone else saved.status,
         edited=saved.text is not None,
         message=message,
         refusal=check_length(message),
@@ -216,7 +244,11 @@ def farewell_document(rows: Sequence[FarewellRow], *, tone: str | None = None) -
     blocks: list[str] = []
     for row in rows:
         lines = [row.name, row.url or "(no profile URL in the export)"]
-        if row.status != "drafted":
+        if row.still_connected:
+            lines.append(f"Status: {row.status}, {STILL_CONNECTED}")
+        elif row.gone:
+            lines.append("Status: removed (gone from your newest export)")
+        elif row.status != "drafted":
             lines.append(f"Status: {row.status}")
         if row.refusal:
             lines.append(f"Note: {row.refusal}")

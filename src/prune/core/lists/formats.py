@@ -16,7 +16,12 @@ from pathlib import Path
 import polars as pl
 
 from prune.core.errors import ExportError
-from prune.core.lists.selection import LIST_TITLES, LISTS, MessageRenderer, contact_list
+from prune.core.lists.selection import (
+    EXPORTABLE_LISTS,
+    LIST_TITLES,
+    MessageRenderer,
+    contact_list,
+)
 from prune.core.state.store import Store
 from prune.core.text.folding import folded
 
@@ -77,8 +82,9 @@ def prepare_export(
 
 def check_choices(which: str, fmt: str, *, excel: bool = False) -> None:
     """Refuse an unknown list or format, or the Excel mark on anything but CSV, in one line."""
-    if which not in LISTS:
-        raise ExportError(f"there is no list called {which!r}: choose one of {', '.join(LISTS)}")
+    if which not in EXPORTABLE_LISTS:
+        choices = ", ".join(EXPORTABLE_LISTS)
+        raise ExportError(f"there is no list called {which!r}: choose one of {choices}")
     _check_format(fmt, excel=excel)
 
 

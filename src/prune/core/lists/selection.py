@@ -12,11 +12,16 @@ from collections.abc import Callable
 
 import polars as pl
 
+from prune.core.state.past import past_connections
 from prune.core.state.store import Store
 from prune.core.text.folding import folded
 
 LISTS: tuple[str, ...] = ("disconnect", "keep", "later", "undecided", "all")
-"""The lists `contact_list` can build; `undecided` means no verdict yet, `all` every contact."""
+"""The lists of the snapshot's own contacts; `undecided` means no verdict yet, `all` every one."""
+
+PAST = "past"
+EXPORTABLE_LISTS: tuple[str, ...] = (*LISTS, PAST)
+"""Every list `contact_list` can build: also `past`, the people in an earlier export only."""
 
 LIST_TITLES: dict[str, str] = {
     "disconnect": "Disconnect list",
@@ -24,6 +29,7 @@ LIST_TITLES: dict[str, str] = {
     "later": "Later list",
     "undecided": "Undecided contacts",
     "all": "All contacts",
+    PAST: "Past connections",
 }
 
 COLUMNS: tuple[str, ...] = (
@@ -44,6 +50,9 @@ COLUMNS: tuple[str, ...] = (
 )
 """The columns of every list, in the order files show them. All are strings (or null)."""
 
+PAST_COLUMNS: tuple[str, ...] = (*COLUMNS, "seen_from", "seen_until", "gone_since")
+"""The past list adds the export dates they were first and last seen in, and the first without."""
+
 MessageRenderer = Callable[[pl.DataFrame], pl.Series]
 """Supplies the farewell text for disconnects the user has not edited.
 
@@ -63,25 +72,26 @@ def contact_list(
 ) -> pl.DataFrame:
     """The contacts of one snapshot that belong to list `which`, with COLUMNS, sorted by name.
 
+    `past` lists the people of earlier snapshots who are not in this one, with PAST_COLUMNS.
     `farewell_message` and `farewell_status` are filled for disconnects only: the message is the
     user's edit, else what `messages` renders (null without a renderer); the status is the stored
     one, else `drafted`.
     """
-    if which not in LISTS:
-        raise ValueError(f"unknown list {which!r}; expected one of {', '.join(LISTS)}")
+    if which not in EXPORTABLE_LISTS:
+        raise ValueError(f"unknown list {which!r}; expected one of {', '.join(EXPORTABLE_LISTS)}")
     decisions = store.decisions().drop("later_seq", "updated_at")
     farewells = store.farewells().select(
         "key", "tone", pl.col("text").alias("edited_text"), pl.col("status").alias("stored_status")
     )
+    people = past_connections(store, snapshot_id) if which == PAST else store.contacts(snapshot_id)
     frame = (
-        store.contacts(snapshot_id)
-        .drop("email")
+        people.drop("email")
         .with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d"))
         .join(decisions, on="key", how="left")
     )
     if which == "undecided":
         frame = frame.filter(pl.col("verdict").is_null())
-    elif which != "all":
+    elif which not in ("all", PAST):
         frame = frame.filter(pl.col("verdict") == which)
     frame = _sorted_by_name(frame).join(farewells, on="key", how="left", maintain_order="left")
     is_disconnect = pl.col("verdict") == "disconnect"
@@ -93,7 +103,7 @@ def contact_list(
     )
     if messages is not None:
         frame = _fill_messages(frame, messages)
-    return frame.select(COLUMNS)
+    return frame.select(PAST_COLUMNS if which == PAST else COLUMNS)
 
 
 def _sorted_by_name(frame: pl.DataFrame) -> pl.DataFrame:

@@ -1,8 +1,10 @@
-"""Who appeared, who disappeared and who changed jobs between two snapshots.
+"""Who appeared, who disappeared, who changed jobs and who was renamed between two snapshots.
 
 LinkedIn never tells a member who removed them; comparing two exports does. People the user
 marked for disconnecting are told apart from people who left on their own, so the list of those
-who "disappeared" reads as news, not as the user's own removals.
+who "disappeared" reads as news, not as the user's own removals. A person whose profile URL
+changed is reported as renamed, not as one gone and one new (see `renames`). Everything is a
+polars join, so two snapshots of 30,000 compare in a few tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from prune.core.errors import ExportError
+from prune.core.model import CONTACT_COLUMNS
+from prune.core.state.renames import match_renames
+from prune.core.state.snapshots import snapshot_label
 from prune.core.state.store import Snapshot, Store
 
-_PERSON = ["key", "first_name", "last_name", "url", "company", "position"]
+_SHOWN = ["first_name", "last_name", "url", "company", "position"]
 
 
 @dataclass(frozen=True)
@@ -23,20 +28,54 @@ class SnapshotChanges:
 
     older: Snapshot
     newer: Snapshot
-    gone: pl.DataFrame  # in older, not in newer; column `you_removed` (bool)
-    new: pl.DataFrame  # in newer, not in older
+    gone: pl.DataFrame  # in older only (as the older had them); column `you_removed` (bool)
+    new: pl.DataFrame  # in newer only
     moved: pl.DataFrame  # in both, company or position differs (old_/new_ columns)
+    renamed: pl.DataFrame  # same person, new key: renames.PAIR_COLUMNS
+    ambiguous: pl.DataFrame  # possible renames not followed, with the reason
+
+    @property
+    def gone_by_you(self) -> pl.DataFrame:
+        return self.gone.filter(pl.col("you_removed"))
+
+    @property
+    def gone_without_you(self) -> pl.DataFrame:
+        return self.gone.filter(~pl.col("you_removed"))
+
+    @property
+    def anything(self) -> bool:
+        """Whether the newer export differs from the older in any way this reports."""
+        return any(frame.height for frame in (self.gone, self.new, self.moved, self.renamed))
+
+    @property
+    def title(self) -> str:
+        """ "exports of 12 Oct 2026 → 20 Nov 2026": snapshots go by the day of their export."""
+        return f"exports of {snapshot_label(self.older)} → {snapshot_label(self.newer)}"
 
     def as_dict(self) -> dict[str, object]:
-        def people(frame: pl.DataFrame) -> list[dict[str, object]]:
-            return frame.drop("key").to_dicts()
+        def people(frame: pl.DataFrame, columns: list[str]) -> list[dict[str, object]]:
+            return frame.select(columns).to_dicts()
 
+        renamed = self.renamed.select(
+            pl.col("old_url").alias("from"),
+            pl.col("new_url").alias("to"),
+            pl.concat_str(["first_name", "last_name"], separator=" ", ignore_nulls=True)
+            .str.strip_chars()
+            .alias("name"),
+            "matched_by",
+        )
         return {
             "from_snapshot": self.older.id,
             "to_snapshot": self.newer.id,
-            "gone": people(self.gone),
-            "new": people(self.new),
-            "changed_jobs": people(self.moved),
+            "from_export_date": self.older.export_date,
+            "to_export_date": self.newer.export_date,
+            "gone": people(self.gone, [*_SHOWN, "you_removed"]),
+            "new": people(self.new, _SHOWN),
+            "changed_jobs": self.moved.drop("key").to_dicts(),
+            "renamed": renamed.to_dicts(),
+            "not_matched_as_renames": self.ambiguous.with_columns(
+                pl.col("connected_on").dt.to_string("%Y-%m-%d")
+            ).to_dicts(),
         }
 
 
@@ -66,20 +105,52 @@ def pick_snapshots(
 
 
 def compare(store: Store, older: Snapshot, newer: Snapshot) -> SnapshotChanges:
-    """Compare two snapshots by contact key (the normalised profile URL)."""
-    before = store.contacts(older.id).select(_PERSON)
-    after = store.contacts(newer.id).select(_PERSON)
+    """Compare two snapshots by contact key (the normalised profile URL), renames followed."""
     disconnects = store.decisions().filter(pl.col("verdict") == "disconnect").select("key")
+    return compare_frames(
+        older, newer, store.contacts(older.id), store.contacts(newer.id), disconnects["key"]
+    )
+
+
+def compare_frames(
+    older: Snapshot,
+    newer: Snapshot,
+    before: pl.DataFrame,
+    after: pl.DataFrame,
+    disconnect_keys: pl.Series,
+) -> SnapshotChanges:
+    """The comparison itself, on two frames of CONTACT_COLUMNS (what `compare` reads)."""
+    before, after = before.select(CONTACT_COLUMNS), after.select(CONTACT_COLUMNS)
+    only_before = before.join(after.select("key"), on="key", how="anti")
+    only_after = after.join(before.select("key"), on="key", how="anti")
+    matches = match_renames(only_before, only_after)
+    by_name = ["last_name", "first_name"]
     gone = (
-        before.join(after.select("key"), on="key", how="anti")
-        .with_columns(you_removed=pl.col("key").is_in(disconnects["key"].implode()))
-        .sort("last_name", "first_name", nulls_last=True)
+        only_before.join(matches.pairs.select(key="old_key"), on="key", how="anti")
+        .with_columns(you_removed=pl.col("key").is_in(disconnect_keys.implode()))
+        .sort(by_name, nulls_last=True)
     )
-    new = after.join(before.select("key"), on="key", how="anti").sort(
-        "last_name", "first_name", nulls_last=True
+    new = only_after.join(matches.pairs.select(key="new_key"), on="key", how="anti").sort(
+        by_name, nulls_last=True
     )
-    both = before.join(after, on="key", how="inner", suffix="_new")
-    moved = (
+    return SnapshotChanges(
+        older=older,
+        newer=newer,
+        gone=gone,
+        new=new,
+        moved=_moved(before, after, matches.pairs),
+        renamed=matches.pairs,
+        ambiguous=matches.ambiguous,
+    )
+
+
+def _moved(before: pl.DataFrame, after: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+    """People in both snapshots (a renamed person under their new key) whose job changed."""
+    renamed_before = before.join(
+        pairs.select(key="old_key", new_key="new_key"), on="key", how="left"
+    ).with_columns(pl.coalesce("new_key", "key").alias("key"))
+    both = renamed_before.join(after, on="key", how="inner", suffix="_new")
+    return (
         both.filter(
             (pl.col("company").ne_missing(pl.col("company_new")))
             | (pl.col("position").ne_missing(pl.col("position_new")))
@@ -96,25 +167,21 @@ def compare(store: Store, older: Snapshot, newer: Snapshot) -> SnapshotChanges:
         )
         .sort("last_name", "first_name", nulls_last=True)
     )
-    return SnapshotChanges(older=older, newer=newer, gone=gone, new=new, moved=moved)
 
 
-def change_lines(changes: SnapshotChanges) -> list[str]:
-    """The comparison worded for a person, one contact per line."""
+def change_lines(changes: SnapshotChanges, notes: list[str] | None = None) -> list[str]:
+    """The comparison worded for a person, one contact per line; `notes` go under the counts."""
 
     def name(row: dict[str, object]) -> str:
         return " ".join(str(row[part]) for part in ("first_name", "last_name") if row[part])
 
-    def label(snapshot: Snapshot) -> str:
-        return snapshot.export_date or snapshot.imported_at[:10]
-
-    left = changes.gone.filter(~pl.col("you_removed"))
-    removed = changes.gone.filter(pl.col("you_removed"))
+    left, removed = changes.gone_without_you, changes.gone_by_you
     lines = [
-        f"From snapshot {changes.older.id} ({label(changes.older)}) "
-        f"to snapshot {changes.newer.id} ({label(changes.newer)}):",
+        f"From snapshot {changes.older.id} to snapshot {changes.newer.id} ({changes.title}):",
         f"  {left.height} gone without you marking them, {removed.height} you marked for "
-        f"disconnecting are gone, {changes.new.height} new, {changes.moved.height} changed jobs",
+        f"disconnecting are gone, {changes.new.height} new, {changes.moved.height} changed jobs, "
+        f"{changes.renamed.height} renamed",
+        *(f"  {note}" for note in notes or []),
     ]
     sections = [
         ("Gone (they left, or removed you)", left),
@@ -133,4 +200,11 @@ def change_lines(changes: SnapshotChanges) -> list[str]:
             old = " · ".join(str(row[p]) for p in ("old_position", "old_company") if row[p])
             new = " · ".join(str(row[p]) for p in ("new_position", "new_company") if row[p])
             lines.append(f"  {name(row)}: {old or '—'} → {new or '—'}")
+    if changes.renamed.height:
+        lines += ["", "Renamed (same person, new profile URL; your decision followed them):"]
+        for row in changes.renamed.iter_rows(named=True):
+            lines.append(f"  {name(row)}: {row['old_url']} → {row['new_url']}")
+    if changes.ambiguous.height:
+        lines += ["", "Not matched as renames (listed as gone and new above):"]
+        lines += [f"  {reason}" for reason in changes.ambiguous["reason"]]
     return lines

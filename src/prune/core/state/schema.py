@@ -10,10 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from prune.core.reading.owner import owner_at
 from prune.core.state.connection import StoreError, transaction
+from prune.core.state.export_dates import export_date_of
 
 FIRST_SCHEMA = """
     CREATE TABLE snapshots (
@@ -96,6 +98,33 @@ def _fill_owners(db: sqlite3.Connection) -> None:
         )
 
 
+RENAMES_TABLE = """
+    CREATE TABLE renames (
+        old_key TEXT PRIMARY KEY,
+        new_key TEXT NOT NULL,
+        snapshot_id INTEGER NOT NULL,
+        old_url TEXT,
+        new_url TEXT,
+        matched_by TEXT NOT NULL,
+        at TEXT NOT NULL
+    ) WITHOUT ROWID;
+"""
+
+
+def _fill_export_dates(db: sqlite3.Connection) -> None:
+    """Date every snapshot kept before prune worked the date out at import (export_dates)."""
+    rows = db.execute(
+        "SELECT id, source, last_connected_on FROM snapshots WHERE export_date IS NULL"
+    ).fetchall()
+    for snapshot_id, source, last_connected_on in rows:
+        newest = date.fromisoformat(last_connected_on) if last_connected_on else None
+        found = export_date_of(Path(source), newest)
+        db.execute(
+            "UPDATE snapshots SET export_date = ? WHERE id = ?",
+            (found.isoformat() if found else None, snapshot_id),
+        )
+
+
 @dataclass(frozen=True)
 class Migration:
     """A script of SQL statements, then what must be filled in from outside the database."""
@@ -107,6 +136,8 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(FIRST_SCHEMA),  # 1
     Migration(OWNER_COLUMNS, fill=_fill_owners),  # 2: who each export belongs to
+    # 3: who was followed to a new profile URL, and every snapshot dated by its export
+    Migration(RENAMES_TABLE, fill=_fill_export_dates),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

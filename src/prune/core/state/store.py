@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -377,6 +378,16 @@ class Store:
     def set_setting(self, name: str, value: str | None) -> None:
         with transaction(self._db) as db:
             db.execute("INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)", (name, value))
+
+    # -- for the modules of core.state with tables of their own (renames, snapshots) ------------
+
+    def writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction on this store's connection, committed when the block ends."""
+        return transaction(self._db)
+
+    def query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Every row one read statement gives."""
+        return self._db.execute(sql, parameters).fetchall()
 
 
 def _insert_snapshot(

@@ -305,6 +305,10 @@ class ReviewScreen(Screen[None]):
         if self.session is not None:
             self.app.push_screen(SearchScreen(self.session.search), self._jump)
 
+    def show_contact(self, key: str | None) -> None:
+        """Show the card of `key` (chosen on another screen); None goes on with the queue."""
+        self._jump(key)
+
     def _jump(self, key: str | None) -> None:
         """Show the card of the contact chosen in the search or the list of all contacts."""
         if key is not None and self.session is not None:
