@@ -42,7 +42,7 @@ def damaged(path: Path, reason: str) -> StoreDamaged:
     else:
         recovery = "no backup of it was found: move it aside to start afresh"
     return StoreDamaged(
-        f"the state file {path} is damaged ({reason}); it was left as it is, {recovery}"
+        f"the state file {path} is damaged ({reason}) and was left untouched; {recovery}"
     )
 
 
