@@ -28,7 +28,11 @@ from prune.core.model import (
     FarewellStatus,
     Verdict,
 )
-from prune.core.state.checked_open import open_checked_reader, open_checked_writer
+from prune.core.state.checked_open import (
+    open_checked_reader,
+    open_checked_writer,
+    remember_closed_whole,
+)
 from prune.core.state.connection import (
     DB_NAME,
     StoreError,
@@ -95,10 +99,11 @@ class Store:
     steps back through those alone.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, writer: bool = False) -> None:
         self._db = connection
         self.path = path
         self.session = uuid.uuid4().hex
+        self._writer = writer
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -110,7 +115,7 @@ class Store:
         StoreReadOnly when the user made it read-only. Whoever writes holds the folder's
         `lock.WriterLock`; the CLI takes it before opening.
         """
-        return cls(*open_checked_writer(folder))
+        return cls(*open_checked_writer(folder), writer=True)
 
     @classmethod
     def open_read_only(cls, folder: Path) -> Store | None:
@@ -134,6 +139,8 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+        if self._writer:
+            remember_closed_whole(self.path)
 
     def __enter__(self) -> Store:
         return self
