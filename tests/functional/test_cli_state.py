@@ -191,3 +191,13 @@ def test_a_read_only_store_stays_read_only(imported: Path, state_dir: Path) -> N
     for command in READING_COMMANDS:
         assert run_cli(*command).code == 0, command
     assert stat.S_IMODE(path.stat().st_mode) == 0o400
+
+
+def test_a_state_folder_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    export = tmp_path / "Connections.csv"
+    export.write_text(connections_text(ANA))
+    result = run_cli("import", str(export), data_dir=blocker / "state")
+    assert result.code == 1
+    assert "cannot write in the state folder" in one_line(result.err)

@@ -41,9 +41,15 @@ class WriterLock:
     @classmethod
     def acquire(cls, folder: Path) -> WriterLock:
         """Take the lock for `folder`, or raise StoreBusy naming the process that holds it."""
-        ensure_private_dir(folder)
         path = folder / LOCK_NAME
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            ensure_private_dir(folder)
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            raise StoreError(
+                f"cannot write in the state folder {folder} ({error.strerror or error}), so "
+                "this command, which changes the state, did not run"
+            ) from None
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
