@@ -3,13 +3,14 @@
 Two review windows on one data folder would otherwise overwrite each other's decisions. The
 lock is `flock` on `prune.lock`, which holds the holder's process id so that a refusal can name
 it. The operating system drops the lock when its holder ends, however it ends (a crash, a
-SIGKILL), so a stale lock file never keeps anyone out.
+SIGKILL), so a stale lock file never keeps anyone out. (Windows has no flock: there one byte
+far past the process id is locked with msvcrt instead, which the system also drops at exit.)
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
+import sys
 from pathlib import Path
 from types import TracebackType
 
@@ -17,6 +18,29 @@ from prune.core.paths import ensure_private_dir
 from prune.core.state.connection import StoreError
 
 LOCK_NAME = "prune.lock"
+
+if sys.platform == "win32":
+    import msvcrt
+
+    _LOCKED_BYTE = 1 << 16  # beyond the process id, which must stay readable
+
+    def _try_exclusive(descriptor: int) -> bool:
+        os.lseek(descriptor, _LOCKED_BYTE, os.SEEK_SET)
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _try_exclusive(descriptor: int) -> bool:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
 
 class StoreBusy(StoreError):
@@ -51,16 +75,14 @@ class WriterLock:
                 "this command, which changes the state, did not run"
             ) from None
         try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(descriptor)
-            os.close(descriptor)
-            raise StoreBusy(folder, holder) from None
+            if not _try_exclusive(descriptor):
+                raise StoreBusy(folder, _holder(descriptor))
+            os.ftruncate(descriptor, 0)
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            os.write(descriptor, f"{os.getpid()}\n".encode())
         except BaseException:
             os.close(descriptor)
             raise
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
         return cls(descriptor, path)
 
     def release(self) -> None:
@@ -83,5 +105,6 @@ class WriterLock:
 
 def _holder(descriptor: int) -> int | None:
     """The process id the holder wrote, or None while it has not written it yet."""
-    text = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+    os.lseek(descriptor, 0, os.SEEK_SET)
+    text = os.read(descriptor, 32).decode("ascii", "replace").strip()
     return int(text) if text.isdigit() else None
