@@ -214,3 +214,61 @@ def test_an_export_of_connections_only_has_no_profile(tmp_path: Path) -> None:
     snapshot = record_export(store, parse_export(path)).outcome.snapshot
     assert my_first_name(snapshot, Config(first_name="Sam")) == "Sam"
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('[review]\nrule = ["any"]\n', "line 2, [review] rule: ['any'] is not a rule"),
+        ("[review]\norder = {a = 1}\n", "line 2, [review] order: {'a': 1} is not an order"),
+        ("[review]\nrule = 7\n", "line 2, [review] rule: 7 is not a rule"),
+        ("[you]\nfirst_name = [1]\n", "line 2, [you] first_name: must be text"),
+        ("[farewell]\ndefault_tone = [[1]]\n", "line 2, [farewell] default_tone: [[1]] is not"),
+        ("[keys]\n'app.quit' = 3\n", "line 2, [keys] app.quit: must be a key name"),
+        ("keys = [1]\n", "line 1, [keys]: must be a table"),
+        ("[reveiw]\nrule = 'any'\n", "line 1, [reveiw]: not a section prune knows"),
+        ("colour = 'red'\n", "line 1, [colour]: not a section prune knows"),
+        ("[review]\nrules = 'any'\n", "line 2, [review] rules: not a setting prune knows"),
+        ("[you]\nname = 'Ana'\n", "line 2, [you] name: not a setting prune knows"),
+    ],
+)
+def test_wrong_types_and_unknown_names_are_explained_not_fatal(
+    config_path: Path, toml: str, expected: str
+) -> None:
+    write(config_path, toml)
+    config = ensure_config(config_path)
+    assert any(expected in problem for problem in config.problems), config.problems
+    assert all(problem.startswith(str(config_path)) for problem in config.problems)
+    assert (config.rule, config.order, config.first_name) == ("any", "default", "")
+    assert config.default_tone == "warm" and config.keys == {}
+
+
+def test_an_array_nested_100000_deep_is_located_not_a_recursion_error(config_path: Path) -> None:
+    write(config_path, '[you]\nfirst_name = "Ana"\n[review]\nrule = ' + "[" * 100_000 + "\n")
+    config = ensure_config(config_path)
+    assert len(config.problems) == 1
+    assert config.problems[0].startswith(f"{config_path}, line 4, [review] rule: nested too deep")
+    assert config.rule == "any" and config.first_name == ""
+
+
+def test_a_binding_id_the_interface_does_not_have_is_named(config_path: Path) -> None:
+    write(config_path, "[keys]\n'app.quit' = 'x'\n'app.qiut' = 'y'\n")
+    config = ensure_config(config_path, binding_ids={"app.quit", "app.help"})
+    assert config.keys == {"app.quit": "x"}
+    assert [problem.split(": ", 1)[0] for problem in config.problems] == [
+        f"{config_path}, line 3, [keys] app.qiut"
+    ]
+    assert "not a key binding prune has (such as app.help)" in config.problems[0]
+
+
+def test_the_config_folder_is_created_private_and_existing_folders_left_alone(
+    tmp_path: Path,
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)
+    path = shared / "config" / "prune" / "config.toml"
+    ensure_config(path)
+    for folder in (path.parent, path.parent.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755

@@ -203,3 +203,45 @@ def test_a_state_file_from_a_newer_prune_is_refused_and_left_alone(tmp_path: Pat
         Store.open(tmp_path / "state")
     with closing(sqlite3.connect(tmp_path / "state" / "prune.sqlite3")) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+
+
+def test_each_commit_is_synced_to_disk(store: Store) -> None:
+    """synchronous=FULL: a decision shown as made survives a power cut, not just a crash."""
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_undo_never_reaches_into_another_sessions_decisions(tmp_path: Path) -> None:
+    first, second = Store.open(tmp_path / "state"), Store.open(tmp_path / "state")
+    first.save_decision("a", "keep", verdict="keep")
+    second.save_decision("b", "keep", verdict="disconnect")
+    assert first.undo() == "a"
+    assert first.undo() is None
+    assert second.decision("b").verdict == "disconnect"
+    second.close()
+    later_run = Store.open(tmp_path / "state")
+    assert later_run.undo() is None  # an earlier run's decision is not this run's to undo
+    assert later_run.decision("b").verdict == "disconnect"
+    later_run.close()
+    first.close()
+
+
+def test_a_read_only_store_opens_for_reading_and_is_refused_for_writing(tmp_path: Path) -> None:
+    Store.open(tmp_path / "state").close()
+    path = tmp_path / "state" / "prune.sqlite3"
+    path.chmod(0o400)
+    with pytest.raises(StoreError, match="read-only"):
+        Store.open(tmp_path / "state")
+    reader = Store.open_read_only(tmp_path / "state")
+    assert reader is not None and reader.snapshots() == []
+    reader.close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o400
+
+
+def test_reading_an_older_state_file_leaves_its_migration_to_a_writer(tmp_path: Path) -> None:
+    folder = tmp_path / "state"
+    folder.mkdir()
+    with closing(sqlite3.connect(folder / "prune.sqlite3")) as db:
+        db.executescript(FIRST_SCHEMA)
+        db.execute("PRAGMA user_version=1")
+    assert Store.open_read_only(folder) is None
+    assert Store.open_read_only(tmp_path / "nowhere") is None

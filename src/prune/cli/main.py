@@ -6,7 +6,9 @@ business logic lives here, and nothing heavy is imported until a command is abou
 
 from __future__ import annotations
 
+import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -37,12 +39,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(f"prune: {error}", file=sys.stderr)
         return EXIT_STATE
+    except sqlite3.DatabaseError as error:
+        # Damage the checks at open could not see (a page read later): the same one line.
+        print(f"prune: {damaged_store(args, error)}", file=sys.stderr)
+        return EXIT_STATE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader stopped early (`prune stats --json | head`): not an error.
         _discard_further_output()
         return EXIT_OK
+
+
+def damaged_store(args: argparse.Namespace, error: sqlite3.DatabaseError) -> Exception:
+    """What to say when SQLite finds the state file damaged in the middle of a command."""
+    from prune.core.paths import data_dir
+    from prune.core.state.damage import damaged
+    from prune.core.state.store import DB_NAME
+
+    return damaged(data_dir(args.data_dir) / DB_NAME, str(error))
 
 
 def _status_of(stop: SystemExit) -> int:

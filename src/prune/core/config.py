@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ import tomli_w
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.template import PLACEHOLDERS, validate_template
 from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE
+from prune.core.paths import make_private_dirs
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES
 
@@ -98,7 +100,7 @@ def write_default_config(path: Path) -> bool:
     """Write the default file if none exists yet (private to the user); True if written."""
     if path.exists():
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(path.parent)
     data = (_header() + tomli_w.dumps(default_document(), multiline_strings=True)).encode()
     descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
@@ -203,8 +205,22 @@ def _toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> str:
     )
 
 
-def load_config(path: Path) -> Config:
-    """Read settings; a missing file means defaults, a bad one means defaults plus problems."""
+# What each section of the file may hold; [keys] holds binding ids, [farewell] is read apart.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "review": ("rule", "order"),
+    "you": ("first_name",),
+    "keys": (),
+    "farewell": ("default_tone", "tones"),
+}
+_DEEPEST = 50  # nesting past this is no setting of prune's: say where it starts
+
+
+def load_config(path: Path, binding_ids: Collection[str] | None = None) -> Config:
+    """Read settings; a missing file means defaults, a bad one means defaults plus problems.
+
+    `binding_ids` are the ids `[keys]` may rebind; the interface knows them, so it passes them
+    in. Without them every id is accepted (and an unknown one simply rebinds nothing).
+    """
     config = Config()
     if not path.exists():
         return config
@@ -218,25 +234,17 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         config.problems.append(_toml_problem(path, text, error))
         return config
+    except RecursionError:
+        config.problems.append(_too_deep_problem(path, text))
+        return config
 
     def where(section: str, key: str | None = None, needle: str | None = None) -> str:
         return _where(path, text, section, key, needle)
 
+    _note_unknown(document, config, where)
     review = _table(document, "review", config, where)
-    rule = review.get("rule", config.rule)
-    if rule in RULES:
-        config.rule = rule
-    else:
-        config.problems.append(
-            f"{where('review', 'rule')}: {rule!r} is not a rule; use one of {', '.join(RULES)}"
-        )
-    order = review.get("order", config.order)
-    if order in ORDERS:
-        config.order = order
-    else:
-        config.problems.append(
-            f"{where('review', 'order')}: {order!r} is not an order; use one of {', '.join(ORDERS)}"
-        )
+    config.rule = _choice(review, "rule", RULES, config, where) or config.rule
+    config.order = _choice(review, "order", ORDERS, config, where) or config.order
     first_name = _table(document, "you", config, where).get("first_name", "")
     if isinstance(first_name, str):
         config.first_name = first_name.strip()
@@ -244,12 +252,86 @@ def load_config(path: Path) -> Config:
         config.problems.append(f"{where('you', 'first_name')}: must be text")
     keys = _table(document, "keys", config, where)
     for binding_id, key in keys.items():
-        if isinstance(key, str) and key.strip():
+        if binding_ids is not None and binding_id not in binding_ids:
+            config.problems.append(
+                f"{where('keys', binding_id)}: not a key binding prune has (such as "
+                f"{min(binding_ids, default='app.quit')}); it is ignored"
+            )
+        elif isinstance(key, str) and key.strip():
             config.keys[binding_id] = key.strip()
         else:
             config.problems.append(f'{where("keys", binding_id)}: must be a key name such as "k"')
     _read_farewell(_table(document, "farewell", config, where), config, where)
     return config
+
+
+def _choice(
+    table: dict[str, Any], key: str, choices: Collection[str], config: Config, where: Any
+) -> str | None:
+    """A setting that names one of `choices`; None (and a problem) for anything else."""
+    if key not in table:
+        return None
+    value = table[key]
+    if isinstance(value, str) and value in choices:
+        return value
+    config.problems.append(
+        f"{where('review', key)}: {_shown(value)} is not a{'n' if key[0] in 'aeiou' else ''} "
+        f"{key}; use one of {', '.join(choices)}"
+    )
+    return None
+
+
+def _note_unknown(document: dict[str, Any], config: Config, where: Any) -> None:
+    """Sections and settings prune does not read: most often a typo, so say so."""
+    known = ", ".join(f"[{name}]" for name in SECTIONS)
+    for section, value in document.items():
+        if section not in SECTIONS:
+            config.problems.append(
+                f"{where(section)}: not a section prune knows (it reads {known}); it is ignored"
+            )
+        elif section in ("review", "you") and isinstance(value, dict):
+            for key in value:
+                if key not in SECTIONS[section]:
+                    config.problems.append(
+                        f"{where(section, key)}: not a setting prune knows (it has "
+                        f"{' and '.join(SECTIONS[section])}); it is ignored"
+                    )
+
+
+def _shown(value: object) -> str:
+    """A wrong value as a message quotes it: short, whatever its size."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _too_deep_problem(path: Path, text: str) -> str:
+    """Where a value nests so deeply that the TOML reader gives up, as file, line and key."""
+    depth, table, quote = 0, "", ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TABLE_HEADER.match(line.strip()) if depth == 0 else None
+        if header:
+            table = header.group(1)
+            continue
+        for char in line:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+            if depth > _DEEPEST:
+                key = line.split("=", 1)[0].strip() if "=" in line else ""
+                place = f", [{table}]" if table else ""
+                return (
+                    f"{path}, line {number}{place}{' ' + key if key else ''}: nested too deeply "
+                    "to be a setting; prune uses its built-in settings until this is fixed"
+                )
+        quote = ""
+    return f"{path}: nested too deeply to read; prune uses its built-in settings"
 
 
 def _table(document: dict[str, Any], name: str, config: Config, where: Any) -> dict[str, Any]:
@@ -320,8 +402,8 @@ def _read_farewell(farewell: dict[str, Any], config: Config, where: Any) -> None
         config.default_tone = default_tone
     else:
         config.problems.append(
-            f"{where('farewell', 'default_tone')}: {default_tone!r} is not a tone; use one of "
-            f"{', '.join(config.tones)}; {DEFAULT_TONE} is used"
+            f"{where('farewell', 'default_tone')}: {_shown(default_tone)} is not a tone; use one "
+            f"of {', '.join(config.tones)}; {DEFAULT_TONE} is used"
         )
 
 
@@ -334,7 +416,7 @@ def _key_text(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else f'"{name}"'
 
 
-def ensure_config(path: Path) -> Config:
+def ensure_config(path: Path, binding_ids: Collection[str] | None = None) -> Config:
     """Settings for this run: write the default file on first run, then read it; never raises.
 
     A file that cannot be written (read-only home, say) is a problem to report, not a reason
@@ -347,6 +429,6 @@ def ensure_config(path: Path) -> Config:
         problems.append(
             f"{path}: cannot be created ({error.strerror or error}); using built-in settings"
         )
-    config = load_config(path)
+    config = load_config(path, binding_ids)
     config.problems[:0] = problems
     return config

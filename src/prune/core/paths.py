@@ -30,3 +30,15 @@ def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     os.chmod(path, 0o700)
     return path
+
+
+def make_private_dirs(path: Path) -> Path:
+    """Create `path` and any missing parents readable by the user only (0700).
+
+    Folders that already exist are left as they are: this may be a folder the user named.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)  # the umask may have taken more than it should
+    return path

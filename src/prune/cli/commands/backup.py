@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from prune.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK, EXIT_STATE
@@ -20,6 +21,7 @@ from prune.core.state.backups import (
     rolling_copies,
     state_file,
 )
+from prune.core.state.lock import WriterLock
 from prune.core.state.state_archive import (
     Restored,
     build_archive,
@@ -85,7 +87,10 @@ def run_restore(args: argparse.Namespace) -> int:
             )
         source = copies[0].path
     try:
-        with unpack(source, folder) as unpacked:
+        # Restoring replaces the state file: not while a review or an import is writing it.
+        # (No folder yet means no writer, and a refused restore must not leave one behind.)
+        lock = WriterLock.acquire(folder) if folder.exists() else nullcontext()
+        with lock, unpack(source, folder) as unpacked:
             current = current_state(folder)
             if (
                 current is not None

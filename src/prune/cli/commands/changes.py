@@ -13,7 +13,7 @@ from prune.core.state.changes import change_lines, compare, pick_snapshots
 
 def run_changes(args: argparse.Namespace) -> int:
     """Compare `--from` with `--to` (by default the two latest snapshots)."""
-    with open_store(args) as store:
+    with open_store(args, write=False) as store:
         older, newer = pick_snapshots(store, args.older, args.newer)
         changes = compare(store, older, newer)
         hint = purge_hint(changes, store.contacts(older.id))

@@ -27,7 +27,7 @@ def run_farewells(args: argparse.Namespace) -> int:
         )
     if args.out is not None:
         check_target(args.out, force=args.force)  # refuse a bad path before any work
-    with open_store(args) as store:
+    with open_store(args, write=False) as store:
         snapshot = store.latest_snapshot()
         if snapshot is None:
             print(GET_EXPORT_HELP)
@@ -66,7 +66,7 @@ def run_export(args: argparse.Namespace) -> int:
 def _prepare(args: argparse.Namespace) -> ListExport:
     """The chosen list of the latest snapshot, with every unedited farewell rendered."""
     config = load_settings(args)
-    with open_store(args) as store:
+    with open_store(args, write=False) as store:
         snapshot = store.latest_snapshot()
         if snapshot is None:
             raise ExportError(NOTHING_TO_EXPORT)

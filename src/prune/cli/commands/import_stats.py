@@ -21,9 +21,9 @@ from prune.core.state.importing import parse_export, record_export
 def run_import(args: argparse.Namespace) -> int:
     """Parse first, so that bad input leaves no state behind; then record, then read evidence."""
     parsed = parse_export(args.path)
-    with open_store(args) as store:
+    with open_store(args, write=True) as store:
         report = record_export(store, parsed)
-    evidence = import_evidence(data_dir(args.data_dir), report)
+        evidence = import_evidence(data_dir(args.data_dir), report)
     if args.json:
         print(json.dumps(import_summary(report, evidence), indent=2))
     else:
@@ -32,7 +32,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, write=False) as store:
         summary = state_summary(store)
     if args.json:
         print(json.dumps(summary, indent=2))

@@ -9,7 +9,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from prune.cli.commands.opening import open_store
+from prune.cli.commands.opening import writer_lock
 from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP
 from prune.core.paths import data_dir
@@ -22,16 +22,17 @@ from prune.tui.app import make_app
 def run_review(args: argparse.Namespace) -> int:
     """Import PATH if it is new (or resume the latest import), then review it in the app."""
     parsed = parse_export(args.path) if args.path is not None else None
-    with open_store(args) as store:
-        if parsed is not None:
-            snapshot = record_export(store, parsed).outcome.snapshot
-        else:
-            latest = store.latest_snapshot()
-            if latest is None:
-                print(GET_EXPORT_HELP)
-                return EXIT_OK
-            snapshot = latest
-    return _run_app(args, data_dir(args.data_dir), snapshot.id)
+    with writer_lock(args):  # held while the app runs: one review window per state folder
+        with Store.open(data_dir(args.data_dir)) as store:
+            if parsed is not None:
+                snapshot = record_export(store, parsed).outcome.snapshot
+            else:
+                latest = store.latest_snapshot()
+                if latest is None:
+                    print(GET_EXPORT_HELP)
+                    return EXIT_OK
+                snapshot = latest
+        return _run_app(args, data_dir(args.data_dir), snapshot.id)
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from prune.core.state.snapshots import (
 
 def run_snapshots(args: argparse.Namespace) -> int:
     """Every import, oldest first, labelled by the day of its export."""
-    with open_store(args) as store:
+    with open_store(args, write=False) as store:
         snapshots = store.snapshots()
     if args.json:
         facts = [snapshot_facts(snapshot) for snapshot in snapshots]
@@ -33,7 +33,7 @@ def run_snapshots(args: argparse.Namespace) -> int:
 
 def run_forget(args: argparse.Namespace) -> int:
     """Remove one snapshot after the user confirms (or `--yes`); the latest is refused."""
-    with open_store(args) as store:
+    with open_store(args, write=True) as store:
         snapshot = snapshot_to_forget(store, args.snapshot)
         what = (
             f"snapshot {snapshot.id} (export of {snapshot_label(snapshot)}, "

@@ -82,6 +82,11 @@ OWNER_COLUMNS = """
     ALTER TABLE snapshots ADD COLUMN owner_name TEXT;
     ALTER TABLE snapshots ADD COLUMN owner_first_name TEXT;
 """
+# Which run of prune made each change, so that undo never reaches into another process's work.
+JOURNAL_SESSION = """
+    ALTER TABLE journal ADD COLUMN session TEXT;
+    CREATE INDEX journal_session ON journal(session, id);
+"""
 
 
 def _fill_owners(db: sqlite3.Connection) -> None:
@@ -138,6 +143,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(OWNER_COLUMNS, fill=_fill_owners),  # 2: who each export belongs to
     # 3: who was followed to a new profile URL, and every snapshot dated by its export
     Migration(RENAMES_TABLE, fill=_fill_export_dates),
+    Migration(JOURNAL_SESSION),  # 4: undo is per session
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -147,13 +153,19 @@ def schema_version(db: sqlite3.Connection) -> int:
     return version
 
 
-def migrate(db: sqlite3.Connection, path: Path) -> None:
-    """Apply every migration the file at `path` has not had yet, each in one transaction."""
+def refuse_newer(db: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version; a file from a newer prune is refused rather than guessed at."""
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"the state file {path} was written by a newer prune (schema {version}); upgrade prune"
         )
+    return version
+
+
+def migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Apply every migration the file at `path` has not had yet, each in one transaction."""
+    version = refuse_newer(db, path)
     for number in range(version, SCHEMA_VERSION):
         migration = MIGRATIONS[number]
         with transaction(db):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict
@@ -28,16 +29,20 @@ from prune.core.model import (
     FarewellStatus,
     Verdict,
 )
+from prune.core.state.checked_open import (
+    open_checked_reader,
+    open_checked_writer,
+    remember_closed_whole,
+)
 from prune.core.state.connection import (
     DB_NAME,
     StoreError,
-    keep_side_files_private,
+    StoreReadOnly,
     open_reader,
-    open_writer,
     transaction,
-    unusable,
 )
 from prune.core.state.contacts_copy import read_copy, write_copy
+from prune.core.state.damage import StoreDamaged
 from prune.core.state.records import (
     DECISION_FIELDS,
     FAREWELL_FIELDS,
@@ -48,7 +53,6 @@ from prune.core.state.records import (
     ImportOutcome,
     Snapshot,
 )
-from prune.core.state.schema import migrate
 
 __all__ = [
     "DB_NAME",
@@ -58,7 +62,9 @@ __all__ = [
     "ImportOutcome",
     "Snapshot",
     "Store",
+    "StoreDamaged",
     "StoreError",
+    "StoreReadOnly",
 ]
 
 
@@ -88,28 +94,40 @@ def _now() -> str:
 
 
 class Store:
-    """Open with `Store.open(data_dir)`; every method commits its own writes."""
+    """Open with `Store.open(data_dir)`; every method commits its own writes.
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    Each open store is one session: the journal stamps its changes with `session`, and `undo`
+    steps back through those alone.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, writer: bool = False) -> None:
         self._db = connection
         self.path = path
+        self.session = uuid.uuid4().hex
+        self._writer = writer
 
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
     def open(cls, folder: Path) -> Store:
-        """Open (or create) the state file in `folder`, private to the user, migrated."""
-        connection, path = open_writer(folder)
-        try:
-            migrate(connection, path)
-        except sqlite3.DatabaseError as error:
-            connection.close()
-            raise unusable(path, error) from None
-        except BaseException:
-            connection.close()
-            raise
-        keep_side_files_private(path)
-        return cls(connection, path)
+        """Open (or create) the state file in `folder`, private to the user, checked, migrated.
+
+        Raises StoreDamaged (the file left untouched) when it cannot be trusted, and
+        StoreReadOnly when the user made it read-only. Whoever writes holds the folder's
+        `lock.WriterLock`; the CLI takes it before opening.
+        """
+        return cls(*open_checked_writer(folder), writer=True)
+
+    @classmethod
+    def open_read_only(cls, folder: Path) -> Store | None:
+        """The state file for a command that only reads it, checked as `open` checks it.
+
+        Takes no lock and changes nothing, so it works while a review runs and on a file the
+        user made read-only. None when there is no usable file yet, or it needs migrating:
+        then the caller opens it for writing.
+        """
+        opened = open_checked_reader(folder)
+        return None if opened is None else cls(*opened)
 
     def reader(self) -> Store:
         """A read-only store on a connection of its own, for one worker thread.
@@ -122,6 +140,8 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+        if self._writer:
+            remember_closed_whole(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -288,26 +308,33 @@ class Store:
                     raise ValueError(f"unknown answer {updated[question]!r} for {question}")
             _write_decision(db, updated)
             db.execute(
-                "INSERT INTO journal (at, key, action, before, after) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO journal (at, key, action, before, after, session) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     now,
                     key,
                     action,
                     json.dumps(asdict(before)) if before else None,
                     json.dumps(updated),
+                    self.session,
                 ),
             )
         return Decision(**updated)
 
     def undo(self) -> str | None:
-        """Undo the latest change not undone yet; return the contact's key, or None if none."""
+        """Undo this session's latest change not undone yet; return the contact's key, or None.
+
+        Only this session's own changes: another process's, or an earlier run's, are its own.
+        """
         now = _now()
         with transaction(self._db) as db:
             row = db.execute(
                 """SELECT id, key, before FROM journal
-                   WHERE undoes IS NULL
-                     AND id NOT IN (SELECT undoes FROM journal WHERE undoes IS NOT NULL)
-                   ORDER BY id DESC LIMIT 1"""
+                   WHERE session = ? AND undoes IS NULL
+                     AND id NOT IN (SELECT undoes FROM journal
+                                    WHERE session = ? AND undoes IS NOT NULL)
+                   ORDER BY id DESC LIMIT 1""",
+                (self.session, self.session),
             ).fetchone()
             if row is None:
                 return None
@@ -317,9 +344,9 @@ class Store:
             else:
                 _write_decision(db, json.loads(before))
             db.execute(
-                "INSERT INTO journal (at, key, action, before, after, undoes) "
-                "VALUES (?, ?, 'undo', NULL, ?, ?)",
-                (now, key, before, entry_id),
+                "INSERT INTO journal (at, key, action, before, after, undoes, session) "
+                "VALUES (?, ?, 'undo', NULL, ?, ?, ?)",
+                (now, key, before, entry_id, self.session),
             )
         return str(key)
 
