@@ -14,6 +14,8 @@ from pathlib import Path
 
 from prune.core.reading.owner import owner_at
 from prune.core.state.connection import StoreError, transaction
+from prune.core.state.invitation_decisions import INVITATION_DECISIONS_TABLE
+from prune.core.state.outreach import OUTREACH_TABLE
 
 FIRST_SCHEMA = """
     CREATE TABLE snapshots (
@@ -107,6 +109,8 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(FIRST_SCHEMA),  # 1
     Migration(OWNER_COLUMNS, fill=_fill_owners),  # 2: who each export belongs to
+    # 3: decisions on pending invitations, and when the user last reached out to a kept contact
+    Migration(f"{INVITATION_DECISIONS_TABLE};{OUTREACH_TABLE}"),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
