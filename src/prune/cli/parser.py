@@ -14,7 +14,17 @@ from prune import __version__
 from prune.cli.exit_codes import EXIT_BAD_INPUT
 from prune.core.review.orders import ORDERS
 
-COMMANDS = ("review", "demo", "import", "stats", "changes", "farewells", "export")
+COMMANDS = (
+    "review",
+    "demo",
+    "import",
+    "stats",
+    "changes",
+    "farewells",
+    "export",
+    "invitations",
+    "nurture",
+)
 """Every command name, in the order `prune --help` lists them."""
 
 _OPTIONS_WITH_A_VALUE = {"--data-dir", "--config"}
@@ -97,7 +107,8 @@ def _add_export(export: argparse.ArgumentParser) -> None:
         dest="which",
         metavar="LIST",
         default="disconnect",
-        help="which contacts: disconnect (default), keep, later, undecided (no verdict yet), all",
+        help="which contacts: disconnect (default), keep, later, undecided (no verdict yet), all; "
+        "or which pending invitations: accept, ignore, withdraw",
     )
     export.add_argument(
         "--format",
@@ -116,6 +127,22 @@ def _add_export(export: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_invitations(invitations: argparse.ArgumentParser) -> None:
+    invitations.add_argument("--json", action="store_true", help="print one JSON array")
+
+
+def _add_nurture(nurture: argparse.ArgumentParser) -> None:
+    nurture.add_argument("--json", action="store_true", help="print one JSON array")
+    nurture.add_argument("--due", action="store_true", help="only the contacts due now")
+    nurture.add_argument(
+        "--ics",
+        metavar="FILE",
+        type=Path,
+        help="write a calendar with one recurring reminder per contact to FILE",
+    )
+    nurture.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
 _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "review": ("import PATH if new (or resume the latest import) and review", _add_review),
     "demo": ("open the app on invented sample data (your state is not touched)", _add_demo),
@@ -130,6 +157,14 @@ _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]]
         _add_farewells,
     ),
     "export": ("write a list of contacts (the disconnect list by default)", _add_export),
+    "invitations": (
+        "the invitations still pending, both ways, and what you decided about each",
+        _add_invitations,
+    ),
+    "nurture": (
+        "the contacts you kept, least recently in touch first, and who is due a word",
+        _add_nurture,
+    ),
 }
 
 

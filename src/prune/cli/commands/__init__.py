@@ -1,7 +1,8 @@
 """The commands of `prune`, one module per group; each module is imported only when it runs.
 
 `import_stats` records and describes snapshots, `changes` compares two of them,
-`export_farewells` writes what the decisions produced, and `review_demo` opens the app.
+`export_farewells` writes what the decisions produced, `invitations_nurture` lists who waits to
+connect and who is due a word, and `review_demo` opens the app.
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ def handler_for(command: str) -> Handler:
         return {
             "export": export_farewells.run_export,
             "farewells": export_farewells.run_farewells,
+        }[command]
+    if command in ("invitations", "nurture"):
+        from prune.cli.commands import invitations_nurture
+
+        return {
+            "invitations": invitations_nurture.run_invitations,
+            "nurture": invitations_nurture.run_nurture,
         }[command]
     if command in ("review", "demo"):
         from prune.cli.commands import review_demo  # the only group that loads Textual
