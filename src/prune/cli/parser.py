@@ -24,6 +24,8 @@ COMMANDS = (
     "forget",
     "farewells",
     "export",
+    "invitations",
+    "nurture",
     "backup",
     "restore",
     "doctor",
@@ -121,7 +123,8 @@ def _add_export(export: argparse.ArgumentParser) -> None:
         metavar="LIST",
         default="disconnect",
         help="which contacts: disconnect (default), keep, later, undecided (no verdict yet), all, "
-        "past (in an earlier export, not the latest)",
+        "past (in an earlier export, not the latest); or which pending invitations: accept, "
+        "ignore, withdraw",
     )
     export.add_argument(
         "--format",
@@ -172,6 +175,22 @@ def _add_completion(completion: argparse.ArgumentParser) -> None:
     completion.add_argument("shell", choices=["bash", "zsh", "fish"], help="your shell")
 
 
+def _add_invitations(invitations: argparse.ArgumentParser) -> None:
+    invitations.add_argument("--json", action="store_true", help="print one JSON array")
+
+
+def _add_nurture(nurture: argparse.ArgumentParser) -> None:
+    nurture.add_argument("--json", action="store_true", help="print one JSON array")
+    nurture.add_argument("--due", action="store_true", help="only the contacts due now")
+    nurture.add_argument(
+        "--ics",
+        metavar="FILE",
+        type=Path,
+        help="write a calendar with one recurring reminder per contact to FILE",
+    )
+    nurture.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
 _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "review": ("import PATH if new (or resume the latest import) and review", _add_review),
     "demo": ("open the app on invented sample data (your state is not touched)", _add_demo),
@@ -198,6 +217,14 @@ _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]]
     ),
     "doctor": ("describe this installation and terminal, for a bug report or a fix", _add_doctor),
     "completion": ("print a completion script for bash, zsh or fish", _add_completion),
+    "invitations": (
+        "the invitations still pending, both ways, and what you decided about each",
+        _add_invitations,
+    ),
+    "nurture": (
+        "the contacts you kept, least recently in touch first, and who is due a word",
+        _add_nurture,
+    ),
 }
 
 

@@ -21,7 +21,10 @@ import tomli_w
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.template import PLACEHOLDERS, validate_template
 from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE
+from prune.core.invitations.listing import DEFAULT_STALE_AFTER
+from prune.core.nurture.tiers import TIERS, Cadences
 from prune.core.paths import make_private_dirs
+from prune.core.periods import Period, parse_period
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES
 
@@ -39,6 +42,8 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     default_tone: str = DEFAULT_TONE
     tones: dict[str, str] = field(default_factory=lambda: dict(BUILTIN_TONES))  # name -> template
+    cadences: Cadences = field(default_factory=Cadences)  # [nurture]
+    stale_after: Period = DEFAULT_STALE_AFTER  # [invitations] stale_after
     problems: list[str] = field(default_factory=list)
 
     def farewell_settings(self, snapshot: Snapshot | None, today: date) -> FarewellSettings:
@@ -73,7 +78,13 @@ def default_document() -> dict[str, Any]:
             "default_tone": DEFAULT_TONE,
             "tones": {name: {"text": text} for name, text in BUILTIN_TONES.items()},
         },
+        "nurture": {tier: _period_text(Cadences().of(tier)) for tier in TIERS},
+        "invitations": {"stale_after": _period_text(DEFAULT_STALE_AFTER)},
     }
+
+
+def _period_text(period: Period | None) -> str:
+    return "never" if period is None else period.describe()
 
 
 def _header() -> str:
@@ -92,6 +103,11 @@ def _header() -> str:
 # person and is sent as written. A part in [square brackets] is left out when a placeholder in
 # it has no value: "Hi[ {{first_name}}]," gives "Hi Ana," or "Hi,". Write {{{{ }}}} [[ ]] to get
 # a literal brace or bracket.
+#
+# [nurture]: how long after the last interaction a kept contact is due for a word from you, per
+# tier: close (you would ask them a favour), known (you know them or interacted), kept (the
+# rest). Write "10 days", "3 weeks", "3 months", "1 year" or "never". [invitations] stale_after:
+# how old an unanswered invitation you sent may get before prune suggests withdrawing it.
 
 """
 
@@ -211,6 +227,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "you": ("first_name",),
     "keys": (),
     "farewell": ("default_tone", "tones"),
+    "nurture": TIERS,
+    "invitations": ("stale_after",),
 }
 _DEEPEST = 50  # nesting past this is no setting of prune's: say where it starts
 
@@ -262,6 +280,8 @@ def load_config(path: Path, binding_ids: Collection[str] | None = None) -> Confi
         else:
             config.problems.append(f'{where("keys", binding_id)}: must be a key name such as "k"')
     _read_farewell(_table(document, "farewell", config, where), config, where)
+    _read_nurture(_table(document, "nurture", config, where), config, where)
+    _read_invitations(_table(document, "invitations", config, where), config, where)
     return config
 
 
@@ -332,6 +352,46 @@ def _too_deep_problem(path: Path, text: str) -> str:
                 )
         quote = ""
     return f"{path}: nested too deeply to read; prune uses its built-in settings"
+
+
+def _read_nurture(nurture: dict[str, Any], config: Config, where: Any) -> None:
+    """One cadence per tier; a bad value keeps that tier's built-in cadence."""
+    cadences = {tier: config.cadences.of(tier) for tier in TIERS}
+    for setting, value in nurture.items():
+        if setting not in TIERS:
+            config.problems.append(
+                f"{where('nurture', setting)}: not a tier prune knows (it has "
+                f"{', '.join(TIERS)}); it is ignored"
+            )
+            continue
+        try:
+            cadences[setting] = parse_period(value)
+        except ValueError as error:
+            config.problems.append(
+                f"{where('nurture', setting)}: {error}; {_period_text(cadences[setting])} is used"
+            )
+    config.cadences = Cadences(**cadences)
+
+
+def _read_invitations(invitations: dict[str, Any], config: Config, where: Any) -> None:
+    """How old an outgoing invitation gets before prune suggests withdrawing it."""
+    for setting, value in invitations.items():
+        if setting != "stale_after":
+            config.problems.append(
+                f"{where('invitations', setting)}: not a setting prune knows (it has "
+                "stale_after); it is ignored"
+            )
+            continue
+        try:
+            period = parse_period(value, allow_never=False)
+        except ValueError as error:
+            config.problems.append(
+                f"{where('invitations', setting)}: {error}; "
+                f"{_period_text(config.stale_after)} is used"
+            )
+            continue
+        assert period is not None
+        config.stale_after = period
 
 
 def _table(document: dict[str, Any], name: str, config: Config, where: Any) -> dict[str, Any]:

@@ -33,6 +33,8 @@ from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.help_screen import HelpScreen
+from prune.tui.screens.invitations_screen import InvitationsScreen
+from prune.tui.screens.nurture_screen import NurtureScreen
 from prune.tui.screens.review_screen import ReviewScreen
 
 RULE_SETTING = "review.rule"
@@ -51,6 +53,8 @@ class PruneApp(App[None]):
         Binding("w", "changes", "Since your last export", id="app.changes", show=False),
         # Not in the footer, which has no room left at 80 columns; help and the palette list it.
         Binding("ctrl+e", "export", "Export a list", id="app.export", show=False),
+        Binding("i", "invitations", "Invitations", id="app.invitations", show=False),
+        Binding("N", "nurture", "Nurture", id="app.nurture", show=False),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -114,6 +118,41 @@ class PruneApp(App[None]):
         if not isinstance(self.screen, ModalScreen):
             self.show_export()
 
+    def action_invitations(self) -> None:
+        if not isinstance(self.screen, ModalScreen | InvitationsScreen):
+            self.show_invitations()
+
+    def action_nurture(self) -> None:
+        if not isinstance(self.screen, ModalScreen | NurtureScreen):
+            self.show_nurture()
+
+    def show_invitations(self) -> None:
+        context = self.context
+        snapshot = context.store.snapshot(context.snapshot_id)
+        if snapshot is not None and not isinstance(self.screen, InvitationsScreen):
+            self.push_screen(
+                InvitationsScreen(
+                    store=context.store,
+                    snapshot=snapshot,
+                    rule=self.rule,
+                    stale_after=context.config.stale_after,
+                    today=context.today(),
+                )
+            )
+
+    def show_nurture(self) -> None:
+        context = self.context
+        snapshot = context.store.snapshot(context.snapshot_id)
+        if snapshot is not None and not isinstance(self.screen, NurtureScreen):
+            self.push_screen(
+                NurtureScreen(
+                    store=context.store,
+                    snapshot=snapshot,
+                    cadences=context.config.cadences,
+                    today=context.today(),
+                )
+            )
+
     def show_farewells(self) -> None:
         if isinstance(self.screen, FarewellsScreen):
             return
@@ -163,6 +202,16 @@ class PruneApp(App[None]):
             "Export a list…",
             "Write the disconnect, keep, later or undecided list to a file",
             self.show_export,
+        )
+        yield SystemCommand(
+            "Invitations",
+            "The same three questions before anyone new gets in; stale ones to withdraw",
+            self.show_invitations,
+        )
+        yield SystemCommand(
+            "Nurture",
+            "The contacts you kept, least recently in touch first, and who is due a word",
+            self.show_nurture,
         )
         for name, rule in RULES.items():
             marker = " (in use)" if name == self.rule.name else ""

@@ -1,9 +1,9 @@
 """The commands of `prune`, one module per group; each module is imported only when it runs.
 
 `import_stats` records and describes snapshots, `snapshots` lists and forgets them, `changes`
-compares two of them, `export_farewells` writes what the decisions produced, `review_demo` opens
-the app, `backup` keeps and restores the state, `doctor` describes this machine and `completion`
-prints shell scripts.
+compares two of them, `export_farewells` writes what the decisions produced, `invitations_nurture`
+lists who waits to connect and who is due a word, `review_demo` opens the app, `backup` keeps and
+restores the state, `doctor` describes this machine and `completion` prints shell scripts.
 """
 
 from __future__ import annotations
@@ -48,6 +48,13 @@ def handler_for(command: str) -> Handler:
         from prune.cli.commands import completion
 
         return completion.run_completion
+    if command in ("invitations", "nurture"):
+        from prune.cli.commands import invitations_nurture
+
+        return {
+            "invitations": invitations_nurture.run_invitations,
+            "nurture": invitations_nurture.run_nurture,
+        }[command]
     if command in ("review", "demo"):
         from prune.cli.commands import review_demo  # the only group that loads Textual
 

@@ -14,8 +14,10 @@ from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP, NO_DISCONNECTS_YET, NOTHING_TO_EXPORT
 from prune.core.errors import ExportError
 from prune.core.farewell.followthrough import farewell_document, farewell_rows, message_renderer
+from prune.core.invitations.listing import invitation_list
 from prune.core.lists.atomic_write import check_target, write_atomically
 from prune.core.lists.formats import ListExport, check_choices, prepare_export
+from prune.core.lists.selection import INVITATION_LISTS
 
 
 def run_farewells(args: argparse.Namespace) -> int:
@@ -70,6 +72,18 @@ def _prepare(args: argparse.Namespace) -> ListExport:
         snapshot = store.latest_snapshot()
         if snapshot is None:
             raise ExportError(NOTHING_TO_EXPORT)
+        invitations = None
+        if args.which in INVITATION_LISTS:
+            pending = invitation_list(
+                store,
+                snapshot,
+                today=date.today(),
+                stale_after=config.stale_after,
+                record_accepts=False,  # an export only reads, even while a review runs
+            )
+            for notice in pending.notices:
+                print(f"prune: {notice}", file=sys.stderr)
+            invitations = pending.frame
         return prepare_export(
             store,
             snapshot.id,
@@ -77,4 +91,5 @@ def _prepare(args: argparse.Namespace) -> ListExport:
             args.fmt,
             excel=args.excel,
             messages=message_renderer(config.farewell_settings(snapshot, date.today())),
+            invitations=invitations,
         )

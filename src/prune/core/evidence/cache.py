@@ -113,7 +113,7 @@ def load_or_compute(
     if cached is not None:
         return cached
     if files is None:
-        files, problem = _reopen(snapshot)
+        files, problem = reopen_export(snapshot)
         if files is None:
             return flags_only(contacts, [problem])
     evidence = compute_evidence(files, contacts)
@@ -140,7 +140,7 @@ def import_evidence(data_dir: Path, report: ImportReport) -> Evidence:
     )
 
 
-def _reopen(snapshot: Snapshot) -> tuple[ExportFiles | None, str]:
+def reopen_export(snapshot: Snapshot) -> tuple[ExportFiles | None, str]:
     """The snapshot's export, if it is still where it was imported from and still the same."""
     source = Path(snapshot.source)
     again = "run `prune import` on the export again to see messages and other evidence"

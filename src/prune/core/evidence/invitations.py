@@ -32,6 +32,8 @@ _WANTED = (
     "direction",
     "inviterprofileurl",
     "inviteeprofileurl",
+    "inviterprofileurn",
+    "inviteeprofileurn",
 )
 
 
@@ -39,6 +41,27 @@ def read_invitations(
     raw: bytes, name: str, index: ContactIndex, owner_name: str | None
 ) -> pl.DataFrame:
     """The latest invitation per contact (INVITATION_SCHEMA); raises ExportError if unusable."""
+    events = invitation_events(raw, name, owner_name).drop("outgoing", "urn")
+    events = index.resolve(events).filter(pl.col("key").is_not_null())
+    return (
+        events.sort("at", descending=True, nulls_last=True)
+        .unique(subset="key", keep="first", maintain_order=True)
+        .select(
+            "key",
+            pl.col("by").alias("invited_by"),
+            pl.col("at").dt.date().alias("invited_on"),
+            pl.col("note").alias("invitation_note"),
+            pl.col("by_name").alias("invitation_by_name"),
+        )
+        .cast(INVITATION_SCHEMA)  # type: ignore[arg-type]
+    )
+
+
+def invitation_events(raw: bytes, name: str, owner_name: str | None) -> pl.DataFrame:
+    """Every invitation row, seen from the owner: the other person's `name` (as written),
+    `outgoing`, `by` ("you"/"them"), `at`, `note`, `url_key` (their contact key when the file has
+    a profile URL) and `urn` (their `urn:li:member:` when it has only that); raises ExportError.
+    """
     table = locate_table(raw, name, has_columns("from", "to", "sent at"))
     columns = columns_by_name(table)
     require_columns(columns, ("from", "to", "sent at"), name)
@@ -62,22 +85,14 @@ def read_invitations(
         .then(pl.col("inviteeprofileurl"))
         .otherwise(pl.col("inviterprofileurl"))
     ).to_series()
-    events = frame.select(
+    counterpart_urn = (
+        pl.when(pl.col("outgoing")).then("inviteeprofileurn").otherwise("inviterprofileurn")
+    )
+    return frame.select(
         pl.when(pl.col("outgoing")).then(pl.col("to")).otherwise(pl.col("from")).alias("name"),
+        "outgoing",
         pl.when(pl.col("outgoing")).then(pl.lit("you")).otherwise(pl.lit("them")).alias("by"),
         parse_moments(frame["sent at"]).alias("at"),
         pl.col("message").str.strip_chars().replace("", None).alias("note"),
+        counterpart_urn.str.strip_chars().replace("", None).alias("urn"),
     ).with_columns(keys_for_urls(counterpart_url).alias("url_key"))
-    events = index.resolve(events).filter(pl.col("key").is_not_null())
-    return (
-        events.sort("at", descending=True, nulls_last=True)
-        .unique(subset="key", keep="first", maintain_order=True)
-        .select(
-            "key",
-            pl.col("by").alias("invited_by"),
-            pl.col("at").dt.date().alias("invited_on"),
-            pl.col("note").alias("invitation_note"),
-            pl.col("by_name").alias("invitation_by_name"),
-        )
-        .cast(INVITATION_SCHEMA)  # type: ignore[arg-type]
-    )

@@ -17,10 +17,12 @@ import polars as pl
 
 from prune.core.errors import ExportError
 from prune.core.lists.selection import (
-    EXPORTABLE_LISTS,
+    EXPORT_LISTS,
+    INVITATION_LISTS,
     LIST_TITLES,
     MessageRenderer,
     contact_list,
+    invitation_rows,
 )
 from prune.core.state.store import Store
 from prune.core.text.folding import folded
@@ -72,19 +74,30 @@ def prepare_export(
     *,
     excel: bool = False,
     messages: MessageRenderer | None = None,
+    invitations: pl.DataFrame | None = None,
 ) -> ListExport:
-    """Build list `which` of a snapshot and render it as `fmt` (see `render_list`)."""
+    """Build list `which` of a snapshot and render it as `fmt` (see `render_list`).
+
+    The invitation lists (accept, ignore, withdraw) are cut from `invitations`, the snapshot's
+    pending invitations (core.invitations.listing), which the caller reads.
+    """
     check_choices(which, fmt, excel=excel)
-    frame = contact_list(store, snapshot_id, which, messages=messages)
+    if which in INVITATION_LISTS:
+        if invitations is None:
+            raise ValueError(f"the {which} list needs the pending invitations")
+        frame = invitation_rows(invitations, which)
+    else:
+        frame = contact_list(store, snapshot_id, which, messages=messages)
     data = render_list(frame, fmt, excel=excel, title=LIST_TITLES[which])
     return ListExport(which, fmt, data, frame.height, rows_left_out(frame, fmt))
 
 
 def check_choices(which: str, fmt: str, *, excel: bool = False) -> None:
     """Refuse an unknown list or format, or the Excel mark on anything but CSV, in one line."""
-    if which not in EXPORTABLE_LISTS:
-        choices = ", ".join(EXPORTABLE_LISTS)
-        raise ExportError(f"there is no list called {which!r}: choose one of {choices}")
+    if which not in EXPORT_LISTS:
+        raise ExportError(
+            f"there is no list called {which!r}: choose one of {', '.join(EXPORT_LISTS)}"
+        )
     _check_format(fmt, excel=excel)
 
 
@@ -219,11 +232,10 @@ def _markdown(frame: pl.DataFrame, title: str) -> bytes:
         .str.replace_all("(", "%28", literal=True)
         .str.replace_all(")", "%29", literal=True)
     )
-    box = (
-        pl.when(pl.col("farewell_status") == "removed")
-        .then(pl.lit("- [x] "))
-        .otherwise(pl.lit("- [ ] "))
-    )
+    removed = pl.lit(False)
+    if "farewell_status" in frame.columns:
+        removed = pl.col("farewell_status") == "removed"
+    box = pl.when(removed).then(pl.lit("- [x] ")).otherwise(pl.lit("- [ ] "))
     line = pl.concat_str(
         [
             box,

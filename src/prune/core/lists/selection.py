@@ -23,6 +23,12 @@ PAST = "past"
 EXPORTABLE_LISTS: tuple[str, ...] = (*LISTS, PAST)
 """Every list `contact_list` can build: also `past`, the people in an earlier export only."""
 
+INVITATION_LISTS: tuple[str, ...] = ("accept", "ignore", "withdraw")
+"""The lists `invitation_rows` builds from pending invitations, one per decision."""
+
+EXPORT_LISTS: tuple[str, ...] = EXPORTABLE_LISTS + INVITATION_LISTS
+"""Every list `prune export --list` takes."""
+
 LIST_TITLES: dict[str, str] = {
     "disconnect": "Disconnect list",
     "keep": "Keep list",
@@ -30,7 +36,25 @@ LIST_TITLES: dict[str, str] = {
     "undecided": "Undecided contacts",
     "all": "All contacts",
     PAST: "Past connections",
+    "accept": "Invitations to accept",
+    "ignore": "Invitations to ignore",
+    "withdraw": "Invitations to withdraw",
 }
+
+INVITATION_LIST_COLUMNS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "url",
+    "company",
+    "position",
+    "direction",
+    "sent_at",
+    "message",
+    "decision",
+    "flags",
+)
+"""The columns of an invitation list; company and position are empty (an invitation has none),
+and kept so the checklist and name formats read both kinds of list alike."""
 
 COLUMNS: tuple[str, ...] = (
     "first_name",
@@ -104,6 +128,32 @@ def contact_list(
     if messages is not None:
         frame = _fill_messages(frame, messages)
     return frame.select(PAST_COLUMNS if which == PAST else COLUMNS)
+
+
+def invitation_rows(invitations: pl.DataFrame, which: str) -> pl.DataFrame:
+    """The pending invitations (core.invitations.listing) decided `which`, sorted by name.
+
+    The one name an invitation gives is split at its last space into first and last name.
+    """
+    if which not in INVITATION_LISTS:
+        raise ValueError(f"unknown list {which!r}; expected one of {', '.join(INVITATION_LISTS)}")
+    name = pl.col("name").fill_null("").str.strip_chars()
+    last_space = name.str.find(r" [^ ]*$")
+    rows = invitations.filter(pl.col("decision") == which).with_columns(
+        pl.when(last_space.is_null())
+        .then(name)
+        .otherwise(name.str.slice(0, last_space))
+        .alias("first_name"),
+        pl.when(last_space.is_null())
+        .then(pl.lit(None, dtype=pl.String))
+        .otherwise(name.str.slice(last_space + 1))
+        .alias("last_name"),
+        pl.lit(None, dtype=pl.String).alias("company"),
+        pl.lit(None, dtype=pl.String).alias("position"),
+        pl.col("sent_at").dt.to_string("%Y-%m-%dT%H:%M:%S"),
+        pl.col("stale").alias("connected_on"),  # only to share the name sort below
+    )
+    return _sorted_by_name(rows).select(INVITATION_LIST_COLUMNS)
 
 
 def _sorted_by_name(frame: pl.DataFrame) -> pl.DataFrame:

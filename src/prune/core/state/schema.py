@@ -16,6 +16,8 @@ from pathlib import Path
 from prune.core.reading.owner import owner_at
 from prune.core.state.connection import StoreError, transaction
 from prune.core.state.export_dates import export_date_of
+from prune.core.state.invitation_decisions import INVITATION_DECISIONS_TABLE
+from prune.core.state.outreach import OUTREACH_TABLE
 
 FIRST_SCHEMA = """
     CREATE TABLE snapshots (
@@ -144,6 +146,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # 3: who was followed to a new profile URL, and every snapshot dated by its export
     Migration(RENAMES_TABLE, fill=_fill_export_dates),
     Migration(JOURNAL_SESSION),  # 4: undo is per session
+    # 5: decisions on pending invitations, and when the user last reached out to a kept contact
+    Migration(f"{INVITATION_DECISIONS_TABLE};{OUTREACH_TABLE}"),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -43,6 +43,8 @@ from prune.core.state.connection import (
 )
 from prune.core.state.contacts_copy import read_copy, write_copy
 from prune.core.state.damage import StoreDamaged
+from prune.core.state.invitation_decisions import InvitationDecisions
+from prune.core.state.outreach import Outreach
 from prune.core.state.records import (
     DECISION_FIELDS,
     FAREWELL_FIELDS,
@@ -395,6 +397,16 @@ class Store:
                 updated,
             )
         return Farewell(**updated)
+
+    # -- after the pruning: invitations and keeping in touch ------------------------------------
+
+    def invitation_decisions(self) -> InvitationDecisions:
+        """Accept / ignore / withdraw per invited person (state.invitation_decisions)."""
+        return InvitationDecisions(self._db)
+
+    def outreach(self) -> Outreach:
+        """When the user last reached out to a kept contact (state.outreach)."""
+        return Outreach(self._db)
 
     # -- settings ------------------------------------------------------------------------------
 
