@@ -1,6 +1,6 @@
 """Text other people wrote never steers the terminal: control characters go when it is read.
 
-And paths prune echoes are escaped like `ls -b`.
+And paths prune echoes are escaped like `ls -b`, and cells a spreadsheet would run are defused.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 import polars as pl
+import pytest
 
+from prune.core.lists.formats import neutralise_formulas
 from prune.core.reading.connections import read_connections
 from prune.core.reading.csv_table import locate_table, read_table, scan_table
 from prune.core.text.control import clean_line, shown_path
@@ -100,3 +102,10 @@ def test_shown_path_escapes_like_ls_b_and_leaves_printable_paths_alone() -> None
 def test_clean_line_for_single_strings() -> None:
     assert clean_line("A\x1b[1m\tB\r\nC\x85") == "A[1m B  C"
     assert clean_line("Zoë 🌻") == "Zoë 🌻"
+
+
+@pytest.mark.parametrize("trigger", ["＝", "＋", "－", "＠"])
+def test_full_width_formula_starts_are_neutralised_too(trigger: str) -> None:
+    dangerous = f'{trigger}HYPERLINK("http://example.com","x")'
+    frame = pl.DataFrame({"first_name": [dangerous, f"Ana {trigger}"]})
+    assert neutralise_formulas(frame)["first_name"].to_list() == [f"'{dangerous}", f"Ana {trigger}"]
