@@ -26,7 +26,8 @@ def normalise_profile_url(url: str | None) -> str | None:
     """Reduce one profile URL to its comparable path (`in/<slug>`), or None when empty."""
     if url is None:
         return None
-    return normalise_profile_urls(pl.Series([url], dtype=pl.String))[0]
+    normalised = normalise_profile_urls(pl.Series([url], dtype=pl.String))[0]
+    return normalised if isinstance(normalised, str) else None
 
 
 def normalise_profile_urls(urls: pl.Series) -> pl.Series:
