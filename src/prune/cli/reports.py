@@ -6,6 +6,7 @@ from typing import Any
 
 from prune.core.evidence.cache import load_evidence, load_or_compute
 from prune.core.evidence.collect import Evidence
+from prune.core.reading.connections import Connections
 from prune.core.state.importing import ImportReport
 from prune.core.state.store import Store
 
@@ -43,6 +44,7 @@ def import_summary(report: ImportReport, evidence: Evidence | None = None) -> di
         "connections": connections.contacts.height,
         "hidden": connections.hidden,
         "duplicates_merged": connections.duplicates,
+        "rows_cut_short": connections.cut_rows,
         "first_connected_on": snapshot.first_connected_on,
         "last_connected_on": snapshot.last_connected_on,
         "files": report.parsed.files.file_names(),
@@ -76,7 +78,21 @@ def import_summary_lines(report: ImportReport, evidence: Evidence | None = None)
         lines.append(f"  evidence               {_evidence_line(facts)}")
     if facts["decisions_carried_over"]:
         lines.append(f"  decisions carried over {facts['decisions_carried_over']}")
-    return lines + notices
+    cut = _cut_rows_line(report.parsed.connections)
+    return lines + ([f"Notice: {cut}"] if cut else []) + notices
+
+
+def _cut_rows_line(connections: Connections) -> str:
+    """The rows of Connections.csv left out because they were cut short, in one sentence."""
+    count = connections.cut_rows
+    if not count:
+        return ""
+    where = " at the end" if count == 1 and connections.last_row_cut else ""
+    rows, verb = ("1 row", "was") if count == 1 else (f"{count} rows", "were")
+    return (
+        f"{rows}{where} looked cut short and {verb} left out "
+        "(if the download stopped early, download the export again)."
+    )
 
 
 def state_summary(store: Store) -> dict[str, Any]:
