@@ -18,7 +18,6 @@ read a 100 MB messages file again.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -205,7 +204,7 @@ class _Reading:
         self.sources: set[str] = set()
 
     def shown(self, canonical: str) -> str:
-        return os.path.basename(self.files.members[canonical].rstrip("/"))
+        return self.files.name_of(canonical)
 
     def attempt(self, canonical: str, what: str, reader: Callable[[bytes, str], T]) -> T | None:
         def from_bytes(read: Callable[[], bytes], name: str) -> T:

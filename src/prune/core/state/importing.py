@@ -12,6 +12,7 @@ from pathlib import Path
 from prune.core.reading.archive import CONNECTIONS, ExportFiles, open_export
 from prune.core.reading.connections import Connections, read_connections
 from prune.core.state.store import ImportOutcome, Store
+from prune.core.text.control import shown_path
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,7 @@ def parse_export(path: Path) -> ParsedExport:
     files = open_export(path)
     raw = files.read(CONNECTIONS)
     assert raw is not None  # open_export refuses exports without it
-    name = files.members[CONNECTIONS].rsplit("/", 1)[-1]
-    connections = read_connections(raw, Path(name).name)
+    connections = read_connections(raw, files.name_of(CONNECTIONS))
     return ParsedExport(
         files=files, connections=connections, sha256=hashlib.sha256(raw).hexdigest()
     )
@@ -46,7 +46,8 @@ def record_export(store: Store, parsed: ParsedExport) -> ImportReport:
     outcome = store.record_import(
         contacts=parsed.connections.contacts,
         sha256=parsed.sha256,
-        source=str(parsed.files.origin.resolve()),
+        # Printable (sqlite stores no undecodable bytes): unchanged for every ordinary path.
+        source=shown_path(parsed.files.origin.resolve()),
         source_kind=parsed.files.kind,
         export_date=parsed.files.export_date,
         hidden=parsed.connections.hidden,
