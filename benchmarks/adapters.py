@@ -78,7 +78,7 @@ def _message_renderer(store: Any, snapshot_id: int) -> Any:
         from prune.core.farewell.followthrough import message_renderer
     except ImportError:
         return None
-    return message_renderer(Config(), store.snapshot(snapshot_id), date.today())
+    return message_renderer(Config().farewell_settings(store.snapshot(snapshot_id), date.today()))
 
 
 def exported_frame(store: Any, snapshot_id: int, which: str) -> pl.DataFrame:

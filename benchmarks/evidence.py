@@ -26,7 +26,7 @@ from prune.core.evidence.card_insights import insights
 from prune.core.evidence.collect import compute_evidence
 from prune.core.reading.archive import open_export
 from prune.core.reading.connections import read_connections
-from prune.demo.sample import EXPORT_DATE, write_sample_export
+from prune.demo import EXPORT_DATE, write_sample_export
 
 _PEAK_PROBE = """
 import json, sys

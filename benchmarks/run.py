@@ -152,7 +152,7 @@ def prepare(profile: Profile, root: Path) -> Context:
     """Write the synthetic export once and import it, as `prune import` would."""
     from prune.core.state.importing import parse_export, record_export
     from prune.core.state.store import Store
-    from prune.demo.sample import write_sample_export
+    from prune.demo import write_sample_export
 
     context = Context(profile=profile, root=root)
     say(

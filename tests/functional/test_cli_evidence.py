@@ -5,26 +5,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 
-from testkit.commands import run_prune
-
-prune = run_prune
+from testkit.commands import run_cli
 
 
 def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:
     archive = write_sample_export(tmp_path / "export", connections=300, messages=500)
     state = tmp_path / "state"
-    imported = prune("import", str(archive), data_dir=state)
-    assert imported.returncode == 0, imported.stderr
+    imported = run_cli("import", str(archive), data_dir=state)
+    assert imported.code == 0, imported.err
     # The sample gives two connections one name, and one of them wrote a recommendation.
-    assert "Notice: Recommendations_Received.csv: the recommendation from" in imported.stdout
-    assert "  evidence               500 messages, with " in imported.stdout
+    assert "Notice: Recommendations_Received.csv: the recommendation from" in imported.out
+    # The sample's two sponsored messages are advertising: left out of the total, and said so.
+    assert "  evidence               498 messages (2 sponsored left out), with " in imported.out
 
-    result = prune("stats", "--json", data_dir=state)
-    assert result.returncode == 0, result.stderr
-    stats = json.loads(result.stdout)
-    assert stats["messages"] == 500
+    result = run_cli("stats", "--json", data_dir=state)
+    assert result.code == 0, result.err
+    stats = json.loads(result.out)
+    assert (stats["messages"], stats["sponsored_messages_left_out"]) == (498, 2)
     assert 0 < stats["contacts_with_messages"] < stats["connections"]
     assert stats["evidence_files"] == [
         "Profile.csv",
@@ -36,17 +35,18 @@ def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:
         "Recommendations_Received.csv",
         "Recommendations_Given.csv",
     ]
-    text = prune("stats", data_dir=state)
-    assert f"Evidence      500 messages, with {stats['contacts_with_messages']} " in text.stdout
+    text = run_cli("stats", data_dir=state)
+    written_with = stats["contacts_with_messages"]
+    assert f"Evidence      498 messages (2 sponsored left out), with {written_with} " in text.out
 
 
 def test_stats_after_a_connections_only_import(tmp_path: Path) -> None:
     archive = write_sample_export(tmp_path / "export", connections=40, as_zip=False)
     state = tmp_path / "state"
-    imported = prune("import", str(archive / "Connections.csv"), data_dir=state)
-    assert imported.returncode == 0, imported.stderr
-    assert "Notice: Only Connections.csv here" in imported.stdout
-    stats = json.loads(prune("stats", "--json", data_dir=state).stdout)
+    imported = run_cli("import", str(archive / "Connections.csv"), data_dir=state)
+    assert imported.code == 0, imported.err
+    assert "Notice: Only Connections.csv here" in imported.out
+    stats = json.loads(run_cli("stats", "--json", data_dir=state).out)
     assert (stats["messages"], stats["contacts_with_messages"], stats["evidence_files"]) == (
         None,
         None,
@@ -58,10 +58,10 @@ def test_a_broken_side_file_is_a_notice_not_a_failure(tmp_path: Path) -> None:
     folder = write_sample_export(tmp_path / "export", connections=60, as_zip=False)
     (folder / "Invitations.csv").write_bytes(b"\x00\x00\x00\xff" * 100)
     state = tmp_path / "state"
-    imported = prune("import", str(folder), data_dir=state)
-    assert imported.returncode == 0, imported.stderr
-    assert "Notice: Invitations.csv skipped: it " in imported.stdout
-    stats = json.loads(prune("stats", "--json", data_dir=state).stdout)
+    imported = run_cli("import", str(folder), data_dir=state)
+    assert imported.code == 0, imported.err
+    assert "Notice: Invitations.csv skipped: it " in imported.out
+    stats = json.loads(run_cli("stats", "--json", data_dir=state).out)
     assert "Invitations.csv" not in stats["evidence_files"]
     assert "messages.csv" in stats["evidence_files"]
 
@@ -69,12 +69,12 @@ def test_a_broken_side_file_is_a_notice_not_a_failure(tmp_path: Path) -> None:
 def test_stats_say_when_the_imported_export_has_moved(tmp_path: Path) -> None:
     folder = write_sample_export(tmp_path / "export", connections=40, as_zip=False)
     state = tmp_path / "state"
-    assert prune("import", str(folder), data_dir=state).returncode == 0
+    assert run_cli("import", str(folder), data_dir=state).code == 0
     for cached in state.glob("evidence-*"):
         cached.unlink()  # as if the evidence had never been kept
     folder.rename(tmp_path / "elsewhere")
-    result = prune("stats", data_dir=state)
-    assert result.returncode == 0, result.stderr
-    assert "Evidence      none: profile flags only (see the notices)" in result.stdout
-    assert "Notice: The export imported from " in result.stdout
-    assert "is no longer there" in result.stdout
+    result = run_cli("stats", data_dir=state)
+    assert result.code == 0, result.err
+    assert "Evidence      none: profile flags only (see the notices)" in result.out
+    assert "Notice: The export imported from " in result.out
+    assert "is no longer there" in result.out

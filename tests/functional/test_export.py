@@ -8,7 +8,6 @@ import io
 import json
 import os
 import stat
-import subprocess
 from pathlib import Path
 
 import polars as pl
@@ -22,7 +21,7 @@ from prune.core.lists.selection import COLUMNS, contact_list
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
 
-from testkit.commands import run_prune
+from testkit.commands import Result, run_cli
 from testkit.exports import connections_text
 
 DECIDED = "2026-01-02T10:00:00+00:00"
@@ -443,12 +442,6 @@ def test_a_folder_without_write_permission_is_refused(tmp_path: Path) -> None:
 # -- the command line -----------------------------------------------------------------------------
 
 
-def prune(
-    *args: str, data_dir: Path, cwd: Path | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    return run_prune(*args, data_dir=data_dir, cwd=cwd, text=False)
-
-
 @pytest.fixture
 def state(tmp_path: Path) -> Path:
     store, _ = build_store(tmp_path)
@@ -456,18 +449,17 @@ def state(tmp_path: Path) -> Path:
     return tmp_path / "state"
 
 
-def one_line(result: subprocess.CompletedProcess[bytes]) -> str:
-    text = result.stderr.decode()
+def one_line(result: Result) -> str:
+    text = result.err
     assert len(text.strip().splitlines()) == 1, text
-    assert "Traceback" not in text
     return text.strip()
 
 
 def test_cli_defaults_to_the_disconnect_list_as_csv_on_stdout(state: Path) -> None:
-    result = prune("export", data_dir=state)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == b""
-    rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline="")))
+    result = run_cli("export", data_dir=state)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    rows = list(csv.DictReader(io.StringIO(result.out, newline="")))
     assert [row["last_name"] for row in rows] == ["Adams", "Doe", "Éclair"]
     assert rows[1]["farewell_message"] == ANA_FAREWELL
     # Without an edit the message is the rendered farewell, as the Farewells screen shows it.
@@ -476,40 +468,40 @@ def test_cli_defaults_to_the_disconnect_list_as_csv_on_stdout(state: Path) -> No
 
 
 def test_cli_lists_and_formats(state: Path) -> None:
-    undecided = prune("export", "--list", "undecided", "--format", "names", data_dir=state)
-    assert undecided.stdout == b"Hal\tBrook\nGus\tMoss\n"
-    keep = prune("export", "--list", "keep", "--format", "urls", data_dir=state)
-    assert keep.stdout == b"https://www.linkedin.com/in/bo-li\n"
-    urls = prune("export", "--format", "urls", data_dir=state)
-    assert urls.returncode == 0
+    undecided = run_cli("export", "--list", "undecided", "--format", "names", data_dir=state)
+    assert undecided.out_bytes == b"Hal\tBrook\nGus\tMoss\n"
+    keep = run_cli("export", "--list", "keep", "--format", "urls", data_dir=state)
+    assert keep.out_bytes == b"https://www.linkedin.com/in/bo-li\n"
+    urls = run_cli("export", "--format", "urls", data_dir=state)
+    assert urls.code == 0
     assert one_line(urls) == "Printed 2 of 3 contacts (1 without a profile URL left out)"
 
 
 def test_cli_writes_a_file_and_says_so(state: Path, tmp_path: Path) -> None:
-    result = prune("export", "--format", "md", "--out", "list.md", data_dir=state, cwd=tmp_path)
-    assert result.returncode == 0
+    result = run_cli("export", "--format", "md", "--out", "list.md", data_dir=state, cwd=tmp_path)
+    assert result.code == 0
     assert one_line(result) == "Wrote 3 contacts to list.md"
-    assert result.stdout == b""
+    assert result.out_bytes == b""
     assert (tmp_path / "list.md").read_text().startswith("# Disconnect list\n")
 
 
 def test_cli_refuses_to_replace_a_file_without_force(state: Path, tmp_path: Path) -> None:
     target = tmp_path / "list.csv"
     target.write_text("keep me\n")
-    refused = prune("export", "--out", str(target), data_dir=state)
-    assert refused.returncode == 2
+    refused = run_cli("export", "--out", str(target), data_dir=state)
+    assert refused.code == 2
     assert one_line(refused).endswith("list.csv already exists: add --force to replace it")
     assert target.read_text() == "keep me\n"
-    forced = prune("export", "--out", str(target), "--force", "--excel", data_dir=state)
-    assert forced.returncode == 0
+    forced = run_cli("export", "--out", str(target), "--force", "--excel", data_dir=state)
+    assert forced.code == 0
     assert target.read_bytes().startswith(b"\xef\xbb\xbf" + HEADER.encode())
 
 
 @pytest.mark.parametrize("where", ["missing/list.csv", "a-file/list.csv"])
 def test_cli_bad_paths_exit_2_in_one_line(state: Path, tmp_path: Path, where: str) -> None:
     (tmp_path / "a-file").write_text("x")
-    result = prune("export", "--out", str(tmp_path / where), data_dir=state)
-    assert result.returncode == 2
+    result = run_cli("export", "--out", str(tmp_path / where), data_dir=state)
+    assert result.code == 2
     assert one_line(result).startswith("prune: ")
 
 
@@ -517,35 +509,37 @@ def test_cli_bad_paths_exit_2_in_one_line(state: Path, tmp_path: Path, where: st
     "args", [("--list", "friends"), ("--format", "xlsx"), ("--format", "md", "--excel")]
 )
 def test_cli_unknown_choices_exit_2(state: Path, args: tuple[str, ...]) -> None:
-    result = prune("export", *args, data_dir=state)
-    assert result.returncode == 2
+    result = run_cli("export", *args, data_dir=state)
+    assert result.code == 2
     assert one_line(result).startswith("prune: ")
 
 
 def test_cli_without_an_import_says_to_import_first(tmp_path: Path) -> None:
-    result = prune("export", "--out", str(tmp_path / "x.csv"), data_dir=tmp_path / "state")
-    assert result.returncode == 2
+    result = run_cli("export", "--out", str(tmp_path / "x.csv"), data_dir=tmp_path / "state")
+    assert result.code == 2
     assert "prune import PATH" in one_line(result)
     assert not (tmp_path / "x.csv").exists()
 
 
 def test_cli_empty_list_writes_the_header_and_says_0_contacts(state: Path, tmp_path: Path) -> None:
-    result = prune("export", "--list", "later", "--out", "later.csv", data_dir=state, cwd=tmp_path)
-    assert result.returncode == 0
+    result = run_cli(
+        "export", "--list", "later", "--out", "later.csv", data_dir=state, cwd=tmp_path
+    )
+    assert result.code == 0
     assert one_line(result) == "Wrote 1 contact to later.csv"
     store = Store.open(state)
     store.save_decision("url:in/eve-zed", "test", verdict="keep")
     store.close()
-    empty = prune("export", "--list", "later", data_dir=state)
-    assert empty.returncode == 0
-    assert empty.stdout == f"{HEADER}\n".encode()
+    empty = run_cli("export", "--list", "later", data_dir=state)
+    assert empty.code == 0
+    assert empty.out_bytes == f"{HEADER}\n".encode()
     assert one_line(empty) == "Printed 0 contacts"
 
 
 def test_cli_help_names_every_list_and_format(tmp_path: Path) -> None:
-    result = prune("export", "--help", data_dir=tmp_path)
-    assert result.returncode == 0
-    text = " ".join(result.stdout.decode().split())
+    result = run_cli("export", "--help", data_dir=tmp_path)
+    assert result.code == 0
+    text = " ".join(result.out.split())
     for word in ("disconnect", "keep", "later", "undecided", "all", "csv", "json", "md", "urls"):
         assert word in text
     assert "First<TAB>Last" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,13 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
 from prune.core.farewell.followthrough import farewell_rows
+from prune.core.farewell.settings import FarewellSettings
 from prune.tui.app import PruneApp
+from prune.tui.screens import export_screen
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.review_screen import ReviewScreen
 
-from testkit.tui import TODAY, build_app, loaded
+from testkit.tui import TODAY, build_app, error_toasts, loaded, toasts
 
 ANA, CY = "url:in/ana", "url:in/cy"
 
@@ -32,13 +35,14 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def app_with_disconnects(tmp_path: Path) -> PruneApp:
     app = build_app(tmp_path)
     for key in (ANA, CY):
-        app.store.save_decision(key, "test", verdict="disconnect")
-    app.store.save_farewell(CY, status="removed")
+        app.context.store.save_decision(key, "test", verdict="disconnect")
+    app.context.store.save_farewell(CY, status="removed")
     return app
 
 
 async def open_export(pilot: Pilot) -> ExportScreen:
     await loaded(pilot)
+    pilot.app.clear_notifications()  # the evidence notice would lie over the dialog's buttons
     await pilot.press("ctrl+e")
     await pilot.pause()
     screen = pilot.app.screen
@@ -56,10 +60,6 @@ async def finish(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-def toasts(app: PruneApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
-
-
 def file_name(screen: ExportScreen) -> str:
     return screen.query_one("#file", Input).value
 
@@ -68,7 +68,7 @@ async def test_markdown_checklist_is_written_and_the_toast_names_the_path(
     tmp_path: Path, here: Path
 ) -> None:
     app = app_with_disconnects(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_export(pilot)
         assert file_name(screen) == "prune-disconnect.csv"
         await choose_format(pilot, 2)  # csv, json, md
@@ -77,7 +77,7 @@ async def test_markdown_checklist_is_written_and_the_toast_names_the_path(
         await pilot.click("#export")
         await finish(pilot)
         assert isinstance(app.screen, ReviewScreen)
-        assert f"Wrote 2 contacts to {here / 'prune-disconnect.md'}" in toasts(app)
+        assert f"Exported\nWrote 2 contacts to {here / 'prune-disconnect.md'}" in toasts(app)
     text = (here / "prune-disconnect.md").read_text()
     assert text.startswith("# Disconnect list\n")
     assert "- [ ] Ana Doe — CTO" in text
@@ -88,7 +88,7 @@ async def test_a_name_the_user_typed_is_kept_when_the_format_changes(
     tmp_path: Path, here: Path
 ) -> None:
     app = app_with_disconnects(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_export(pilot)
         await pilot.press("down", "enter")  # the keep list
         assert file_name(screen) == "prune-keep.csv"
@@ -104,7 +104,7 @@ async def test_an_existing_file_is_replaced_only_after_asking(tmp_path: Path, he
     existing = here / "prune-disconnect.csv"
     existing.write_text("my own notes\n")
     app = app_with_disconnects(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_export(pilot)
         await pilot.click("#export")
         await pilot.pause()
@@ -129,22 +129,44 @@ async def test_a_missing_folder_is_an_error_toast_and_nothing_is_written(
     tmp_path: Path, here: Path
 ) -> None:
     app = app_with_disconnects(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_export(pilot)
         screen.query_one("#file", Input).value = "no-such-folder/list.csv"
         await pilot.click("#export")
         await finish(pilot)
         assert app.screen is screen
-        errors = [n for n in app._notifications if n.severity == "error"]
+        errors = error_toasts(app)
         assert len(errors) == 1
-        assert errors[0].message.startswith("The folder")
-        assert "does not exist" in errors[0].message
+        assert errors[0].startswith("Not exported\nThe folder")
+        assert "does not exist" in errors[0]
+    assert list(here.iterdir()) == []
+
+
+async def test_a_store_that_cannot_be_read_is_one_error_line_and_the_dialog_stays(
+    tmp_path: Path, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(*args, **options) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(export_screen, "prepare_export", locked)
+    app = app_with_disconnects(tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_export(pilot)
+        await pilot.click("#export")
+        await finish(pilot)
+        assert app.screen is screen
+        assert error_toasts(app) == [
+            "Not exported\nThe list could not be written (database is locked)"
+        ]
+        assert not screen.query_one("#export").disabled  # ready to try again
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
     assert list(here.iterdir()) == []
 
 
 async def test_escape_closes_without_writing(tmp_path: Path, here: Path) -> None:
     app = app_with_disconnects(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_export(pilot)
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
@@ -155,15 +177,15 @@ async def test_csv_rows_hold_the_farewell_the_farewells_screen_shows(
     tmp_path: Path, here: Path
 ) -> None:
     app = app_with_disconnects(tmp_path)
-    app.store.save_farewell(ANA, tone="brief")
-    async with app.run_test(size=(80, 24)) as pilot:
+    app.context.store.save_farewell(ANA, tone="brief")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_export(pilot)
         await pilot.press("tab", "tab", "enter")  # to the file name; enter exports
         await finish(pilot)
-        expected = {
-            row.first_name: row.message
-            for row in farewell_rows(app.store, app.snapshot_id, app.config.tones, None, TODAY)
-        }
+        context = app.context
+        settings = FarewellSettings(context.config.tones, None, TODAY)
+        rows = farewell_rows(context.store, context.snapshot_id, settings)
+        expected = {row.first_name: row.message for row in rows}
     rows = list(csv.DictReader(io.StringIO((here / "prune-disconnect.csv").read_text())))
     assert {row["first_name"]: row["farewell_message"] for row in rows} == expected
     assert expected["Ana"].startswith("Hi Ana, a quick heads-up")

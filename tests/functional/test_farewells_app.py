@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import webbrowser
 from pathlib import Path
 
@@ -9,8 +10,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
-from prune.core.farewell.message import BUILTIN_TONES, LINKEDIN_MESSAGE_LIMIT, render
+from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT
+from prune.core.farewell.message import render
+from prune.core.farewell.tones import BUILTIN_TONES
 from prune.tui.app import PruneApp
+from prune.tui.screens import farewells_screen
 from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.message_edit_screen import MessageEditScreen
@@ -18,7 +22,18 @@ from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_table import ContactTable
 
-from testkit.tui import TODAY, build_app, loaded, reopen, store_of, text_of
+from testkit.tui import (
+    TODAY,
+    build_app,
+    error_toasts,
+    help_lines,
+    loaded,
+    reopen,
+    store_of,
+    text_of,
+    toasts,
+    workers_done,
+)
 
 ANA, CY = "url:in/ana", "url:in/cy"
 
@@ -26,7 +41,7 @@ ANA, CY = "url:in/ana", "url:in/cy"
 def with_disconnects(tmp_path: Path, *keys: str, **options) -> PruneApp:
     app = build_app(tmp_path, **options)
     for key in keys:
-        app.store.save_decision(key, "test", verdict="disconnect")
+        app.context.store.save_decision(key, "test", verdict="disconnect")
     return app
 
 
@@ -44,10 +59,6 @@ def shown_message(app: PruneApp) -> str:
     return text_of(app, "#message")
 
 
-def toasts(app: PruneApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
-
-
 def warm_to_ana() -> str:
     ana = {"first_name": "Ana", "last_name": "Doe", "company": "Acme", "connected_on": "2024-03-07"}
     return render(BUILTIN_TONES["warm"], ana, my_name=None, today=TODAY)
@@ -57,7 +68,7 @@ async def test_lists_every_disconnect_with_the_message_of_the_highlighted_one(
     tmp_path: Path,
 ) -> None:
     app = with_disconnects(tmp_path, CY, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_farewells(pilot)
         table = screen.query_one(ContactTable)
         assert table.row_count == 2
@@ -74,7 +85,7 @@ async def test_lists_every_disconnect_with_the_message_of_the_highlighted_one(
 async def test_an_edit_is_saved_and_is_still_there_after_a_restart(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
     own = "Ana, I am tidying my contacts. Thank you for the talk in 2024!"
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("e")
         assert isinstance(app.screen, MessageEditScreen)
@@ -89,14 +100,14 @@ async def test_an_edit_is_saved_and_is_still_there_after_a_restart(tmp_path: Pat
         await pilot.press("q")
     assert store_of(tmp_path).farewell(ANA).text == own
     again = reopen(tmp_path)
-    async with again.run_test(size=(120, 36)) as pilot:
+    async with again.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         assert shown_message(again) == own
 
 
 async def test_escape_in_the_editor_keeps_the_old_message(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("e")
         app.screen.query_one(TextArea).text = "something I did not mean"
@@ -107,7 +118,7 @@ async def test_escape_in_the_editor_keeps_the_old_message(tmp_path: Path) -> Non
 
 async def test_t_cycles_the_tone_and_the_message_follows(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("t")
         assert shown_message(app).startswith("Hi Ana, a quick heads-up")
@@ -122,8 +133,8 @@ async def test_t_on_an_edited_message_says_the_edit_still_wins_and_how_to_drop_i
     tmp_path: Path,
 ) -> None:
     app = with_disconnects(tmp_path, ANA)
-    app.store.save_farewell(ANA, text="My own goodbye.")
-    async with app.run_test(size=(120, 36)) as pilot:
+    app.context.store.save_farewell(ANA, text="My own goodbye.")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("t")
         assert shown_message(app) == "My own goodbye."
@@ -137,7 +148,7 @@ async def test_t_on_an_edited_message_says_the_edit_still_wins_and_how_to_drop_i
 
 async def test_c_copies_the_message_and_marks_it_copied(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("c")
         assert app.clipboard == warm_to_ana()
@@ -150,8 +161,8 @@ async def test_c_copies_the_message_and_marks_it_copied(tmp_path: Path) -> None:
 
 async def test_a_message_too_long_for_linkedin_is_not_copied(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    app.store.save_farewell(ANA, text="x" * (LINKEDIN_MESSAGE_LIMIT + 1))
-    async with app.run_test(size=(120, 36)) as pilot:
+    app.context.store.save_farewell(ANA, text="x" * (LINKEDIN_MESSAGE_LIMIT + 1))
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         assert "Too long for LinkedIn" in text_of(app, "#refusal")
         await pilot.press("c")
@@ -162,7 +173,7 @@ async def test_a_message_too_long_for_linkedin_is_not_copied(tmp_path: Path) -> 
 
 async def test_s_and_r_mark_sent_and_removed_and_the_progress_follows(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("s")
         assert "1 sent" in text_of(app, "#detail")
@@ -178,8 +189,8 @@ async def test_s_and_r_mark_sent_and_removed_and_the_progress_follows(tmp_path: 
 
 async def test_f_shows_one_status_at_a_time(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
-    app.store.save_farewell(CY, status="sent")
-    async with app.run_test(size=(120, 36)) as pilot:
+    app.context.store.save_farewell(CY, status="sent")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_farewells(pilot)
         assert "showing all" in text_of(app, "#filter")
         await pilot.press("f")
@@ -197,7 +208,7 @@ async def test_f_shows_one_status_at_a_time(tmp_path: Path) -> None:
 
 async def test_a_contact_leaves_a_filtered_view_when_its_status_changes(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA, CY)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_farewells(pilot)
         await pilot.press("f")  # drafted
         await pilot.press("s")
@@ -205,9 +216,19 @@ async def test_a_contact_leaves_a_filtered_view_when_its_status_changes(tmp_path
         assert screen.query_one("#panel").border_title == "Cy Ng"
 
 
+async def test_a_name_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None:
+    app = build_app(tmp_path, "Eve,Doe [/b],https://www.linkedin.com/in/eve,,Acme,CTO,01 Jan 2010")
+    app.context.store.save_decision("url:in/eve", "test", verdict="disconnect")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await open_farewells(pilot)
+        await pilot.press("s")
+        assert any("Eve Doe [/b]: marked sent." in toast for toast in toasts(app))
+    assert store_of(tmp_path).farewell("url:in/eve").status == "sent"
+
+
 async def test_escape_returns_to_the_review(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
@@ -217,11 +238,31 @@ async def test_escape_returns_to_the_review(tmp_path: Path) -> None:
 
 async def test_without_disconnects_the_screen_says_what_to_do(tmp_path: Path) -> None:
     app = build_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_farewells(pilot)
         assert "Nobody is marked disconnect yet" in text_of(app, "#meta")
         await pilot.press("c", "s", "t")  # nothing to act on, nothing breaks
         assert text_of(app, "#progress") == "0 of 0 removed"
+
+
+async def test_farewells_that_cannot_be_read_say_so_in_one_line_and_the_review_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(*args, **options) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(farewells_screen, "farewell_rows", unreadable)
+    app = with_disconnects(tmp_path, ANA)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await workers_done(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert error_toasts(app) == [
+            "Farewells\nThe farewells could not be read (database is locked)."
+        ]
+        await pilot.press("k")
+    assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"
 
 
 async def test_open_profile_without_a_browser_says_so(
@@ -232,7 +273,7 @@ async def test_open_profile_without_a_browser_says_so(
 
     monkeypatch.setattr(webbrowser, "get", no_browser)
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("o")
         assert any("No browser found" in t and "linkedin.com/in/ana" in t for t in toasts(app))
@@ -242,20 +283,21 @@ async def test_help_lists_the_farewells_keys_and_f_does_nothing_inside_a_dialog(
     tmp_path: Path,
 ) -> None:
     app = build_app(tmp_path, config='[keys]\n"farewells.sent" = "z"\n')
-    async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        rows = app.key_rows()
-        assert ("f", "Farewells") in rows and ("ctrl+e", "Export a list") in rows
-        heading = rows.index(("", "On the Farewells screen (f)"))
-        assert ("z", "Mark it sent (again: back to copied)") in rows[heading:]
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await open_farewells(pilot)
         await pilot.press("question_mark")
+        lines = help_lines(app)
+        assert "f Farewells" in lines and "ctrl+e Export a list" in lines
+        heading = lines.index("On the Farewells screen (f)")
+        assert "z Mark it sent (again: back to copied)" in lines[heading:]
+        assert "s Mark it sent (again: back to copied)" not in lines
         await pilot.press("f")
         assert isinstance(app.screen, HelpScreen)
 
 
 async def test_the_palette_opens_the_farewells(tmp_path: Path) -> None:
     app = with_disconnects(tmp_path, ANA)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await loaded(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Farewells" in titles and "Export a list…" in titles
@@ -272,7 +314,7 @@ async def test_the_summary_offers_the_farewells_and_escape_comes_back_to_it(
     tmp_path: Path,
 ) -> None:
     app = build_app(tmp_path)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("k", "x", "k", "x")
         assert isinstance(app.screen, SummaryScreen)

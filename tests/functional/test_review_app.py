@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import webbrowser
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
+from prune.tui import loading
 from prune.tui.screens.help_screen import HelpScreen
+from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_table import ContactTable
 
-from testkit.tui import build_app, card_name, loaded, reopen, store_of, text_of
+from testkit.tui import (
+    ROWS,
+    build_app,
+    card_name,
+    first_card,
+    help_lines,
+    loaded,
+    reopen,
+    store_of,
+    text_of,
+    toasts,
+    workers_done,
+)
 
 
 async def test_one_yes_keeps_and_the_next_card_shows(tmp_path: Path) -> None:
@@ -99,6 +115,19 @@ async def test_quit_and_restart_resumes_at_the_same_contact(tmp_path: Path) -> N
         assert "1 / 4 reviewed" in text_of(again, "#reviewed")
 
 
+async def test_names_and_companies_that_look_like_markup_are_shown_as_written(
+    tmp_path: Path,
+) -> None:
+    eve = "Eve,Doe [/b],https://www.linkedin.com/in/eve,,[b]Acme[/b],CTO [/],01 Jan 2010"
+    app = build_app(tmp_path, eve, ROWS[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        assert card_name(app) == "Eve Doe [/b]"
+        assert text_of(app, "#role") == "CTO [/] · [b]Acme[/b]"
+        await pilot.press("x", "slash", *"eve", "enter")  # back to Eve, marked disconnect
+        assert text_of(app, "#farewell").startswith("Hi Eve,")
+
+
 async def test_search_jumps_to_the_chosen_contact(tmp_path: Path) -> None:
     app = build_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -135,6 +164,54 @@ async def test_finishing_shows_the_summary_and_undo_returns(tmp_path: Path) -> N
         assert card_name(app) == "Ana Doe"
 
 
+async def test_evidence_after_the_last_decision_leaves_one_summary_and_u_undoes_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive_read = threading.Event()
+    read_the_archive = loading.load_or_compute
+
+    def slow_archive(*args):
+        archive_read.wait(timeout=10)
+        return read_the_archive(*args)
+
+    monkeypatch.setattr(loading, "load_or_compute", slow_archive)
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await first_card(pilot)  # the evidence is still being read
+        await pilot.press("k", "k", "x", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        archive_read.set()
+        await loaded(pilot)
+        assert [type(screen) for screen in app.screen_stack].count(SummaryScreen) == 1
+        await pilot.press("u")
+        assert isinstance(app.screen, ReviewScreen)
+        assert card_name(app) == "Ana Doe"
+    store = store_of(tmp_path)
+    verdicts = [store.decision(f"url:in/{slug}") for slug in ("cy", "bo", "di", "ana")]
+    assert [saved.verdict if saved else None for saved in verdicts] == [
+        "keep",
+        "keep",
+        "disconnect",
+        None,
+    ]
+
+
+async def test_contacts_that_cannot_be_loaded_end_the_app_with_one_line_and_status_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def unreadable(*args) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(loading, "build_session", unreadable)
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await workers_done(pilot)
+    assert app.return_code == 1
+    assert capsys.readouterr().err == (
+        "prune: the contacts could not be loaded (database disk image is malformed)\n"
+    )
+
+
 async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:
     app = build_app(tmp_path, config='[keys]\n"review.keep" = "j"\n')
     async with app.run_test(size=(100, 30)) as pilot:
@@ -143,16 +220,44 @@ async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:
         assert card_name(app) == "Bo Li, PhD"
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert ("j", "Keep") in app.key_rows()
+        lines = help_lines(app)
+        assert "j Keep" in lines and "k Keep" not in lines
     assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"
+
+
+async def test_help_lists_every_key_of_the_review_and_of_the_screens_it_opens(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path, config='[keys]\n"review.note" = "ctrl+n"\n"app.farewells" = "w"\n')
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f1")
+        lines = help_lines(app)
+    for line in ("/ Search", "ctrl+n Note", "space Evidence", "x / d Disconnect", "? / f1 Help"):
+        assert line in lines
+    assert "w Farewells" in lines and "ctrl+e Export a list" in lines
+    assert "ctrl+p Command palette: order, rule, theme" in lines
+    farewells = lines.index("On the Farewells screen (w)")
+    contacts = lines.index("On the list of all contacts (a)")
+    assert "e Write this message in your own words" in lines[farewells:contacts]
+    assert "v Filter" in lines[contacts:]
+    assert len(lines) == len(set(lines))  # each key once
+
+
+async def test_help_on_the_summary_adds_its_keys(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("k", "k", "k", "k", "question_mark")
+        lines = help_lines(app)
+    assert lines[lines.index("At the end of the review") + 1] == "u Undo last"
 
 
 async def test_a_bad_setting_is_reported_and_the_default_used(tmp_path: Path) -> None:
     app = build_app(tmp_path, config='[review]\nrule = "gut feeling"\n')
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await loaded(pilot)
-        messages = [notification.message for notification in app._notifications]
-        assert any("line 2, [review] rule" in message for message in messages)
+        assert any("line 2, [review] rule" in toast for toast in toasts(app))
         await pilot.press("n", "n", "n")  # the default rule asks all three
     assert store_of(tmp_path).decision("url:in/cy").verdict == "disconnect"
 
@@ -167,7 +272,7 @@ async def test_stricter_rule_from_the_palette_is_remembered(tmp_path: Path) -> N
         await pilot.press("y")
     again = reopen(tmp_path)
     assert again.rule.name == "favour"
-    again.store.close()
+    again.context.store.close()
     assert store_of(tmp_path).decision("url:in/cy").favour == "yes"
 
 
@@ -179,11 +284,10 @@ async def test_open_profile_without_a_browser_says_so(
 
     monkeypatch.setattr(webbrowser, "get", no_browser)
     app = build_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("o")
-        messages = [notification.message for notification in app._notifications]
-        assert any("No browser found" in m and "linkedin.com/in/cy" in m for m in messages)
+        assert any("No browser found" in t and "linkedin.com/in/cy" in t for t in toasts(app))
 
 
 async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path: Path) -> None:
@@ -208,11 +312,10 @@ async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path:
 
 async def test_tone_and_copy_on_an_undecided_card_explain_themselves(tmp_path: Path) -> None:
     app = build_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("c")
-        messages = [notification.message for notification in app._notifications]
-        assert any("Farewells are for contacts marked disconnect" in m for m in messages)
+        assert any("Farewells are for contacts marked disconnect" in t for t in toasts(app))
         assert app.clipboard == ""
 
 

@@ -75,10 +75,10 @@ def farewells_app(tmp_path: Path):
         "Cy,Ng,https://www.linkedin.com/in/cy,,Initech,Product manager,01 Feb 2015",
     )
     for slug in ("ana", "bo", "maximiliana"):
-        app.store.save_decision(f"url:in/{slug}", "test", verdict="disconnect")
-    app.store.save_farewell("url:in/bo", text="Bo, thanks for the years of code reviews!")
-    app.store.save_farewell("url:in/bo", status="copied")
-    app.store.save_farewell("url:in/maximiliana", tone="formal", status="sent")
+        app.context.store.save_decision(f"url:in/{slug}", "test", verdict="disconnect")
+    app.context.store.save_farewell("url:in/bo", text="Bo, thanks for the years of code reviews!")
+    app.context.store.save_farewell("url:in/bo", status="copied")
+    app.context.store.save_farewell("url:in/maximiliana", tone="formal", status="sent")
     return app
 
 

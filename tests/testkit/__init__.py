@@ -1,1 +1,2 @@
-"""Helpers the tests share: invented exports, the prune command, and driving the app."""
+"""Helpers the tests share: invented exports, the prune command (in this process or a child), and
+driving the app."""

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
 from prune.tui.app import PruneApp, make_app
 from prune.tui.copying import no_system_clipboard
+from prune.tui.screens.review_screen import ReviewScreen
 
 from testkit.exports import connections_text
 
@@ -60,22 +63,60 @@ def reopen(tmp_path: Path) -> PruneApp:
     )
 
 
+async def workers_done(pilot: Pilot) -> None:
+    """Wait until every worker running now has ended, however it ended, and the app caught up.
+
+    A failed worker is the app's to report (that is what the tests check), not the test's.
+    """
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerFailed, WorkerCancelled):
+            await worker.wait()
+    await pilot.pause()
+
+
 async def loaded(pilot: Pilot) -> None:
     """Wait until the contacts are loaded, the first card painted and the evidence applied.
 
     The evidence worker starts only once the loading worker is done, hence two rounds.
     """
     for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await workers_done(pilot)
+
+
+async def first_card(pilot: Pilot) -> None:
+    """Wait until the first card is painted, without waiting for the archive's evidence."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if isinstance(pilot.app.screen, ReviewScreen) and card_name(pilot.app):
+            return
+    raise AssertionError("no card was painted")
 
 
 def text_of(app: PruneApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).visual)
 
 
+def help_lines(app: PruneApp) -> list[str]:
+    """The help sheet on screen, line by line as the user reads it, spaces between words folded."""
+    text = "\n".join(str(static.visual) for static in app.screen.query(Static))
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
 def card_name(app: PruneApp) -> str:
     return text_of(app, "#name")
+
+
+def toasts(app: PruneApp) -> list[str]:
+    """The notifications on screen now, as the user reads them: title, line break, message.
+
+    Textual shows them only when the app runs with `run_test(notifications=True)`.
+    """
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def error_toasts(app: PruneApp) -> list[str]:
+    """The notifications on screen now that are shown as errors."""
+    return [str(toast.render()) for toast in app.screen.query("Toast.-error")]
 
 
 def store_of(tmp_path: Path) -> Store:

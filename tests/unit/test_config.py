@@ -1,15 +1,29 @@
-"""The settings file: written on first run, read back, and bad content explained, never fatal."""
+"""The settings file: written on first run, read back, bad content explained (never fatal), and
+the farewell settings of a run built from it."""
 
 from __future__ import annotations
 
 import stat
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from prune.core.config import default_document, ensure_config, load_config, write_default_config
-from prune.core.farewell.message import BUILTIN_TONES
+from prune.core.config import (
+    Config,
+    default_document,
+    ensure_config,
+    load_config,
+    my_first_name,
+    write_default_config,
+)
+from prune.core.farewell.tones import BUILTIN_TONES
+from prune.core.state.importing import parse_export, record_export
+from prune.core.state.store import Store
+from prune.demo import write_sample_export
+
+from testkit.exports import connections_text
 
 
 @pytest.fixture
@@ -82,6 +96,36 @@ def test_an_unknown_placeholder_names_file_line_and_key_and_falls_back(config_pa
     assert config.tones["brief"] == "Bye[ {first_name}]!"  # the good override still applies
 
 
+def test_a_tone_of_megabytes_is_checked_and_its_fault_located(config_path: Path) -> None:
+    """A huge text (pasted by mistake, say) costs time in proportion to its size, not its square."""
+    line = "Hi[ {first_name}], all the best at {company}; [{years}] {{braces}} [[brackets]].\n"
+    half = line * 6_000  # half a megabyte each side of the fault
+    write(
+        config_path,
+        '[farewell.tones.huge]\ntext = """\n' + half + "see you, {nickname}\n" + half + '"""\n',
+    )
+    config = load_config(config_path)
+    assert config.problems == [
+        f"{config_path}, line 6003, [farewell.tones.huge] text: unknown placeholder "
+        "{nickname}; the huge tone is left out"
+    ]
+    assert "huge" not in config.tones
+
+
+def test_farewell_settings_carry_the_tones_the_default_and_the_name(config_path: Path) -> None:
+    write(
+        config_path,
+        '[you]\nfirst_name = "Sam"\n\n[farewell]\ndefault_tone = "cheerful"\n\n'
+        '[farewell.tones.cheerful]\ntext = "Cheerio[ {first_name}]!"\n',
+    )
+    settings = load_config(config_path).farewell_settings(None, date(2026, 11, 2))
+    assert list(settings.templates) == ["warm", "brief", "formal", "cheerful"]
+    assert settings.default_tone == "cheerful" and settings.tone_of(None) == "cheerful"
+    assert settings.my_name == "Sam"  # no snapshot, so no Profile.csv: the config's name
+    assert settings.today == date(2026, 11, 2)
+    assert Config().farewell_settings(None, date(2026, 11, 2)).my_name is None
+
+
 def test_a_users_own_tone_is_added_after_the_built_ins(config_path: Path) -> None:
     write(
         config_path,
@@ -147,3 +191,26 @@ def test_an_unwritable_config_folder_is_reported_not_fatal(tmp_path: Path) -> No
     config = ensure_config(blocker / "config.toml")
     assert config.tones == BUILTIN_TONES
     assert len(config.problems) == 1 and "cannot be created" in config.problems[0]
+
+
+def test_my_name_comes_from_profile_csv_then_the_config(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "state")
+    archive = write_sample_export(tmp_path / "export", connections=20)
+    snapshot = record_export(store, parse_export(archive)).outcome.snapshot
+    assert my_first_name(snapshot, Config(first_name="Sam")) == "Robin"
+    archive.unlink()  # the user has since deleted the download: the name was kept at import
+    assert my_first_name(store.latest_snapshot(), Config(first_name="Sam")) == "Robin"
+    assert my_first_name(None, Config(first_name="Sam")) == "Sam"
+    assert my_first_name(None, None) is None
+    store.close()
+
+
+def test_an_export_of_connections_only_has_no_profile(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "state")
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        connections_text("Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024")
+    )
+    snapshot = record_export(store, parse_export(path)).outcome.snapshot
+    assert my_first_name(snapshot, Config(first_name="Sam")) == "Sam"
+    store.close()

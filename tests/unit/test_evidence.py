@@ -12,7 +12,8 @@ import pytest
 
 from prune.core.evidence.cache import cache_paths, load_or_compute
 from prune.core.evidence.card_insights import insights
-from prune.core.evidence.collect import compute_evidence, details
+from prune.core.evidence.collect import compute_evidence
+from prune.core.evidence.details import details
 from prune.core.model import INSIGHT_COLUMNS
 from prune.core.reading.archive import open_export
 from prune.core.reading.connections import read_connections

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from prune.core.config import Config
-from prune.core.farewell.message import (
-    BUILTIN_TONES,
-    LINKEDIN_MESSAGE_LIMIT,
-    check_length,
-    message_for,
-    message_length,
-    my_first_name,
-    next_tone,
-    render,
-    tone_names,
+from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT, check_length, message_length
+from prune.core.farewell.message import message_for, render
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.template import (
+    Field,
+    Literal,
+    Optional,
+    parse_template,
     validate_template,
-    years_phrase,
 )
-from prune.core.state.importing import parse_export, record_export
-from prune.core.state.store import Farewell, Store
-from prune.demo.sample import write_sample_export
-
-from testkit.exports import connections_text
+from prune.core.farewell.tones import BUILTIN_TONES, next_tone, tone_names
+from prune.core.farewell.values import years_phrase
+from prune.core.state.store import Farewell
 
 TODAY = date(2026, 11, 2)
 ANA = {
@@ -35,6 +29,7 @@ ANA = {
     "position": "CTO",
     "connected_on": date(2018, 3, 7),
 }
+SETTINGS = FarewellSettings(templates=BUILTIN_TONES, my_name="Robin", today=TODAY)
 EVERY_PLACEHOLDER = (
     "{first_name}|{last_name}|{company}|{position}|{years}|{my_name}|{note}|{{literal}}|[[x]]"
 )
@@ -187,15 +182,38 @@ def test_faulty_templates_are_explained(template: str, expected: str) -> None:
     assert any(expected in problem for problem in problems), problems
 
 
+def test_a_template_parses_into_literals_fields_and_optional_parts() -> None:
+    parsed = parse_template("Hi[ {first_name}], {{x}} at {company}[!]")
+    assert parsed.parts == (
+        Literal("Hi"),
+        Optional((Literal(" "), Field("first_name"))),
+        Literal(", {x} at "),
+        Field("company"),
+        Optional((Literal("!"),)),
+    )
+    assert len(parsed.problems) == 1 and "[!] has no placeholder" in parsed.problems[0]
+
+
+def test_a_template_of_megabytes_is_validated_with_its_fault_found() -> None:
+    """Checking takes time in proportion to the text: a 2 MB tone in the config is no hang."""
+    prose = "Thank you for the years of good work together[ at {company}], {{truly}}. "
+    template = prose * 14_000 + "{nickname}" + prose * 14_000 + "{ unclosed " * 5_000
+    assert len(template) > 2_000_000
+    assert validate_template(template) == [
+        "unknown placeholder {nickname}",
+        "a { is never closed (write {{ for a literal brace)",
+    ]
+
+
 def test_a_faulty_template_still_renders_readably() -> None:
     text = render("Hi {nickname} {first_name", ANA, my_name=None, today=TODAY)
     assert text == "Hi {nickname} {first_name"
 
 
 def test_tones_cycle_through_built_ins_then_the_users_own() -> None:
-    config = Config(tones=dict(BUILTIN_TONES) | {"cheerful": "Bye {first_name}!"})
-    names = tone_names(config)
+    names = tone_names(dict(BUILTIN_TONES) | {"cheerful": "Bye {first_name}!"})
     assert names == ["warm", "brief", "formal", "cheerful"]
+    assert tone_names() == ["warm", "brief", "formal"]
     assert next_tone("warm", names) == "brief"
     assert next_tone("cheerful", names) == "warm"
     assert next_tone("vanished", names) == "warm"
@@ -204,16 +222,16 @@ def test_tones_cycle_through_built_ins_then_the_users_own() -> None:
 
 def test_a_saved_edit_is_preferred_over_the_template() -> None:
     edited = Farewell(key="k", tone="formal", text="My own words, {not a placeholder}.")
-    message = message_for(edited, ANA, BUILTIN_TONES, "Robin", TODAY, tone="brief")
+    message = message_for(edited, ANA, SETTINGS, tone="brief")
     assert message == "My own words, {not a placeholder}."
 
 
 def test_without_an_edit_the_saved_tone_then_the_default_is_used() -> None:
-    formal = message_for(Farewell(key="k", tone="formal"), ANA, BUILTIN_TONES, "Robin", TODAY)
+    formal = message_for(Farewell(key="k", tone="formal"), ANA, SETTINGS)
     assert formal.startswith("Dear Ana,")
-    fallback = message_for(Farewell(key="k", tone="deleted"), ANA, BUILTIN_TONES, "Robin", TODAY)
+    fallback = message_for(Farewell(key="k", tone="deleted"), ANA, SETTINGS)
     assert fallback.startswith("Hi Ana,")
-    brief = message_for(None, ANA, BUILTIN_TONES, "Robin", TODAY, default_tone="brief")
+    brief = message_for(None, ANA, replace(SETTINGS, default_tone="brief"))
     assert brief == render(BUILTIN_TONES["brief"], ANA, my_name="Robin", today=TODAY)
 
 
@@ -230,26 +248,3 @@ def test_emoji_count_twice_towards_the_limit() -> None:
     assert message_length("🌻") == 2
     assert check_length("🌻" * (LINKEDIN_MESSAGE_LIMIT // 2)) is None
     assert check_length("🌻" * (LINKEDIN_MESSAGE_LIMIT // 2 + 1)) is not None
-
-
-def test_my_name_comes_from_profile_csv_then_the_config(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "state")
-    archive = write_sample_export(tmp_path / "export", connections=20)
-    snapshot = record_export(store, parse_export(archive)).outcome.snapshot
-    assert my_first_name(snapshot, Config(first_name="Sam")) == "Robin"
-    archive.unlink()  # the user has since deleted the download
-    assert my_first_name(snapshot, Config(first_name="Sam")) == "Sam"
-    assert my_first_name(snapshot, Config()) is None
-    assert my_first_name(None, None) is None
-    store.close()
-
-
-def test_an_export_of_connections_only_has_no_profile(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "state")
-    path = tmp_path / "Connections.csv"
-    path.write_text(
-        connections_text("Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024")
-    )
-    snapshot = record_export(store, parse_export(path)).outcome.snapshot
-    assert my_first_name(snapshot, Config(first_name="Sam")) == "Sam"
-    store.close()

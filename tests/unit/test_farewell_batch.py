@@ -1,8 +1,8 @@
 """Rendering thousands of farewells at once gives, letter for letter, what `render` gives alone.
 
-The batch renderer re-expresses the template language, the placeholder values and the tidying in
-polars; every test here holds its output against the scalar functions on the same rows, so a user
-sees the same message in the export, the Farewells screen and the editor.
+The batch renderer walks the same parsed template as `render` but re-expresses the placeholder
+values and the tidying in polars; every test here holds its output against the scalar functions on
+the same rows, so a user sees the same message in the export, the Farewells screen and the editor.
 """
 
 from __future__ import annotations
@@ -14,23 +14,15 @@ from datetime import date, timedelta
 import polars as pl
 import pytest
 
-from prune.core.farewell.batch import (
-    PYTHON_WHITESPACE,
-    effective_tones,
-    messages_many,
-    refusals,
-    render_many,
-)
-from prune.core.farewell.message import (
-    BUILTIN_TONES,
-    check_length,
-    message_for,
-    render,
-    years_phrase,
-)
+from prune.core.farewell.batch import PYTHON_WHITESPACE, effective_tones, messages_many, refusals
+from prune.core.farewell.length import check_length
+from prune.core.farewell.message import message_for, render
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.tones import BUILTIN_TONES
+from prune.core.farewell.values import years_phrase
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Farewell, Store
-from prune.demo.sample import write_sample_export
+from prune.demo import write_sample_export
 
 TODAY = date(2026, 11, 2)
 # Days on which anniversaries fall awkwardly: a leap day, the day before and after one.
@@ -152,6 +144,21 @@ def connected_days(today: date) -> list[date | None]:
     ]
 
 
+def batch_of(
+    template: str,
+    contacts: pl.DataFrame,
+    *,
+    my_name: str | None,
+    today: date,
+    notes: str | None = "note",
+) -> pl.Series:
+    """`messages_many` with `template` as the only tone, and no saved tones or edits."""
+    settings = FarewellSettings(
+        {"only": template}, my_name=my_name, today=today, default_tone="only"
+    )
+    return messages_many(contacts, settings, saved_tones=None, edits=None, notes=notes)
+
+
 def scalar(template: str, frame: pl.DataFrame, *, my_name: str | None, today: date) -> list[str]:
     return [
         render(template, row, my_name=my_name, today=today) for row in frame.iter_rows(named=True)
@@ -212,14 +219,14 @@ def test_the_sample_export_renders_as_one_by_one(
 ) -> None:
     template = TEMPLATES[tone]
     expected = scalar(template, sample_contacts, my_name="Robin", today=today)
-    batch = render_many(template, sample_contacts, my_name="Robin", today=today)
+    batch = batch_of(template, sample_contacts, my_name="Robin", today=today)
     assert batch.to_list() == expected
 
 
 def test_dates_as_iso_text_give_the_same_years_as_dates(sample_contacts: pl.DataFrame) -> None:
     as_text = sample_contacts.with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d"))
     for template in BUILTIN_TONES.values():
-        batch = render_many(template, as_text, my_name="Robin", today=TODAY)
+        batch = batch_of(template, as_text, my_name="Robin", today=TODAY)
         assert batch.to_list() == scalar(template, as_text, my_name="Robin", today=TODAY)
         assert batch.to_list() == scalar(template, sample_contacts, my_name="Robin", today=TODAY)
 
@@ -230,7 +237,7 @@ def test_awkward_values_render_as_one_by_one(tone: str, today: date) -> None:
     template = TEMPLATES[tone]
     rows = edge_rows(today)
     for my_name in MY_NAMES:
-        batch = render_many(template, rows, my_name=my_name, today=today)
+        batch = batch_of(template, rows, my_name=my_name, today=today)
         assert batch.to_list() == scalar(template, rows, my_name=my_name, today=today), my_name
 
 
@@ -264,20 +271,20 @@ def test_random_templates_render_as_one_by_one() -> None:
     rows = edge_rows(TODAY, count=120, seed=3)
     for _ in range(150):
         template = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 24)))
-        batch = render_many(template, rows, my_name="Robin", today=TODAY)
+        batch = batch_of(template, rows, my_name="Robin", today=TODAY)
         assert batch.to_list() == scalar(template, rows, my_name="Robin", today=TODAY), template
 
 
 def test_missing_columns_and_notes_count_as_empty() -> None:
     rows = pl.DataFrame({"first_name": ["Ana", None], "note": ["seen at the fair", None]})
     template = EVERY_PLACEHOLDER
-    assert render_many(template, rows, my_name=None, today=TODAY).to_list() == scalar(
+    assert batch_of(template, rows, my_name=None, today=TODAY).to_list() == scalar(
         template, rows, my_name=None, today=TODAY
     )
-    without_notes = render_many(template, rows, my_name=None, today=TODAY, notes=None)
+    without_notes = batch_of(template, rows, my_name=None, today=TODAY, notes=None)
     assert without_notes.to_list() == scalar(template, rows.drop("note"), my_name=None, today=TODAY)
     assert "seen at the fair" not in without_notes[0]
-    assert render_many(template, rows.clear(), my_name=None, today=TODAY).to_list() == []
+    assert batch_of(template, rows.clear(), my_name=None, today=TODAY).to_list() == []
 
 
 @pytest.mark.parametrize(
@@ -303,7 +310,7 @@ def test_connection_dates_given_as_text_are_read_as_python_reads_them(text: str 
         {"first_name": ["Ana"], "connected_on": [text]},
         schema_overrides={"connected_on": pl.String},
     )
-    batch = render_many("{years}", rows, my_name=None, today=TODAY)
+    batch = batch_of("{years}", rows, my_name=None, today=TODAY)
     assert batch.to_list() == [years_phrase(text, TODAY)]
 
 
@@ -343,41 +350,39 @@ def test_each_row_gets_its_edit_or_its_tone_as_message_for_gives(
     templates: dict[str, str], default_tone: str, override: str | None
 ) -> None:
     rows = saved_rows()
+    settings = FarewellSettings(templates, my_name="Robin", today=TODAY, default_tone=default_tone)
     expected = [
         message_for(
             Farewell(key=str(index), tone=row["tone"], text=row["text"]),
             row,
-            templates,
-            "Robin",
-            TODAY,
-            default_tone=default_tone,
+            settings,
             tone=override,
         )
         for index, row in enumerate(rows.iter_rows(named=True))
     ]
-    batch = messages_many(
-        rows, templates, my_name="Robin", today=TODAY, default_tone=default_tone, tone=override
-    )
+    batch = messages_many(rows, settings, tone=override)
     assert batch.to_list() == expected
 
 
 def test_without_tone_or_edit_columns_every_row_takes_the_default_tone() -> None:
     rows = edge_rows(TODAY, count=30)
-    batch = messages_many(rows, TEMPLATES, my_name="Ana", today=TODAY, default_tone="brief")
+    settings = FarewellSettings(TEMPLATES, my_name="Ana", today=TODAY, default_tone="brief")
+    batch = messages_many(rows, settings)
     expected = scalar(BUILTIN_TONES["brief"], rows, my_name="Ana", today=TODAY)
     assert batch.to_list() == expected
 
 
 def test_effective_tones_fall_back_like_effective_tone() -> None:
     saved = pl.Series(["brief", None, "deleted tone", "", "formal"], dtype=pl.String)
-    assert effective_tones(saved, BUILTIN_TONES, "formal").to_list() == [
+    formal = FarewellSettings(BUILTIN_TONES, my_name=None, today=TODAY, default_tone="formal")
+    assert effective_tones(saved, formal).to_list() == [
         "brief",
         "formal",
         "formal",
         "formal",
         "formal",
     ]
-    assert effective_tones(saved, BUILTIN_TONES, tone="warm").to_list() == ["warm"] * 5
+    assert effective_tones(saved, formal, tone="warm").to_list() == ["warm"] * 5
 
 
 def test_refusals_are_the_ones_check_length_gives() -> None:

@@ -22,7 +22,10 @@ from prune.core.farewell.followthrough import (
     set_status,
     template_message,
 )
-from prune.core.farewell.message import BUILTIN_TONES, LINKEDIN_MESSAGE_LIMIT, render
+from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT
+from prune.core.farewell.message import render
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.tones import BUILTIN_TONES
 from prune.core.lists.selection import contact_list
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
@@ -34,6 +37,7 @@ ANA = "Ana,Doe,https://www.linkedin.com/in/ana-doe,,Acme,CTO,07 Mar 2024"
 BO = "Bo,Li,https://www.linkedin.com/in/bo-li,,,,01 Feb 2016"
 CY = "Cy,Ng,https://www.linkedin.com/in/cy-ng,,Initech,PM,01 Feb 2022"
 DEE = "Dee,Ow,https://www.linkedin.com/in/dee-ow,,Globex,Dev,01 Feb 2021"
+SETTINGS = FarewellSettings(templates=BUILTIN_TONES, my_name="Robin", today=TODAY)
 
 
 @pytest.fixture
@@ -50,7 +54,7 @@ def snapshot(store: Store, tmp_path: Path, name: str, *rows: str) -> int:
 
 
 def rows(store: Store, snapshot_id: int, **options):
-    return farewell_rows(store, snapshot_id, BUILTIN_TONES, "Robin", TODAY, **options)
+    return farewell_rows(store, snapshot_id, SETTINGS, **options)
 
 
 def test_only_disconnects_of_the_snapshot_are_listed_by_name(store: Store, tmp_path: Path) -> None:
@@ -117,7 +121,7 @@ def test_progress_and_filters(store: Store, tmp_path: Path) -> None:
     listed = rows(store, snap)
     progress = farewell_progress(listed)
     assert progress.summary == "2 of 4 removed"
-    assert progress.detail == "1 drafted, 0 copied, 1 sent, 2 removed"
+    assert (progress.drafted, progress.copied, progress.sent, progress.removed) == (1, 0, 1, 2)
     assert [row.name for row in rows_with_status(listed, "removed")] == ["Ana Doe", "Bo Li"]
     assert len(rows_with_status(listed, None)) == 4
     assert farewell_progress([]).summary == "0 of 0 removed"
@@ -179,13 +183,13 @@ def test_a_reloaded_row_is_what_a_fresh_list_would_give(store: Store, tmp_path: 
     before = rows(store, snap)[0]
     cycle_tone(store, before.key)
     set_status(store, before.key, "sent")
-    after = reload_row(store, before, BUILTIN_TONES, "Robin", TODAY)
+    after = reload_row(store, before, SETTINGS)
     assert after == rows(store, snap)[0]
     assert after.tone == "brief" and after.status == "sent" and after.message != before.message
     save_edit(store, before.key, "Ana, all the best.", template_message=before.message)
-    edited = reload_row(store, after, BUILTIN_TONES, "Robin", TODAY)
+    edited = reload_row(store, after, SETTINGS)
     assert edited.edited and edited.message == "Ana, all the best."
-    assert template_message(edited, BUILTIN_TONES, "Robin", TODAY) == after.message
+    assert template_message(edited, SETTINGS) == after.message
 
 
 def test_exported_messages_are_the_ones_the_farewells_list_shows(
@@ -202,11 +206,9 @@ def test_exported_messages_are_the_ones_the_farewells_list_shows(
         default_tone="noted",
         tones=dict(BUILTIN_TONES) | {"noted": "Hi {first_name}, since {note}: bye. {my_name}"},
     )
-    renderer = message_renderer(config, store.snapshot(snap), TODAY)
-    exported = contact_list(store, snap, "disconnect", messages=renderer)
-    listed = farewell_rows(
-        store, snap, config.tones, "Robin", TODAY, default_tone=config.default_tone
-    )
+    settings = config.farewell_settings(store.snapshot(snap), TODAY)
+    exported = contact_list(store, snap, "disconnect", messages=message_renderer(settings))
+    listed = farewell_rows(store, snap, settings)
     assert dict(zip(exported["first_name"], exported["farewell_message"], strict=True)) == {
         row.first_name: row.message for row in listed
     }

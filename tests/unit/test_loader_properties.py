@@ -27,7 +27,9 @@ from prune.core.reading.archive import open_export
 from prune.core.reading.connections import read_connections
 from prune.core.reading.csv_table import locate_table, read_table, scan_table
 from prune.core.state.importing import parse_export
-from prune.demo.sample import connections_csv, write_sample_export
+from prune.demo import write_sample_export
+from prune.demo.connections import connections_text as demo_connections_text
+from prune.demo.population import build_population
 
 from testkit.exports import connections_text
 
@@ -74,7 +76,7 @@ _ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06")
 def connections_seeds() -> tuple[bytes, ...]:
     old = "First Name,Last Name,Email Address,Company,Position,Connected On"
     return (
-        connections_csv(12, seed=3),
+        demo_connections_text(build_population(12, seed=3)).encode(),
         connections_text('Ana,"Doe, PhD",,,"Acme, Inc.",CTO,07 Mar 2024', ",,,,,,08 Jan 2024")
         .replace("\n", "\r\n")
         .encode(),

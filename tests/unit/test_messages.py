@@ -103,18 +103,22 @@ def by_key(frame: pl.DataFrame) -> dict[str, dict[str, object]]:
 
 def test_2026_layout_counts_each_direction_and_skips_what_is_not_interaction() -> None:
     result = tally(MESSAGES_2026, contacts(*CONTACTS))
-    assert result.total == 11
+    assert (result.total, result.sponsored) == (10, 1)  # the sponsored message is advertising
     rows = by_key(result.per_contact)
     assert set(rows) == {"url:in/ana-doe", "url:in/bo-li", "url:in/cy-zed", "url:in/zoë-b"}
     ana = rows["url:in/ana-doe"]
     assert (ana["messages_sent"], ana["messages_received"]) == (2, 2)
     assert ana["first_message_on"] == date(2020, 1, 5)
     assert ana["last_message_on"] == date(2022, 6, 1)
+    assert (ana["group_messages_sent"], ana["group_messages_received"]) == (1, 0)
     assert (ana["first_writer"], ana["last_writer"]) == ("them", "you")
     bo = rows["url:in/bo-li"]
-    assert (bo["messages_sent"], bo["messages_received"], bo["last_writer"]) == (1, 1, "them")
+    assert (bo["messages_sent"], bo["messages_received"]) == (1, 1)
+    # Bo only ever wrote in the group: nobody wrote to anybody one to one.
+    assert (bo["group_messages_sent"], bo["group_messages_received"]) == (1, 1)
+    assert (bo["first_writer"], bo["last_writer"]) == (None, None)
     cy = rows["url:in/cy-zed"]
-    assert (cy["messages_sent"], cy["messages_received"]) == (1, 0)
+    assert (cy["messages_sent"], cy["messages_received"], cy["group_messages_sent"]) == (1, 0, 1)
     zoe = rows["url:in/zoë-b"]  # the sponsored message and the draft did not count
     assert (zoe["messages_sent"], zoe["messages_received"]) == (0, 1)
     assert not any(row["messages_by_name"] for row in rows.values())

@@ -13,8 +13,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-import prune.demo.sample as sample_module
-from prune.demo.sample import EXPORT_DATE, connections_csv, write_sample_export
+import prune.demo as demo_package
+from prune.demo import EXPORT_DATE, write_sample_export
 
 EXPECTED_COLUMNS = {
     "Connections.csv": [
@@ -165,26 +165,27 @@ def test_folder_variant_holds_the_same_bytes(demo_zip: Path, demo_dir: Path) -> 
             assert (demo_dir / name).read_bytes() == archive.read(name), name
 
 
-def test_connections_csv_is_the_file_in_the_export(demo_dir: Path) -> None:
-    assert connections_csv() == (demo_dir / "Connections.csv").read_bytes()
-
-
 def test_every_file_reads_with_the_expected_columns(frames: dict[str, pl.DataFrame]) -> None:
     for name, columns in EXPECTED_COLUMNS.items():
         assert frames[name].columns == columns, name
         assert frames[name].height > 0, name
 
 
-def test_core_module_stays_free_of_textual() -> None:
-    tree = ast.parse(Path(sample_module.__file__).read_text(encoding="utf-8"))
-    imported = {
-        alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    }
-    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert not any(name.split(".")[0] == "textual" for name in imported)
+def test_demo_package_stays_free_of_textual() -> None:
+    modules = sorted(Path(demo_package.__file__).parent.glob("*.py"))
+    assert len(modules) > 1
+    for module in modules:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        imported |= {
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        }
+        assert not any(name.split(".")[0] == "textual" for name in imported), module.name
 
 
 # --- Connections.csv -------------------------------------------------------------------------
@@ -201,8 +202,9 @@ def test_connections_preamble_header_and_line_endings(demo_dir: Path) -> None:
     assert lines[3] == ",".join(EXPECTED_COLUMNS["Connections.csv"])
 
 
-def test_connection_count_follows_the_argument() -> None:
-    lines = connections_csv(2000).decode("utf-8").split("\n")
+def test_connection_count_follows_the_argument(tmp_path: Path) -> None:
+    folder = write_sample_export(tmp_path, connections=2000, messages=0, as_zip=False)
+    lines = (folder / "Connections.csv").read_text(encoding="utf-8").split("\n")
     assert len(lines) - 4 == 2000
 
 

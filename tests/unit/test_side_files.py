@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -13,10 +14,11 @@ from prune.core.evidence.flags import bare_bones_flags
 from prune.core.evidence.invitations import read_invitations
 from prune.core.evidence.matching import ContactIndex
 from prune.core.evidence.recommendations import read_recommendations
+from prune.core.reading.archive import ExportFiles, open_export
 from prune.core.reading.connections import read_connections
-from prune.core.reading.owner import read_employers, read_owner_name
+from prune.core.reading.owner import Owner, read_employers, read_owner, read_owner_name
 
-from testkit.exports import connections_text
+from testkit.exports import connections_text, make_zip
 
 OWNER = "robin owner"
 CONTACTS = (
@@ -202,6 +204,38 @@ def test_profile_gives_the_owner_name() -> None:
         'Robin, Owner ,,,Apr 12,"Ops, mostly",,Software,,"Lisbon, Portugal",,,\n'
     )
     assert read_owner_name(text.encode(), "Profile.csv") == "robin owner"
+
+
+def export_of(tmp_path: Path, **files: str) -> ExportFiles:
+    path = tmp_path / "export.zip"
+    path.write_bytes(make_zip({"Connections.csv": connections_text(*CONTACTS), **files}))
+    return open_export(path)
+
+
+def test_the_owner_is_named_as_profile_csv_writes_it(tmp_path: Path) -> None:
+    profile = "First Name,Last Name,Headline\n Robin , Owner ,Ops\n"
+    owner = read_owner(export_of(tmp_path, **{"Profile.csv": profile}))
+    assert owner == Owner(name="Robin Owner", first_name="Robin")
+
+
+def test_without_a_profile_the_owner_is_the_person_in_most_messages(tmp_path: Path) -> None:
+    messages = "\n".join(
+        [
+            "From,To,Date,Subject,Content,Direction,Folder",
+            "Ana Doe,Robin Owner,2021-03-01 10:00,,Hi,INCOMING,INBOX",
+            "Robin Owner,Ana Doe,2021-03-02 10:00,,Hello,OUTGOING,INBOX",
+            "Robin Owner,Cy Zed,2021-03-03 10:00,,Hey,OUTGOING,INBOX",
+            "Ana Doe,Robin Owner,2021-03-04 10:00,,Again,INCOMING,INBOX",
+        ]
+    )
+    owner = read_owner(export_of(tmp_path, **{"messages.csv": messages}))
+    # Nothing says which part is the first name, so farewells are not signed with a guess.
+    assert owner == Owner(name="Robin Owner", first_name=None)
+
+
+def test_an_export_that_names_nobody_has_no_owner(tmp_path: Path) -> None:
+    assert read_owner(export_of(tmp_path, **{"Profile.csv": "garbage\x00\x01"})) == Owner()
+    assert read_owner(export_of(tmp_path)) == Owner()
 
 
 def test_positions_give_employers_reduced_for_comparison() -> None:

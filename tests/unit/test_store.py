@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from prune.core.state.importing import parse_export, record_export
+from prune.core.state.schema import FIRST_SCHEMA, SCHEMA_VERSION
 from prune.core.state.store import Store, StoreError
+from prune.demo import write_sample_export
 
-from testkit.exports import connections_text
+from testkit.exports import connections_text, make_zip
 
 ANA = "Ana,Doe,https://www.linkedin.com/in/ana-doe,,Acme,CTO,07 Mar 2024"
 BO = "Bo,Li,https://www.linkedin.com/in/bo-li,,Globex,Dev,01 Feb 2023"
@@ -31,8 +34,14 @@ def store(tmp_path: Path):
     opened.close()
 
 
+def journal_actions(store: Store) -> list[str]:
+    with closing(sqlite3.connect(store.path)) as db:
+        return [action for (action,) in db.execute("SELECT action FROM journal ORDER BY id")]
+
+
 def test_state_is_private_and_in_wal_mode(tmp_path: Path, store: Store) -> None:
-    assert store.journal_mode == "wal"
+    with closing(sqlite3.connect(store.path)) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert stat.S_IMODE((tmp_path / "state").stat().st_mode) == 0o700
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
     store.save_decision("url:in/x", "test", verdict="keep")
@@ -77,8 +86,7 @@ def test_undo_walks_back_many_steps(store: Store) -> None:
     assert store.undo() == "a"
     assert store.decision("a") is None
     assert store.undo() is None
-    actions = [entry["action"] for entry in store.history()]
-    assert actions.count("undo") == 4  # the journal only grows
+    assert journal_actions(store).count("undo") == 4  # the journal only grows
 
 
 def test_later_goes_to_the_end_of_the_queue(store: Store) -> None:
@@ -130,3 +138,68 @@ def test_a_worker_reader_sees_committed_decisions_and_cannot_write(
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             reader.save_decision("url:in/bo-li", "test", verdict="keep")
     assert store.decisions().height == 1
+
+
+def test_the_owner_is_kept_with_the_snapshot_though_the_export_is_deleted(
+    tmp_path: Path, store: Store
+) -> None:
+    archive = write_sample_export(tmp_path / "export", connections=20)
+    snapshot = record_export(store, parse_export(archive)).outcome.snapshot
+    archive.unlink()  # the user has since deleted the download
+    assert (snapshot.owner_name, snapshot.owner_first_name) == ("Robin Marchetti-Osei", "Robin")
+    with Store.open(tmp_path / "state") as reopened:
+        kept = reopened.latest_snapshot()
+        assert kept is not None and kept.owner_first_name == "Robin"
+
+
+def test_a_fuller_copy_of_the_same_connections_names_the_owner(
+    tmp_path: Path, store: Store
+) -> None:
+    alone = write(tmp_path, "Connections.csv", ANA, BO)
+    first = record_export(store, parse_export(alone)).outcome.snapshot
+    archive = tmp_path / "archive.zip"
+    archive.write_bytes(
+        make_zip(
+            {
+                "Connections.csv": alone.read_bytes(),
+                "Profile.csv": "First Name,Last Name\nRobin,Owner\n",
+            }
+        )
+    )
+    again = record_export(store, parse_export(archive)).outcome
+    assert first.owner_name is None
+    assert again.relinked and again.snapshot.id == first.id
+    assert (again.snapshot.owner_name, again.snapshot.owner_first_name) == ("Robin Owner", "Robin")
+
+
+def test_an_older_state_file_learns_who_owns_each_export(tmp_path: Path) -> None:
+    folder = tmp_path / "state"
+    folder.mkdir()
+    archive = write_sample_export(tmp_path / "export", connections=20)
+    with closing(sqlite3.connect(folder / "prune.sqlite3")) as db:
+        db.executescript(FIRST_SCHEMA)
+        for number, source in enumerate([archive, tmp_path / "moved-away.zip"], start=1):
+            db.execute(
+                "INSERT INTO snapshots (imported_at, source, source_kind, sha256, connections, "
+                "hidden, duplicates, files) VALUES ('2025-01-01', ?, 'zip', ?, 20, 0, 0, '[]')",
+                (str(source), f"sha-{number}"),
+            )
+        db.execute(
+            "INSERT INTO decisions (key, verdict, updated_at) VALUES ('a', 'keep', '2025-01-01')"
+        )
+        db.execute("PRAGMA user_version=1")
+        db.commit()
+    with Store.open(folder) as store:
+        owners = [(s.owner_name, s.owner_first_name) for s in store.snapshots()]
+        assert owners == [("Robin Marchetti-Osei", "Robin"), (None, None)]
+        assert store.decision("a").verdict == "keep"
+
+
+def test_a_state_file_from_a_newer_prune_is_refused_and_left_alone(tmp_path: Path) -> None:
+    Store.open(tmp_path / "state").close()
+    with closing(sqlite3.connect(tmp_path / "state" / "prune.sqlite3")) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer prune"):
+        Store.open(tmp_path / "state")
+    with closing(sqlite3.connect(tmp_path / "state" / "prune.sqlite3")) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1

@@ -7,6 +7,7 @@ from typing import Any
 from prune.core.evidence.cache import load_evidence, load_or_compute
 from prune.core.evidence.collect import Evidence
 from prune.core.reading.connections import Connections
+from prune.core.reading.placeholders import describe_placeholders
 from prune.core.state.importing import ImportReport
 from prune.core.state.store import Store
 
@@ -15,6 +16,7 @@ def evidence_summary(evidence: Evidence | None) -> dict[str, Any]:
     """What the archive's side files gave: totals (None when unknown) and the files used."""
     return {
         "messages": None if evidence is None else evidence.messages,
+        "sponsored_messages_left_out": None if evidence is None else evidence.sponsored_messages,
         "contacts_with_messages": None if evidence is None else evidence.contacts_with_messages,
         "evidence_files": [] if evidence is None else list(evidence.files_used),
     }
@@ -25,9 +27,11 @@ def _evidence_line(facts: dict[str, Any]) -> str:
         return "none: profile flags only (see the notices)"
     text = ""
     if facts["messages"] is not None:
+        sponsored = facts["sponsored_messages_left_out"]
+        left_out = f" ({sponsored} sponsored left out)" if sponsored else ""
         text = (
-            f"{facts['messages']} messages, with {facts['contacts_with_messages']} of your "
-            "connections; "
+            f"{facts['messages']} messages{left_out}, with {facts['contacts_with_messages']} "
+            "of your connections; "
         )
     return text + "from " + ", ".join(facts["evidence_files"])
 
@@ -45,6 +49,8 @@ def import_summary(report: ImportReport, evidence: Evidence | None = None) -> di
         "hidden": connections.hidden,
         "duplicates_merged": connections.duplicates,
         "rows_cut_short": connections.cut_rows,
+        # Spreadsheet placeholder cells (NA, N/A, #N/A, -) read as empty, by placeholder
+        "placeholders_read_as_empty": dict(connections.placeholders),
         "first_connected_on": snapshot.first_connected_on,
         "last_connected_on": snapshot.last_connected_on,
         "files": report.parsed.files.file_names(),
@@ -71,6 +77,7 @@ def import_summary_lines(report: ImportReport, evidence: Evidence | None = None)
         f"  connections to review  {facts['connections']}",
         f"  hidden members         {facts['hidden']} (date only: counted, never reviewed)",
         f"  duplicates merged      {facts['duplicates_merged']}",
+        *_placeholder_lines(facts),
         f"  connected between      {facts['first_connected_on']} and {facts['last_connected_on']}",
         f"  files found            {', '.join(facts['files'])}",
     ]
@@ -93,6 +100,11 @@ def _cut_rows_line(connections: Connections) -> str:
         f"{rows}{where} looked cut short and {verb} left out "
         "(if the download stopped early, download the export again)."
     )
+
+
+def _placeholder_lines(facts: dict[str, Any]) -> list[str]:
+    said = describe_placeholders(facts["placeholders_read_as_empty"])
+    return [f"  spreadsheet blanks     {said} (a spreadsheet wrote them)"] if said else []
 
 
 def state_summary(store: Store) -> dict[str, Any]:

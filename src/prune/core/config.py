@@ -1,7 +1,8 @@
 """Settings from a TOML file the user may edit: read with tomllib, first written with tomli-w.
 
 A bad file never stops prune: every problem becomes a message naming the file, line and key, and
-the built-in value is used instead.
+the built-in value is used instead. The farewell settings of a run are built here, from the file
+and the snapshot (the farewell package knows nothing of the file).
 """
 
 from __future__ import annotations
@@ -10,14 +11,20 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from prune.core.farewell.message import BUILTIN_TONES, DEFAULT_TONE, PLACEHOLDERS, validate_template
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.template import PLACEHOLDERS, validate_template
+from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES
+
+if TYPE_CHECKING:
+    from prune.core.state.store import Snapshot
 
 
 @dataclass
@@ -30,9 +37,28 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     default_tone: str = DEFAULT_TONE
     tones: dict[str, str] = field(default_factory=lambda: dict(BUILTIN_TONES))  # name -> template
-    raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    path: Path | None = None
+
+    def farewell_settings(self, snapshot: Snapshot | None, today: date) -> FarewellSettings:
+        """What the farewells of `snapshot` are rendered with: these tones, the user's name as
+        `my_first_name` finds it (which reads the snapshot's export), the day `{years}` counts to.
+        """
+        return FarewellSettings(
+            templates=self.tones,
+            my_name=my_first_name(snapshot, self),
+            today=today,
+            default_tone=self.default_tone,
+        )
+
+
+def my_first_name(snapshot: Snapshot | None, config: Config | None = None) -> str | None:
+    """The user's own first name for `{my_name}`: Profile.csv, as read once when the snapshot was
+    imported, else `[you] first_name` in the config, else None (the tones then end without a name).
+    """
+    name = snapshot.owner_first_name if snapshot is not None else None
+    if name:
+        return name
+    return (config.first_name or None) if config is not None else None
 
 
 def default_document() -> dict[str, Any]:
@@ -179,7 +205,7 @@ def _toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> str:
 
 def load_config(path: Path) -> Config:
     """Read settings; a missing file means defaults, a bad one means defaults plus problems."""
-    config = Config(path=path)
+    config = Config()
     if not path.exists():
         return config
     try:
@@ -192,7 +218,6 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         config.problems.append(_toml_problem(path, text, error))
         return config
-    config.raw = document
 
     def where(section: str, key: str | None = None, needle: str | None = None) -> str:
         return _where(path, text, section, key, needle)

@@ -1,30 +1,33 @@
-"""The Textual application and the `make_app` factory shared by the CLI, tests and screenshots."""
+"""The Textual application and the `make_app` factory shared by the CLI, tests and screenshots.
+
+`make_app` builds the one `AppContext`; every screen that uses a service (store, clipboard, clock)
+receives it, the dialogs are handed plain data. The App keeps the settings the
+command palette changes (rule, order, theme) and tells the review screen through its methods;
+it never reaches into a screen's attributes.
+"""
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-import polars as pl
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from prune.core.clipboard import copy_text
-from prune.core.config import Config, ensure_config
-from prune.core.evidence.cache import load_or_compute
-from prune.core.evidence.collect import Evidence
-from prune.core.farewell.message import message_for, my_first_name
+from prune.core.config import Config, ensure_config, my_first_name
 from prune.core.paths import config_file
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES, Rule, rule_named
-from prune.core.review.session import ContactView, ReviewSession
-from prune.core.state.store import Farewell, Snapshot, Store
+from prune.core.state.store import Store
+from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
+from prune.tui.key_help import help_rows
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
@@ -34,12 +37,14 @@ from prune.tui.screens.review_screen import ReviewScreen
 RULE_SETTING = "review.rule"
 ORDER_SETTING = "review.order"
 THEME_SETTING = "ui.theme"
+EXIT_STATE = 1  # as the command line's: the state could not be used
 
 
 class PruneApp(App[None]):
     """Reviews the contacts of one snapshot."""
 
     TITLE = "prune"
+    CSS_PATH = Path(__file__).with_name("prune.tcss")  # absolute: subclasses elsewhere find it
     BINDINGS = [
         Binding("f", "farewells", "Farewells", id="app.farewells"),
         # Not in the footer, which has no room left at 80 columns; help and the palette list it.
@@ -48,117 +53,45 @@ class PruneApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(
-        self,
-        *,
-        store: Store,
-        snapshot_id: int,
-        config: Config,
-        order: str | None = None,
-        today: date | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        system_copy: SystemCopy = copy_text,
-    ) -> None:
+    def __init__(self, *, context: AppContext, order: str | None = None) -> None:
         super().__init__()
-        self.system_copy = system_copy
-        self.store = store
-        self.snapshot_id = snapshot_id
-        self.config = config
-        self.today = today or date.today()
-        self._clock = clock
+        self.context = context
+        store, config = context.store, context.config
         self.rule: Rule = rule_named(store.setting(RULE_SETTING) or config.rule)
-        self.my_name: str | None = config.first_name or None
         self.order = order or store.setting(ORDER_SETTING) or config.order
+        self._review: ReviewScreen | None = None
         theme = store.setting(THEME_SETTING)
         if theme and theme in self.available_themes:
             self.theme = theme
 
     def on_mount(self) -> None:
-        if self.config.keys:
-            self.set_keymap(self.config.keys)
-        for problem in self.config.problems:
-            self.notify(problem, title="Settings", severity="warning", timeout=10)
+        config = self.context.config
+        if config.keys:
+            self.set_keymap(config.keys)
+        for problem in config.problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(
-            self, lambda theme: self.store.set_setting(THEME_SETTING, theme.name)
+            self, lambda theme: self.context.store.set_setting(THEME_SETTING, theme.name)
         )
-        self.push_screen(ReviewScreen(self._new_session, today=self.today))
+        self._review = ReviewScreen(self.context, rule=self.rule, order=self.order)
+        self.push_screen(self._review)
 
-    def _new_session(self) -> ReviewSession:
-        """Build the session (runs in a worker thread: it reads the whole snapshot)."""
-        self.my_name = my_first_name(self.store.snapshot(self.snapshot_id), self.config)
-        # What exists now (Textual's widgets, then the session's tens of thousands of objects)
-        # lives as long as the app: frozen, the cyclic collector stops walking it on every full
-        # collection, which otherwise stalls the load and, later, random key presses.
-        gc.freeze()
-        session = ReviewSession(
-            self.store, self.snapshot_id, self.rule, order=self.order, clock=self._clock
-        )
-        gc.freeze()
-        return session
-
-    def load_evidence(self, snapshot: Snapshot, contacts: pl.DataFrame) -> Evidence:
-        """The snapshot's evidence, cached beside the state file.
-
-        Runs in a worker thread, so it is handed the snapshot rather than reading the store,
-        whose connection the UI thread is using to save decisions.
-        """
-        return load_or_compute(self.store.path.parent, snapshot, contacts)
-
-    def farewell(self, view: ContactView) -> tuple[str, Farewell]:
-        """The farewell to show and copy for a contact, and its stored state."""
-        saved = self.store.farewell(view.key)
-        message = message_for(
-            saved,
-            view,
-            self.config.tones,
-            self.my_name,
-            self.today,
-            default_tone=self.config.default_tone,
-        )
-        return message, saved
+    def on_review_screen_load_failed(self, message: ReviewScreen.LoadFailed) -> None:
+        """Without its contacts there is nothing to review: one line, and a failing status."""
+        line = f"prune: the contacts could not be loaded ({message.reason})"
+        self.exit(return_code=EXIT_STATE, message=Text(line, no_wrap=True, overflow="ignore"))
 
     def on_unmount(self) -> None:
-        self.store.close()
-
-    @property
-    def review(self) -> ReviewScreen | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, ReviewScreen):
-                return screen
-        return None
+        self.context.store.close()
 
     # -- help and palette ---------------------------------------------------------------------
-
-    def key_rows(self) -> list[tuple[str, str]]:
-        """Every binding with the key that currently triggers it (honouring the keymap).
-
-        A row with an empty key is a heading: the keys after it belong to another screen.
-        """
-        keymap = self.config.keys
-
-        def rows_for(bindings: list[Binding]) -> list[tuple[str, str]]:
-            return [
-                (
-                    _display_keys(keymap.get(binding.id or "", binding.key)),
-                    binding.tooltip or binding.description,
-                )
-                for binding in bindings
-            ]
-
-        rows = rows_for([*_bindings(ReviewScreen.BINDINGS), *_bindings(self.BINDINGS)])
-        rows.append(("ctrl+p", "Command palette: order, rule, theme"))
-        rows.append(("", "On the Farewells screen (f)"))
-        rows.extend(rows_for(_bindings(FarewellsScreen.BINDINGS)))
-        rows.append(("", "On the list of all contacts (a)"))
-        rows.extend(rows_for(_bindings(ContactsScreen.BINDINGS)))
-        return rows
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(
             HelpScreen(
-                self.key_rows(),
+                help_rows(self.screen_stack, self.context.config.keys),
                 rule_text=self.rule.description,
                 order_text=ORDERS.get(self.order, self.order),
             )
@@ -178,32 +111,16 @@ class PruneApp(App[None]):
     def show_farewells(self) -> None:
         if isinstance(self.screen, FarewellsScreen):
             return
-        self.push_screen(
-            FarewellsScreen(
-                store=self.store,
-                snapshot_id=self.snapshot_id,
-                config=self.config,
-                today=self.today,
-                system_copy=self.system_copy,
-            )
-        )
+        self.push_screen(FarewellsScreen(self.context))
 
     def show_contacts(self) -> None:
-        review = self.review
-        if review is not None and not isinstance(self.screen, ContactsScreen):
-            review.action_contacts()
+        if self._review is not None and not isinstance(self.screen, ContactsScreen):
+            self._review.action_contacts()
 
     def show_export(self) -> None:
         if isinstance(self.screen, ExportScreen):
             return
-        self.push_screen(
-            ExportScreen(
-                store=self.store,
-                snapshot_id=self.snapshot_id,
-                config=self.config,
-                today=self.today,
-            )
-        )
+        self.push_screen(ExportScreen(self.context))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -238,29 +155,16 @@ class PruneApp(App[None]):
 
     def set_rule(self, name: str) -> None:
         self.rule = rule_named(name)
-        self.store.set_setting(RULE_SETTING, self.rule.name)
-        review = self.review
-        if review is not None and review.session is not None:
-            review.session.set_rule(self.rule)
-            review.refresh_card()
+        self.context.store.set_setting(RULE_SETTING, self.rule.name)
+        if self._review is not None:
+            self._review.use_rule(self.rule)
         self.notify(f"Rule: {self.rule.description}.", timeout=3)
 
     def set_order(self, order: str) -> None:
         self.order = order
-        self.store.set_setting(ORDER_SETTING, order)
-        review = self.review
-        if review is not None:
-            review.set_order(order)
-
-
-def _bindings(bindings: list[Binding | tuple[str, ...]]) -> list[Binding]:
-    """The Binding objects of a BINDINGS list (prune declares every one as a Binding)."""
-    return [binding for binding in bindings if isinstance(binding, Binding)]
-
-
-def _display_keys(keys: str) -> str:
-    names = {"slash": "/", "question_mark": "?", "enter": "enter", "space": "space"}
-    return " / ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
+        self.context.store.set_setting(ORDER_SETTING, order)
+        if self._review is not None:
+            self._review.use_order(order)
 
 
 def make_app(
@@ -273,14 +177,28 @@ def make_app(
     clock: Callable[[], float] = time.monotonic,
     system_copy: SystemCopy = copy_text,
 ) -> PruneApp:
-    """Build the app the way the CLI does, so tests and screenshots see the same thing."""
+    """Build the app the way the CLI does, so tests and screenshots see the same thing.
+
+    `today` fixes the day (tests); `clock` is the monotonic clock the pace is measured with.
+    """
     config = ensure_config(config_file(config_path))
-    return PruneApp(
-        store=Store.open(data_dir),
+    store = Store.open(data_dir)
+    context = AppContext(
+        store=store,
         snapshot_id=snapshot_id,
         config=config,
-        order=order,
-        today=today,
-        clock=clock,
+        farewell=_farewell_inputs(store, snapshot_id, config),
         system_copy=system_copy,
+        today=date.today if today is None else (lambda: today),
+        pace_clock=clock,
+    )
+    return PruneApp(context=context, order=order)
+
+
+def _farewell_inputs(store: Store, snapshot_id: int, config: Config) -> FarewellInputs:
+    """The user's farewell settings, and their name read once (from the export's Profile.csv)."""
+    return FarewellInputs(
+        templates=config.tones,
+        default_tone=config.default_tone,
+        my_name=my_first_name(store.snapshot(snapshot_id), config),
     )

@@ -20,8 +20,11 @@ def open_profile(app: App[object], name: str, url: str | None, where: str) -> No
         webbrowser.get()
     except webbrowser.Error:
         app.notify(
-            f"No browser found here. The URL is {where}: {url}", severity="warning", timeout=6
+            f"No browser found here. The URL is {where}: {url}",
+            severity="warning",
+            timeout=6,
+            markup=False,
         )
         return
     app.open_url(url)
-    app.notify(f"Opened {name}'s profile in your browser.", timeout=2)
+    app.notify(f"Opened {name}'s profile in your browser.", timeout=2, markup=False)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from textual.app import App
 
 from prune.core.clipboard import CopyResult
-from prune.core.farewell.message import check_length
+from prune.core.farewell.length import check_length
 
 SystemCopy = Callable[[str], CopyResult]
 
@@ -26,9 +26,9 @@ def copy_message(app: App[object], text: str, whom: str, system_copy: SystemCopy
     """Copy `text` or explain why not; True when copied."""
     refusal = check_length(text)
     if refusal:
-        app.notify(refusal, title="Not copied", severity="warning", timeout=6)
+        app.notify(refusal, title="Not copied", severity="warning", timeout=6, markup=False)
         return False
     app.copy_to_clipboard(text)
     result = system_copy(text)
-    app.notify(result.describe(f"the farewell to {whom}", terminal=True), timeout=4)
+    app.notify(result.describe(f"the farewell to {whom}", terminal=True), timeout=4, markup=False)
     return True

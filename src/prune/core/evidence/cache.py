@@ -38,7 +38,7 @@ from prune.core.state.importing import ImportReport
 from prune.core.state.store import Snapshot
 from prune.core.text.control import shown_path
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def cache_paths(data_dir: Path, snapshot_id: int) -> tuple[Path, Path]:
@@ -65,6 +65,7 @@ def save_evidence(data_dir: Path, snapshot: Snapshot, evidence: Evidence) -> Non
         "files_used": evidence.files_used,
         "sources": sorted(evidence.sources),
         "messages": evidence.messages,
+        "sponsored_messages": evidence.sponsored_messages,
         "contacts_with_messages": evidence.contacts_with_messages,
     }
     _write_private(frame_path, lambda handle: evidence.frame.write_parquet(handle))
@@ -91,6 +92,7 @@ def load_evidence(data_dir: Path, snapshot: Snapshot) -> Evidence | None:
         files_used=list(meta["files_used"]),
         sources=frozenset(meta["sources"]),
         messages=meta["messages"],
+        sponsored_messages=meta.get("sponsored_messages"),
         contacts_with_messages=meta["contacts_with_messages"],
     )
 

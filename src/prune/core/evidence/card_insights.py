@@ -1,22 +1,26 @@
 """From evidence to what the card shows: the evidence line, the pre-answer, the disconnect score.
 
 `insights(evidence, today=...)` returns one row per contact with the columns
-`review.INSIGHT_COLUMNS` names:
+`model.INSIGHT_COLUMNS` names:
 
-- `evidence`: one line, e.g. `14 messages, last 2 Mar 2021 · you wrote last · endorsed you`;
-  null when the archive says nothing about the contact;
-- `proves_interaction`: a message you wrote to them (one only they wrote, such as an unanswered
-  pitch, is not an interaction; drafts, sponsored and hidden senders never count), an
-  endorsement either way, or a recommendation either way (by name too);
+- `evidence`: one line, e.g. `14 messages, last 2 Mar 2021 · 2 in groups · you wrote last ·
+  endorsed you`; null when the archive says nothing about the contact;
+- `proves_interaction`: a message you wrote to them alone (one only they wrote, such as an
+  unanswered pitch, is not an interaction, nor is a group message; drafts, sponsored and hidden
+  senders never count), an endorsement either way, or a recommendation either way (by name too);
 - `score`: how likely a disconnect is, in points (0 = keep for sure; a ten-year-old connection
   never written to scores about 70); `reasons` says what raised it;
 - `flags`: the bare-bones flags (see flags.py); the review never pre-answers a flagged contact.
+
+Who wrote first or last, and whether messages went both ways, is told from the one-to-one
+messages only: a group message (see message_tally) shows the two were in one conversation.
 
 The score adds up:
 
 | evidence | points |
 |---|---|
 | no messages at all (when messages.csv was read) | 30 + 4 per year connected (15 years at most) |
+| group messages only | 15 + 3 per year since the last (15 years at most) |
 | messages, but the last one long ago | 3 per year since the last (15 years at most) |
 | messages both ways | minus 10 per doubling of their number (40 at most) |
 | only they wrote (you never replied) | +25 |
@@ -74,8 +78,12 @@ def _by_name(text: pl.Expr, marker: str) -> pl.Expr:
     return pl.when(pl.col(marker)).then(pl.concat_str([text, pl.lit(" (by name)")])).otherwise(text)
 
 
-# Column shorthands, shared by the three parts below.
-_SENT, _RECEIVED = pl.col("messages_sent"), pl.col("messages_received")
+# Column shorthands, shared by the three parts below: every message, those in groups, and the
+# one-to-one messages the writer, the pre-answer and the score go by.
+_ALL = pl.col("messages_sent") + pl.col("messages_received")
+_IN_GROUPS = pl.col("group_messages_sent") + pl.col("group_messages_received")
+_SENT = pl.col("messages_sent") - pl.col("group_messages_sent")
+_RECEIVED = pl.col("messages_received") - pl.col("group_messages_received")
 _TOTAL = _SENT + _RECEIVED
 _ENDORSED_R, _ENDORSED_G = pl.col("endorsements_received"), pl.col("endorsements_given")
 _RECOMMENDED_R = pl.col("recommendations_received")
@@ -87,7 +95,8 @@ def insights(evidence: Evidence, *, today: date) -> pl.DataFrame:
     knows_messages = MESSAGES in evidence.sources
     connected_days = (pl.lit(today) - pl.col("connected_on")).dt.total_days()
     silent_days = (pl.lit(today) - pl.col("last_message_on")).dt.total_days()
-    # A message only they wrote (a pitch you never answered) is no interaction; yours is.
+    # A message only they wrote (a pitch you never answered) is no interaction, nor is a group
+    # message; one you wrote to them is.
     proves = (_SENT > 0) | (_ENDORSED_R > 0) | (_ENDORSED_G > 0)
     proves = proves | (_RECOMMENDED_R > 0) | (_RECOMMENDED_G > 0)
     return evidence.frame.select(
@@ -101,16 +110,31 @@ def insights(evidence: Evidence, *, today: date) -> pl.DataFrame:
 
 
 def _evidence_line() -> pl.Expr:
-    """`14 messages, last 2 Mar 2021 · you wrote last · endorsed you`, or null."""
-    counted = _by_name(_plural(_TOTAL, "message"), "messages_by_name")
-    messages = (
+    """`14 messages, last 2 Mar 2021 · 2 in groups · you wrote last · endorsed you`, or null."""
+    return pl.concat_str(
+        [*_message_parts(), *_people_parts()], separator=LINE_SEPARATOR, ignore_nulls=True
+    ).replace("", None)
+
+
+def _message_parts() -> list[pl.Expr]:
+    """`14 messages, last 2 Mar 2021`, how many in groups, and who wrote last; null without."""
+    counted = _by_name(
         pl.when(_TOTAL == 0)
+        .then(_plural(_ALL, "group message"))
+        .otherwise(_plural(_ALL, "message")),
+        "messages_by_name",
+    )
+    messages = (
+        pl.when(_ALL == 0)
         .then(None)
         .when(pl.col("last_message_on").is_null())
         .then(counted)
-        .when(_TOTAL == 1)
+        .when(_ALL == 1)
         .then(pl.concat_str([counted, pl.lit(", "), _day("last_message_on")]))
         .otherwise(pl.concat_str([counted, pl.lit(", last "), _day("last_message_on")]))
+    )
+    in_groups = pl.when((_TOTAL > 0) & (_IN_GROUPS > 0)).then(
+        pl.concat_str([_IN_GROUPS.cast(pl.String), pl.lit(" in groups")])
     )
     writer = (
         pl.when(_TOTAL == 0)
@@ -123,6 +147,11 @@ def _evidence_line() -> pl.Expr:
         .then(pl.lit("you wrote last"))
         .otherwise(pl.lit("they wrote last"))
     )
+    return [messages, in_groups, writer]
+
+
+def _people_parts() -> list[pl.Expr]:
+    """Endorsements, recommendations, the invitation and colleagues, each null when absent."""
     endorsed = (
         pl.when((_ENDORSED_R > 0) & (_ENDORSED_G > 0))
         .then(pl.lit("endorsed each other"))
@@ -139,7 +168,7 @@ def _evidence_line() -> pl.Expr:
         .when(_RECOMMENDED_G > 0)
         .then(pl.lit("you recommended them (by name)"))
     )
-    invited = (
+    invited: pl.Expr = (
         pl.when(pl.col("invited_by") == "you")
         .then(pl.lit("you invited them"))
         .when(pl.col("invited_by") == "them")
@@ -150,22 +179,14 @@ def _evidence_line() -> pl.Expr:
         .then(pl.concat_str([invited, pl.lit(", with a note")]))
         .otherwise(invited)
     )
-    colleague = (
+    colleague: pl.Expr = (
         pl.when(pl.col("colleague") == "current")
         .then(pl.lit("colleague? ("))
         .when(pl.col("colleague") == "former")
         .then(pl.lit("former colleague? ("))
     )
     colleague = pl.concat_str([colleague, pl.col("colleague_company"), pl.lit(")")])
-    parts = [
-        messages,
-        writer,
-        endorsed,
-        recommended,
-        _by_name(invited, "invitation_by_name"),
-        colleague,
-    ]
-    return pl.concat_str(parts, separator=LINE_SEPARATOR, ignore_nulls=True).replace("", None)
+    return [endorsed, recommended, _by_name(invited, "invitation_by_name"), colleague]
 
 
 def _score(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) -> pl.Expr:
@@ -178,8 +199,10 @@ def _score(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) 
 
     if knows_messages:
         messages = (
-            pl.when(_TOTAL == 0)
+            pl.when(_ALL == 0)
             .then(30 + 4 * years)
+            .when(_TOTAL == 0)
+            .then(3 * silent_years + 15)
             .when(_SENT == 0)
             .then(3 * silent_years + 25)
             .when(_RECEIVED == 0)
@@ -213,18 +236,25 @@ def _score(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) 
 
 def _reasons(knows_messages: bool, connected_days: pl.Expr, silent_days: pl.Expr) -> pl.Expr:
     """What raised the score, in words: `no messages in 8 years of connection; ...`."""
+    silence: pl.Expr
+    one_sided: pl.Expr
     if knows_messages:
+        long_ago = pl.concat_str([_duration(silent_days), pl.lit(" ago")])
         silence = (
-            pl.when((_TOTAL == 0) & connected_days.is_not_null())
+            pl.when((_ALL == 0) & connected_days.is_not_null())
             .then(
                 pl.concat_str(
                     [pl.lit("no messages in "), _duration(connected_days), pl.lit(" of connection")]
                 )
             )
-            .when(_TOTAL == 0)
+            .when(_ALL == 0)
             .then(pl.lit("no messages"))
+            .when((_TOTAL == 0) & (silent_days >= 730))
+            .then(pl.concat_str([pl.lit("only group messages, the last "), long_ago]))
+            .when(_TOTAL == 0)
+            .then(pl.lit("only group messages"))
             .when(silent_days >= 730)
-            .then(pl.concat_str([pl.lit("last message "), _duration(silent_days), pl.lit(" ago")]))
+            .then(pl.concat_str([pl.lit("last message "), long_ago]))
         )
         one_sided = (
             pl.when(_TOTAL == 0)

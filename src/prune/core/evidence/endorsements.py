@@ -3,8 +3,8 @@
 Layouts read by column name: the current one with `Endorser Public Url` / `Endorsee Public Url`
 (written without a scheme: `www.linkedin.com/in/<slug>`); the pre-2023 one without a URL column,
 matched by a full name only one connection bears; and the 2022 `Endorsement Received Info.csv`,
-UTF-16 with tabs and an extra `Display Status` column (tables.py handles the encoding). Every row
-counts, whatever its status: an endorsement the owner hid was still given.
+UTF-16 with tabs and an extra `Display Status` column (reading.csv_table handles the encoding).
+Every row counts, whatever its status: an endorsement the owner hid was still given.
 """
 
 from __future__ import annotations
@@ -37,6 +37,11 @@ def _is_header(fields: list[str]) -> bool:
 
 def read_endorsements(raw: bytes, name: str, index: ContactIndex, direction: str) -> pl.DataFrame:
     """Endorsements per contact (see endorsement_schema); raises ExportError if unusable."""
+    return endorsements_per_contact(endorsement_rows(raw, name), index, direction)
+
+
+def endorsement_rows(raw: bytes, name: str) -> pl.DataFrame:
+    """One row per endorsement: name (as written), skill, at (pl.Datetime), url_key (or null)."""
     table = locate_table(raw, name, _is_header)
     columns = columns_by_name(table)
 
@@ -59,14 +64,20 @@ def read_endorsements(raw: bytes, name: str, index: ContactIndex, direction: str
         frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("url"))
     if "date" not in frame.columns:
         frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("date"))
-    events = frame.select(
+    return frame.select(
         pl.concat_str(
             [pl.col("first").fill_null(""), pl.col("last").fill_null("")], separator=" "
         ).alias("name"),
         pl.col("skill").str.strip_chars(),
         parse_moments(frame["date"]).alias("at"),
     ).with_columns(keys_for_urls(frame["url"]).alias("url_key"))
-    events = index.resolve(events).filter(pl.col("key").is_not_null())
+
+
+def endorsements_per_contact(
+    rows: pl.DataFrame, index: ContactIndex, direction: str
+) -> pl.DataFrame:
+    """Rows from endorsement_rows, matched to contacts and counted per contact."""
+    events = index.resolve(rows).filter(pl.col("key").is_not_null())
     schema = endorsement_schema(direction)
     return (
         events.group_by("key")

@@ -9,10 +9,15 @@ Every layout LinkedIn has shipped is read by column name:
   IS MESSAGE DRAFT, IS CONVERSATION DRAFT. Fully quoted, with newlines inside CONTENT.
 
 Not counted as interaction: drafts (no conversation id, or a draft marker), sponsored
-conversations, and hidden senders (`LinkedIn Member` with no URL). A message the owner sends to a
-group counts as sent to each recipient; a message a contact writes in a group counts as received
-from them. The owner is the sender whose name is the one in Profile.csv; failing that, the person
-in most messages (as sender or recipient: the owner is in every one).
+conversations, and hidden senders (`LinkedIn Member` with no URL). Sponsored messages are
+advertising, so they are left out of the file's total too (and counted apart).
+
+A message the owner sends to a group counts as sent to each recipient; a message a contact writes
+in a group counts as received from them. Either is a group message (more than one recipient,
+see recipients.py), counted apart: it says the two were in one conversation, not that they spoke
+one to one, so it never decides who wrote first or last. The owner is the sender whose name is
+the one in Profile.csv; failing that, the person in most messages (as sender or recipient: the
+owner is in every one).
 
 Speed: the file is never held as 300,000 rows. polars' streaming engine reads only the people,
 date and marker columns and groups them at once by sender, recipients and whether they count (a
@@ -28,6 +33,13 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from prune.core.evidence.matching import ContactIndex, keys_for_urls
+from prune.core.evidence.name_matching_notice import contacts_have_urls
+from prune.core.evidence.recipients import (
+    RECIPIENT_URL_SCHEMA,
+    name_joiner,
+    recipient_names,
+    recipient_urls,
+)
 from prune.core.reading.columns import (
     columns_by_name,
     has_columns,
@@ -43,9 +55,11 @@ MESSAGE_SCHEMA: dict[str, pl.DataType] = {
     "key": pl.String(),
     "messages_sent": pl.UInt32(),
     "messages_received": pl.UInt32(),
+    "group_messages_sent": pl.UInt32(),  # of messages_sent, those to more than one person
+    "group_messages_received": pl.UInt32(),  # of messages_received, those in a group
     "first_message_on": pl.Date(),
     "last_message_on": pl.Date(),
-    "first_writer": pl.String(),
+    "first_writer": pl.String(),  # of the one-to-one messages; null without any
     "last_writer": pl.String(),
     "messages_by_name": pl.Boolean(),
 }
@@ -55,6 +69,7 @@ _MARKERS = ("conversation title", "is message draft", "is conversation draft")
 _TRUE = ["Yes", "yes", "YES", "True", "true", "TRUE", "1"]
 _HIDDEN_SENDER = ["LinkedIn Member", "Linkedin Member", "LinkedIn member"]
 _SPONSORED = ["Sponsored Conversation", "Sponsored conversation"]
+_MEASURES = ("n", "first", "last", "undated", "group")
 
 
 @dataclass(frozen=True)
@@ -62,8 +77,9 @@ class MessageTally:
     """Per-contact message counts from one messages file, and what is worth telling the user."""
 
     per_contact: pl.DataFrame  # MESSAGE_SCHEMA, one row per contact with at least one message
-    total: int  # every message row in the file, whatever its kind
+    total: int  # every message row in the file but the sponsored ones
     remarks: list[str] = field(default_factory=list)
+    sponsored: int = 0  # sponsored messages: advertising, left out of `total`
 
 
 def tally_messages(
@@ -75,15 +91,22 @@ def tally_messages(
     file is not held in memory while matching people.
     """
     groups = _read_groups(read, name)
-    total = int(groups["n"].sum())
+    sponsored = int(groups.filter(pl.col("sponsored"))["n"].sum())
+    total = int(groups["n"].sum()) - sponsored
     remarks: list[str] = []
     groups = groups.filter(~pl.col("skip"))
+    known = index.names["name"]
+    if owner_name:
+        known = known.append(pl.Series([owner_name], dtype=pl.String))
     if "sender" in groups.columns:
-        events = _events_with_urls(groups, owner_name)
+        events = _events_with_urls(groups, owner_name, known)
     else:
-        events = _events_by_name(groups, owner_name)
-        remarks.append("this older file has no profile URLs, so people are matched by full name")
-    events = _resolve(events, index)
+        events = _events_by_name(groups, owner_name, known)
+        if contacts_have_urls(index.keys):  # else a notice on Connections.csv says it for all
+            remarks.append(
+                "this older file has no profile URLs, so people are matched by full name"
+            )
+    events = index.resolve(events)
     shared = int(
         events.filter(pl.col("key").is_null() & pl.col("shared_by").is_not_null())["n"].sum()
     )
@@ -97,7 +120,9 @@ def tally_messages(
         remarks.append(
             f"{_count(undated, 'message')} with dates prune cannot read (counted, without a date)"
         )
-    return MessageTally(per_contact=_per_contact(events), total=total, remarks=remarks)
+    return MessageTally(
+        per_contact=_per_contact(events), total=total, remarks=remarks, sponsored=sponsored
+    )
 
 
 def _count(number: int, noun: str) -> str:
@@ -126,11 +151,15 @@ def _read_groups(read: Callable[[], bytes], name: str) -> pl.DataFrame:
         at.null_count().alias("undated"),
     ]
     skip = _not_interaction(present)
+    sponsored = pl.lit(False)
+    if "conversation title" in present:
+        sponsored = pl.col("conversation title").is_in(_SPONSORED).fill_null(False)
     if "sender profile url" in present:
         sender = pl.col("sender profile url")
         # Names follow from the URLs; only rows without a sender URL keep theirs apart.
         keys = [
             skip,
+            sponsored.alias("sponsored"),
             sender.alias("sender"),
             pl.when(sender.is_null()).then(pl.col("from")).alias("anonymous"),
         ]
@@ -141,7 +170,7 @@ def _read_groups(read: Callable[[], bytes], name: str) -> pl.DataFrame:
         else:  # 2022: the owner's messages are told apart by the names they went to
             keys.append(pl.col("to"))
     else:
-        keys = [skip, pl.col("from"), pl.col("to")]
+        keys = [skip, sponsored.alias("sponsored"), pl.col("from"), pl.col("to")]
         if "direction" in present:
             keys.append(pl.col("direction"))
     groups = lazy.group_by(keys).agg(measures).collect(engine="streaming")
@@ -165,58 +194,68 @@ def _not_interaction(present: list[str]) -> pl.Expr:
     return (skip.fill_null(False) | hidden.fill_null(False)).alias("skip")
 
 
-def _events_with_urls(groups: pl.DataFrame, owner_name: str | None) -> pl.DataFrame:
+def _events_with_urls(
+    groups: pl.DataFrame, owner_name: str | None, known: pl.Series
+) -> pl.DataFrame:
     """One row per (group of messages, counterpart) from the layouts that carry profile URLs."""
     groups = groups.with_columns(keys_for_urls(groups["sender"]).alias("sender_key"))
     if "recipients" in groups.columns:
-        parts = (
-            groups.select(pl.col("recipients").unique())
-            .with_columns(pl.col("recipients").str.split(",").alias("url"))
-            .explode("url")
+        parts = recipient_urls(groups["recipients"])
+        parts = parts.with_columns(keys_for_urls(parts["url"]).alias("recipient_key")).select(
+            "recipients", "recipient_key", "recipient_count"
         )
-        parts = parts.with_columns(
-            keys_for_urls(parts["url"].str.strip_chars()).alias("recipient_key")
-        ).filter(pl.col("recipient_key").is_not_null())
-        parts = parts.join(
-            parts.group_by("recipients").agg(pl.len().alias("recipient_count")), on="recipients"
-        ).select("recipients", "recipient_key", "recipient_count")
-    else:  # 2022: no recipient URLs; the owner's own messages then go to a name
+        groups = groups.join(
+            parts.select("recipients", "recipient_count").unique(), on="recipients", how="left"
+        )
+        names = None
+    else:  # 2021-2022: no recipient URLs; the owner's own messages then go to names
         groups = groups.with_columns(pl.lit(None, dtype=pl.String).alias("recipients"))
-        parts = pl.DataFrame(
-            schema={
-                "recipients": pl.String,
-                "recipient_key": pl.String,
-                "recipient_count": pl.UInt32,
-            }
+        parts = pl.DataFrame(schema={**RECIPIENT_URL_SCHEMA, "recipient_key": pl.String}).select(
+            "recipients", "recipient_key", "recipient_count"
         )
-    owner = _owner_key(groups, parts, owner_name)
+        names = recipient_names(groups["to"], known, name_joiner(groups["to"]))
+        groups = groups.join(names.select("to", "recipient_count").unique(), on="to", how="left")
+    groups = groups.with_columns(_is_group())
+    owner = _owner_key(groups, parts.filter(pl.col("recipient_key").is_not_null()), owner_name)
     if owner is not None:
         from_owner = pl.col("sender_key") == owner
     else:
         from_owner = normalised_name(pl.col("from")) == (owner_name or "")
     groups = groups.with_columns(from_owner.fill_null(False).alias("from_owner"))
 
-    measures = ["n", "first", "last", "undated"]
     received = groups.filter(~pl.col("from_owner")).select(
         pl.col("sender_key").alias("url_key"),
         pl.col("from").alias("name"),
         pl.lit(THEM).alias("direction"),
-        *measures,
+        *_MEASURES,
     )
+    mine = groups.filter(pl.col("from_owner"))
+    if names is not None:
+        sent = mine.join(names.drop("recipient_count"), on="to", how="left").select(
+            pl.lit(None, dtype=pl.String).alias("url_key"),
+            pl.col("recipient_name").alias("name"),
+            pl.lit(YOU).alias("direction"),
+            *_MEASURES,
+        )
+        return pl.concat([received, sent])
     sent = (
-        groups.filter(pl.col("from_owner"))
-        .join(parts, on="recipients", how="left")
+        mine.join(parts.drop("recipient_count"), on="recipients", how="left")
         .filter(pl.col("recipient_key").ne_missing(pl.lit(owner, dtype=pl.String)))
         .select(
             pl.col("recipient_key").alias("url_key"),
-            # TO joins names with ", " and names hold commas, so it is used whole, and only
-            # when the message went to one person (see _resolve for the URL-less layouts).
-            pl.when(pl.col("recipient_count").fill_null(1) <= 1).then(pl.col("to")).alias("name"),
+            # TO joins names and names hold commas, so it is used whole, and only when the
+            # message went to one person (a URL the contacts do not know may match by name).
+            pl.when(~pl.col("group")).then(pl.col("to")).alias("name"),
             pl.lit(YOU).alias("direction"),
-            *measures,
+            *_MEASURES,
         )
     )
     return pl.concat([received, sent])
+
+
+def _is_group() -> pl.Expr:
+    """More than one recipient: three people or more in the conversation."""
+    return (pl.col("recipient_count").fill_null(1) > 1).alias("group")
 
 
 def _owner_key(groups: pl.DataFrame, parts: pl.DataFrame, owner_name: str | None) -> str | None:
@@ -256,7 +295,7 @@ def _busiest(counts: pl.DataFrame) -> str | None:
     return ranked["person"][0] if ranked.height else None
 
 
-def _events_by_name(groups: pl.DataFrame, owner_name: str | None) -> pl.DataFrame:
+def _events_by_name(groups: pl.DataFrame, owner_name: str | None, known: pl.Series) -> pl.DataFrame:
     """One row per (group of messages, counterpart) from the 2018 layout: names only."""
     groups = groups.with_columns(normalised_name(pl.col("from")).alias("from_name"))
     directions: set[str] = set()
@@ -267,19 +306,24 @@ def _events_by_name(groups: pl.DataFrame, owner_name: str | None) -> pl.DataFram
     else:
         owner = owner_name or _most_frequent_sender(groups)
         from_owner = pl.col("from_name") == owner
-    groups = groups.with_columns(from_owner.fill_null(False).alias("from_owner"))
-    measures = ["n", "first", "last", "undated"]
+    names = recipient_names(groups["to"], known, name_joiner(groups["to"]))
+    groups = groups.join(names.select("to", "recipient_count").unique(), on="to", how="left")
+    groups = groups.with_columns(from_owner.fill_null(False).alias("from_owner"), _is_group())
     received = groups.filter(~pl.col("from_owner")).select(
         pl.lit(None, dtype=pl.String).alias("url_key"),
         pl.col("from").alias("name"),
         pl.lit(THEM).alias("direction"),
-        *measures,
+        *_MEASURES,
     )
-    sent = groups.filter(pl.col("from_owner")).select(
-        pl.lit(None, dtype=pl.String).alias("url_key"),
-        pl.col("to").alias("name"),
-        pl.lit(YOU).alias("direction"),
-        *measures,
+    sent = (
+        groups.filter(pl.col("from_owner"))
+        .join(names.drop("recipient_count"), on="to", how="left")
+        .select(
+            pl.lit(None, dtype=pl.String).alias("url_key"),
+            pl.col("recipient_name").alias("name"),
+            pl.lit(YOU).alias("direction"),
+            *_MEASURES,
+        )
     )
     return pl.concat([received, sent])
 
@@ -294,44 +338,24 @@ def _most_frequent_sender(groups: pl.DataFrame) -> str | None:
     return counts["from_name"][0] if counts.height else None
 
 
-def _resolve(events: pl.DataFrame, index: ContactIndex) -> pl.DataFrame:
-    """Match events to contacts; a TO of several names is split only if whole it matched no one.
-
-    Names are joined by ", " in TO and may hold a comma themselves ("Doe, PhD"), so the whole
-    field is tried first.
-    """
-    events = index.resolve(events)
-    retry = (
-        pl.col("key").is_null()
-        & pl.col("url_key").is_null()
-        & pl.col("shared_by").is_null()
-        & (pl.col("direction") == YOU)
-        & pl.col("name").str.contains(", ", literal=True).fill_null(False)
-    )
-    if not events.select(retry.any()).item():
-        return events
-    split = (
-        events.filter(retry)
-        .drop("key", "by_name", "shared_by")
-        .with_columns(pl.col("name").str.split(", "))
-        .explode("name")
-    )
-    return pl.concat([events.filter(~retry), index.resolve(split)], how="vertical_relaxed")
-
-
 def _per_contact(events: pl.DataFrame) -> pl.DataFrame:
     matched = events.filter(pl.col("key").is_not_null())
     sent = pl.col("direction") == YOU
+    group = pl.col("group")
+    one_to_one = pl.col("direction").filter(~group)
     return (
         matched.group_by("key")
         .agg(
             pl.col("n").filter(sent).sum().alias("messages_sent"),
             pl.col("n").filter(~sent).sum().alias("messages_received"),
+            pl.col("n").filter(sent & group).sum().alias("group_messages_sent"),
+            pl.col("n").filter(~sent & group).sum().alias("group_messages_received"),
             pl.col("first").min().dt.date().alias("first_message_on"),
             pl.col("last").max().dt.date().alias("last_message_on"),
-            pl.col("direction").sort_by("first", nulls_last=True).first().alias("first_writer"),
-            pl.col("direction")
-            .sort_by("last", descending=True, nulls_last=True)
+            one_to_one.sort_by(pl.col("first").filter(~group), nulls_last=True)
+            .first()
+            .alias("first_writer"),
+            one_to_one.sort_by(pl.col("last").filter(~group), descending=True, nulls_last=True)
             .first()
             .alias("last_writer"),
             pl.col("by_name").any().alias("messages_by_name"),

@@ -44,29 +44,7 @@ def read_recommendations(
     raw: bytes, name: str, index: ContactIndex, direction: str
 ) -> Recommendations:
     """Match a recommendations file to contacts by unique full name; ExportError if unusable."""
-    table = locate_table(raw, name, has_columns("first name", "last name"))
-    columns = columns_by_name(table)
-    require_columns(columns, ("first name", "last name"), name)
-    wanted = {"first": "first name", "last": "last name", "date": "creation date"}
-    wanted = {alias: column for alias, column in wanted.items() if column in columns}
-    frame = read_table(table, [columns[c] for c in wanted.values()]).rename(
-        {columns[c]: alias for alias, c in wanted.items()}
-    )
-    if "date" not in frame.columns:
-        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("date"))
-    events = frame.select(
-        pl.concat_str(
-            [
-                pl.col("first").str.strip_chars().fill_null(""),
-                pl.col("last").str.strip_chars().fill_null(""),
-            ],
-            separator=" ",
-        )
-        .str.strip_chars()
-        .alias("written"),
-        parse_moments(frame["date"]).alias("at"),
-    ).with_columns(pl.col("written").alias("name"), pl.lit(None, dtype=pl.String).alias("url_key"))
-    events = index.resolve(events)
+    events = index.resolve(_read_events(raw, name))
     schema = recommendation_schema(direction)
     matched = (
         events.filter(pl.col("key").is_not_null())
@@ -102,3 +80,29 @@ def read_recommendations(
         ],
         strangers=strangers,
     )
+
+
+def _read_events(raw: bytes, name: str) -> pl.DataFrame:
+    """One row per recommendation: the name as written, when, and the columns matching wants."""
+    table = locate_table(raw, name, has_columns("first name", "last name"))
+    columns = columns_by_name(table)
+    require_columns(columns, ("first name", "last name"), name)
+    wanted = {"first": "first name", "last": "last name", "date": "creation date"}
+    wanted = {alias: column for alias, column in wanted.items() if column in columns}
+    frame = read_table(table, [columns[c] for c in wanted.values()]).rename(
+        {columns[c]: alias for alias, c in wanted.items()}
+    )
+    if "date" not in frame.columns:
+        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("date"))
+    return frame.select(
+        pl.concat_str(
+            [
+                pl.col("first").str.strip_chars().fill_null(""),
+                pl.col("last").str.strip_chars().fill_null(""),
+            ],
+            separator=" ",
+        )
+        .str.strip_chars()
+        .alias("written"),
+        parse_moments(frame["date"]).alias("at"),
+    ).with_columns(pl.col("written").alias("name"), pl.lit(None, dtype=pl.String).alias("url_key"))

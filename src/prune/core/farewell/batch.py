@@ -1,34 +1,33 @@
 """Farewell messages for many contacts at once: a template turned into one polars expression.
 
 The Farewells screen and the list export need a message for every disconnect, often thousands;
-rendering them one at a time with `farewell.render` costs tens of microseconds each. Here a
-template is parsed once (by the same parser) and becomes a single expression that polars runs over
-whole columns. The text is exactly what `render` gives for each row: wherever polars cannot mirror
-Python to the letter (case folding of non-ASCII company names, date strings that are not plain
-YYYY-MM-DD), those few values are worked out by the scalar functions instead.
+rendering them one at a time with `message.render` costs tens of microseconds each. Here a
+template is parsed once (by the same parser, `template.parse_template`) and its parts become a
+single expression that polars runs over whole columns. The text is exactly what `render` gives for
+each row: wherever polars cannot mirror Python to the letter (case folding of non-ASCII company
+names, date strings that are not plain YYYY-MM-DD), those few values are worked out by the
+functions of `values` instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
 from datetime import date
 
 import polars as pl
 
-from prune.core.farewell.message import (
-    _NOT_A_COMPANY,
-    DEFAULT_TONE,
-    LINKEDIN_MESSAGE_LIMIT,
-    _Field,
-    _Literal,
-    _Optional,
-    _parse,
-    check_length,
-    effective_tone,
-    tone_template,
-    years_in_words,
-    years_phrase,
+from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT, check_length
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.template import (
+    PLACEHOLDERS,
+    SENTENCE_ENDS,
+    Field,
+    Literal,
+    Optional,
+    parse_template,
+    without_doubled_stop,
 )
+from prune.core.farewell.values import NOT_A_COMPANY, years_in_words, years_phrase
 
 # Every character Python's `str.strip()` and `re`'s \s treat as whitespace. Rust's \s leaves out
 # the four separators \x1c-\x1f, so the regexes below spell the set out instead of writing \s.
@@ -51,79 +50,60 @@ _SPACE_BUT_NEWLINE = _regex_class(PYTHON_WHITESPACE.replace("\n", ""))
 _ASCII_SPACE_BUT_NEWLINE = _regex_class(_ASCII_WHITESPACE.replace("\n", ""))
 _WIDE_SPACE = _regex_class(_WIDE_WHITESPACE)
 _ISO_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # what date.fromisoformat and %Y-%m-%d both read
-_VALUES = ("first_name", "last_name", "company", "position", "years", "my_name", "note")
-
-
-def render_many(
-    template: str,
-    contacts: pl.DataFrame,
-    *,
-    my_name: str | None,
-    today: date,
-    notes: str | None = "note",
-) -> pl.Series:
-    """`farewell.render(template, row, ...)` for every row of `contacts`, in order.
-
-    `contacts` has the contact columns (first_name, last_name, company, position, connected_on as
-    a date or an ISO string); a missing column counts as empty, like a missing key for `render`.
-    `notes` names the column holding the user's note, or None for no note.
-    """
-    values = _placeholders(contacts, my_name=my_name, today=today, notes=notes)
-    return _render(template, values).alias("message")
+_VALUES = tuple(PLACEHOLDERS)  # the placeholder columns, in the order of the table
+_ENDS_SENTENCE = "[" + "".join(re.escape(end) for end in SENTENCE_ENDS) + "]$"
 
 
 def messages_many(
     contacts: pl.DataFrame,
-    templates: Mapping[str, str],
+    settings: FarewellSettings,
     *,
-    my_name: str | None,
-    today: date,
-    default_tone: str = DEFAULT_TONE,
     tone: str | None = None,
     saved_tones: str | None = "tone",
     edits: str | None = "text",
     notes: str | None = "note",
 ) -> pl.Series:
-    """`farewell.message_for` for every row: the saved edit if any, else the row's tone rendered.
+    """`message.message_for` for every row: the saved edit if any, else the row's tone rendered.
 
-    `saved_tones` and `edits` name the columns holding each contact's stored tone and edited text
-    (null where there is none; None when the frame has no such column). `tone` overrides the
-    stored tones, as `prune farewells --tone` does. Rows are rendered in one batch per tone.
+    `contacts` has the contact columns (first_name, last_name, company, position, connected_on as
+    a date or an ISO string); a missing column counts as empty, like a missing key for `render`.
+    `saved_tones`, `edits` and `notes` name the columns holding each contact's stored tone, edited
+    text and note (null where there is none; None when the frame has no such column). `tone`
+    overrides the stored tones, as `prune farewells --tone` does. Rows are rendered in one batch
+    per tone.
     """
     saved = _column_or_nulls(contacts, saved_tones)
-    values = _placeholders(contacts, my_name=my_name, today=today, notes=notes).with_columns(
+    values = _placeholders(
+        contacts, my_name=settings.my_name, today=settings.today, notes=notes
+    ).with_columns(
         _row=pl.int_range(pl.len(), dtype=pl.UInt32),
-        _tone=effective_tones(saved, templates, default_tone, tone=tone),
+        _tone=effective_tones(saved, settings, tone=tone),
         _edit=_column_or_nulls(contacts, edits),
     )
     pieces = [values.filter(pl.col("_edit").is_not_null()).select("_row", message="_edit")]
     pending = values.filter(pl.col("_edit").is_null())
     for name in pending.get_column("_tone").unique(maintain_order=True):
         group = pending.filter(pl.col("_tone") == name)
-        message = _render(tone_template(name, templates), group)
+        message = _render(settings.template_of(name), group)
         pieces.append(pl.DataFrame({"_row": group.get_column("_row"), "message": message}))
     return pl.concat(pieces).sort("_row").get_column("message")
 
 
 def effective_tones(
-    saved: pl.Series,
-    templates: Mapping[str, str],
-    default_tone: str = DEFAULT_TONE,
-    *,
-    tone: str | None = None,
+    saved: pl.Series, settings: FarewellSettings, *, tone: str | None = None
 ) -> pl.Series:
-    """`farewell.effective_tone` of each stored tone, or of `tone` on every row when it is given."""
+    """`settings.tone_of` each stored tone, or of `tone` on every row when it is given."""
     if tone:
-        name = effective_tone(tone, templates, default_tone)
+        name = settings.tone_of(tone)
         return pl.repeat(name, saved.len(), dtype=pl.String, eager=True).alias("tone")
     chosen = saved.cast(pl.String)
-    names = {value: effective_tone(value, templates, default_tone) for value in chosen.unique()}
-    nameless = names.pop(None, effective_tone(None, templates, default_tone))
+    names = {value: settings.tone_of(value) for value in chosen.unique()}
+    nameless = names.pop(None, settings.tone_of(None))
     return chosen.replace_strict(names, default=nameless, return_dtype=pl.String).alias("tone")
 
 
 def refusals(messages: pl.Series) -> pl.Series:
-    """`farewell.check_length` of each message: why it cannot be copied as it is, else null.
+    """`length.check_length` of each message: why it cannot be copied as it is, else null.
 
     Only messages that might be refused are checked one by one: blank ones, and those whose UTF-8
     size is over LinkedIn's limit (a text never has more UTF-16 code units than UTF-8 bytes).
@@ -149,7 +129,7 @@ def _column_or_nulls(contacts: pl.DataFrame, column: str | None) -> pl.Series:
 def _placeholders(
     contacts: pl.DataFrame, *, my_name: str | None, today: date, notes: str | None
 ) -> pl.DataFrame:
-    """One column per placeholder, as `farewell.placeholder_values` gives them (never null), and
+    """One column per placeholder, as `values.placeholder_values` gives them (never null), and
     `_wide`: whether any of them holds non-ASCII whitespace.
     """
     values = contacts.with_columns(
@@ -187,7 +167,7 @@ def _holds_wide_whitespace(values: pl.DataFrame) -> pl.Series:
 
 
 def _stripped(contacts: pl.DataFrame, column: str) -> pl.Expr:
-    """A text column as `farewell._text` reads a value: stripped, empty when missing."""
+    """A text column as `values.value_text` reads a value: stripped, empty when missing."""
     if column not in contacts.columns:
         return pl.lit("", dtype=pl.String)
     text = pl.col(column).cast(pl.String)
@@ -195,23 +175,23 @@ def _stripped(contacts: pl.DataFrame, column: str) -> pl.Expr:
 
 
 def _real_company(company: pl.Series) -> pl.Expr:
-    """The stripped company, emptied for entries such as "Self-employed" (`farewell._company`).
+    """The stripped company, emptied for entries such as "Self-employed" (`values.company_text`).
 
     ASCII text is compared lower-cased, which for ASCII is what `casefold` gives; the few distinct
     non-ASCII values are folded by Python, since folding can turn them into ASCII ("ﬁ" → "fi").
     """
     unusual = company.filter(company.str.len_bytes() != company.str.len_chars()).unique()
-    folded_away = [value for value in unusual if value.casefold() in _NOT_A_COMPANY]
+    folded_away = [value for value in unusual if value.casefold() in NOT_A_COMPANY]
     text = pl.col("company")
     ascii_text = text.str.len_bytes() == text.str.len_chars()
-    placeholder = (ascii_text & text.str.to_lowercase().is_in(sorted(_NOT_A_COMPANY))) | text.is_in(
+    placeholder = (ascii_text & text.str.to_lowercase().is_in(sorted(NOT_A_COMPANY))) | text.is_in(
         folded_away
     )
     return pl.when(placeholder).then(pl.lit("")).otherwise(text)
 
 
 def _years(contacts: pl.DataFrame, today: date) -> pl.Series:
-    """`farewell.years_phrase` of connected_on, a date column or ISO text."""
+    """`values.years_phrase` of connected_on, a date column or ISO text."""
     if "connected_on" not in contacts.columns:
         return pl.repeat("", contacts.height, dtype=pl.String, eager=True)
     column = contacts.get_column("connected_on")
@@ -234,13 +214,13 @@ def _years_since(day: pl.Series, today: date) -> pl.Series:
     """Whole years from each day to `today` in words, as `years_phrase` counts them; empty for
     a null day. The few distinct counts are worded by `years_in_words` itself.
     """
-    day = pl.lit(day)
-    before_anniversary = (day.dt.month().cast(pl.Int32) * 100 + day.dt.day().cast(pl.Int32)) > (
+    when = pl.lit(day)
+    before_anniversary = (when.dt.month().cast(pl.Int32) * 100 + when.dt.day().cast(pl.Int32)) > (
         today.month * 100 + today.day
     )
     years = pl.select(
         pl.lit(today.year, dtype=pl.Int32)
-        - day.dt.year().cast(pl.Int32)
+        - when.dt.year().cast(pl.Int32)
         - before_anniversary.cast(pl.Int32)
     ).to_series()
     words = {count: years_in_words(count) for count in years.unique().drop_nulls()}
@@ -263,10 +243,10 @@ def _message(template: str) -> pl.Expr:
     """The message before tidying, reading the placeholder columns."""
     pieces: list[pl.Expr] = []
     previous: pl.Expr = pl.lit("")  # the value just written, if the last part was a placeholder
-    for part in _parse(template)[0]:
-        if isinstance(part, _Optional):
+    for part in parse_template(template).parts:
+        if isinstance(part, Optional):
             inner, inner_previous = _sequence(part.parts, previous)
-            filled = [pl.col(p.name) != "" for p in part.parts if isinstance(p, _Field)]
+            filled = [pl.col(p.name) != "" for p in part.parts if isinstance(p, Field)]
             if not filled:  # nothing can be missing, so it is always kept, as `render` does
                 pieces.append(inner)
                 previous = inner_previous
@@ -282,7 +262,7 @@ def _message(template: str) -> pl.Expr:
     return pl.concat_str(pieces) if pieces else pl.lit("", dtype=pl.String)
 
 
-def _sequence(parts: tuple[_Literal | _Field, ...], previous: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+def _sequence(parts: tuple[Literal | Field, ...], previous: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     pieces: list[pl.Expr] = []
     for part in parts:
         piece, previous = _step(part, previous)
@@ -290,19 +270,20 @@ def _sequence(parts: tuple[_Literal | _Field, ...], previous: pl.Expr) -> tuple[
     return (pl.concat_str(pieces) if pieces else pl.lit("")), previous
 
 
-def _step(part: _Literal | _Field, previous: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+def _step(part: Literal | Field, previous: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     """One part's text, and what counts as the previous value for the part after it."""
-    if isinstance(part, _Field):
+    if isinstance(part, Field):
         return pl.col(part.name), pl.col(part.name)
     text = part.text
-    if text.startswith(".") and text[1:2] != ".":
+    after_stop = without_doubled_stop(text)
+    if after_stop != text:
         # As in `render`: "Acme, Inc." followed by the template's full stop keeps one stop.
-        after_stop = previous.str.contains(r"[.!?]$")
-        return pl.when(after_stop).then(pl.lit(text[1:])).otherwise(pl.lit(text)), pl.lit("")
+        ends_sentence = previous.str.contains(_ENDS_SENTENCE)
+        return pl.when(ends_sentence).then(pl.lit(after_stop)).otherwise(pl.lit(text)), pl.lit("")
     return pl.lit(text), pl.lit("")
 
 
-# `farewell._tidy`'s steps as Rust regexes, each with a cheap search for the messages it can change
+# `message._tidy`'s steps as Rust regexes, each with a cheap search for the messages it can change
 # at all; Rust has no look-arounds, so the character looked at is captured and put back.
 _TIDY_STEPS: tuple[tuple[str, bool, str, str], ...] = (
     # _SPACE_RUN, (?<=\S) {2,}: a run of spaces after a non-space becomes one space.
@@ -317,7 +298,7 @@ _TIDY_STEPS: tuple[tuple[str, bool, str, str], ...] = (
 
 
 def _tidy(text: pl.Series, wide: pl.Series) -> pl.Series:
-    """`farewell._tidy` of each message; `wide` marks those that may hold non-ASCII whitespace.
+    """`message._tidy` of each message; `wide` marks those that may hold non-ASCII whitespace.
 
     `_tidy` works line by line, but none of its steps reaches across a line break, so they can run
     over the whole text. Each runs only on the messages its search picks (plus, for the end of

@@ -8,29 +8,20 @@ contact key, like decisions, so they survive restarts and re-imports. The Farewe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 import polars as pl
 
 from prune.core.farewell.batch import effective_tones, messages_many, refusals
-from prune.core.farewell.message import (
-    BUILTIN_TONES,
-    DEFAULT_TONE,
-    check_length,
-    effective_tone,
-    message_for,
-    my_first_name,
-    next_tone,
-)
+from prune.core.farewell.length import check_length
+from prune.core.farewell.message import message_for
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE, next_tone
 from prune.core.lists.selection import MessageRenderer
 from prune.core.model import FAREWELL_STATUSES
-from prune.core.state.store import Farewell, Snapshot, Store
-
-if TYPE_CHECKING:
-    from prune.core.config import Config
+from prune.core.state.store import Farewell, Store
 
 DIVIDER = "-" * 72
 
@@ -76,21 +67,9 @@ class FarewellProgress:
         """The headline figure: "31 of 98 removed"."""
         return f"{self.removed} of {self.total} removed"
 
-    @property
-    def detail(self) -> str:
-        """Every status: "40 drafted, 20 copied, 7 sent, 31 removed"."""
-        return ", ".join(f"{getattr(self, status)} {status}" for status in FAREWELL_STATUSES)
-
 
 def farewell_rows(
-    store: Store,
-    snapshot_id: int,
-    templates: Mapping[str, str],
-    my_name: str | None,
-    today: date,
-    *,
-    default_tone: str = DEFAULT_TONE,
-    tone: str | None = None,
+    store: Store, snapshot_id: int, settings: FarewellSettings, *, tone: str | None = None
 ) -> list[FarewellRow]:
     """Contacts of the snapshot whose verdict is disconnect, by name, with their messages.
 
@@ -109,12 +88,10 @@ def farewell_rows(
             "key",
         )
     )
-    messages = messages_many(
-        frame, templates, my_name=my_name, today=today, default_tone=default_tone, tone=tone
-    )
+    messages = messages_many(frame, settings, tone=tone)
     columns = frame.with_columns(
         pl.col("first_name", "last_name").fill_null(""),
-        effective_tones(frame.get_column("tone"), templates, default_tone, tone=tone),
+        effective_tones(frame.get_column("tone"), settings, tone=tone),
         pl.col("status").fill_null("drafted"),
         pl.col("text").is_not_null().alias("edited"),
         messages.alias("message"),
@@ -124,25 +101,17 @@ def farewell_rows(
     return [FarewellRow(*values) for values in columns.iter_rows()]
 
 
-def reload_row(
-    store: Store,
-    row: FarewellRow,
-    templates: Mapping[str, str],
-    my_name: str | None,
-    today: date,
-    *,
-    default_tone: str = DEFAULT_TONE,
-) -> FarewellRow:
+def reload_row(store: Store, row: FarewellRow, settings: FarewellSettings) -> FarewellRow:
     """The same contact after a change to their farewell (tone, edit or status).
 
     Re-reading one contact keeps a screen with thousands of farewells quick after every key;
     the result is what `farewell_rows` would now give for this contact.
     """
     saved = store.farewell(row.key)
-    message = message_for(saved, row, templates, my_name, today, default_tone=default_tone)
+    message = message_for(saved, row, settings)
     return replace(
         row,
-        tone=effective_tone(saved.tone, templates, default_tone),
+        tone=settings.tone_of(saved.tone),
         status=saved.status,
         edited=saved.text is not None,
         message=message,
@@ -150,37 +119,21 @@ def reload_row(
     )
 
 
-def template_message(
-    row: FarewellRow,
-    templates: Mapping[str, str],
-    my_name: str | None,
-    today: date,
-    *,
-    default_tone: str = DEFAULT_TONE,
-) -> str:
+def template_message(row: FarewellRow, settings: FarewellSettings) -> str:
     """The message the row's tone gives, ignoring any edit: what an editor compares against."""
     unedited = Farewell(key=row.key, tone=row.tone)
-    return message_for(unedited, row, templates, my_name, today, default_tone=default_tone)
+    return message_for(unedited, row, settings)
 
 
-def message_renderer(config: Config, snapshot: Snapshot | None, today: date) -> MessageRenderer:
+def message_renderer(settings: FarewellSettings) -> MessageRenderer:
     """The farewell text for exported lists, rendered exactly as the Farewells screen shows it.
 
     `prune export` and the export dialog both pass this to `prepare_export`, so a CSV or JSON
     row holds the message the user would copy: their chosen tone, their name, their note.
     """
-    my_name = my_first_name(snapshot, config)
 
     def render_messages(rows: pl.DataFrame) -> pl.Series:
-        messages = messages_many(
-            rows,
-            config.tones,
-            my_name=my_name,
-            today=today,
-            default_tone=config.default_tone,
-            edits=None,
-        )
-        return messages.rename("farewell_message")
+        return messages_many(rows, settings, edits=None).rename("farewell_message")
 
     return render_messages
 

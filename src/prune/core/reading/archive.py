@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from prune.core.errors import ExportError
+from prune.core.reading.same_name_files import pick_files
 from prune.core.text.control import shown_path
 
 MB = 1024 * 1024
@@ -99,6 +100,8 @@ class ExportFiles:
     origin: Path
     kind: str  # "csv", "zip" or "folder"
     members: dict[str, str] = field(default_factory=dict)  # canonical name -> name in the source
+    # canonical name -> other files of that name beside the chosen one (see same_name_files)
+    versions_beside: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def export_date(self) -> date | None:
@@ -109,20 +112,32 @@ class ExportFiles:
 
     def name_of(self, canonical: str) -> str:
         """The file's own name, as prune shows it (control characters escaped)."""
-        member = self.members[canonical]
+        return self.name_of_version(self.members[canonical])
+
+    def name_of_version(self, member: str) -> str:
+        """The own name of one file as `members` or `versions` name it, shown as name_of does."""
         base = zip_base_name(member) if self.kind == "zip" else os.path.basename(member)
         return shown_path(base)
 
     def file_names(self) -> list[str]:
         """The CSV files present, as named in the export, sorted for stable output."""
-        return sorted(self.name_of(canonical) for canonical in self.members)
+        beside = [name for names in self.versions_beside.values() for name in names]
+        return sorted(self.name_of_version(name) for name in [*self.members.values(), *beside])
+
+    def versions(self, canonical: str) -> list[str]:
+        """Every file under one canonical name (the chosen one first), as named in the source."""
+        if canonical not in self.members:
+            return []
+        return [self.members[canonical], *self.versions_beside.get(canonical, [])]
 
     def read(self, canonical: str) -> bytes | None:
         """Bytes of one file, or None when the export does not have it."""
         member = self.members.get(canonical)
-        if member is None:
-            return None
-        limit = size_limit(canonical)
+        return None if member is None else self.read_version(member)
+
+    def read_version(self, member: str) -> bytes:
+        """Bytes of one file as `members` or `versions` name it, up to its size cap."""
+        limit = size_limit(canonical_name(member))
         if self.kind == "zip":
             return _read_zip_member(self.origin, member, limit)
         path = Path(member)
@@ -233,9 +248,9 @@ def _not_regular(path: Path, mode: int) -> ExportError:
 
 
 def _open_folder(path: Path) -> ExportFiles:
-    """List the folder's CSV files, breadth first, the shallowest of each name winning."""
-    members: dict[str, str] = {}
-    depth: dict[str, int] = {}
+    """List the folder's CSV files, breadth first, the shallowest of each name winning
+    (see same_name_files)."""
+    found: list[tuple[str, int, str]] = []
     pending: deque[tuple[Path, int]] = deque([(path, 0)])
     seen = 0
     while pending:
@@ -262,11 +277,11 @@ def _open_folder(path: Path) -> ExportFiles:
                 if level < MAX_FOLDER_DEPTH:
                     pending.append((Path(entry.path), level + 1))
             elif entry.name.lower().endswith(".csv"):
-                canonical = canonical_name(entry.name)
-                if canonical not in members or level < depth[canonical]:
-                    members[canonical] = entry.path
-                    depth[canonical] = level
-    return _require_connections(ExportFiles(origin=path, kind="folder", members=members))
+                found.append((canonical_name(entry.name), level, entry.path))
+    members, beside = pick_files(found)
+    return _require_connections(
+        ExportFiles(origin=path, kind="folder", members=members, versions_beside=beside)
+    )
 
 
 def _open_zip(path: Path, handle: BinaryIO) -> ExportFiles:
@@ -275,17 +290,16 @@ def _open_zip(path: Path, handle: BinaryIO) -> ExportFiles:
             infos = archive.infolist()
     except _ZIP_ERRORS as error:
         raise _damaged_zip(path, error) from None
-    members: dict[str, str] = {}
-    depth: dict[str, int] = {}
+    found: list[tuple[str, int, str]] = []
     for info in infos:
         if not info.filename.lower().endswith(".csv"):  # folders end in "/"; some names are ""
             continue
-        canonical = canonical_name(info.filename)
         level = info.filename.replace("\\", "/").strip("/").count("/")
-        if canonical not in members or level < depth[canonical]:
-            members[canonical] = info.filename
-            depth[canonical] = level
-    return _require_connections(ExportFiles(origin=path, kind="zip", members=members))
+        found.append((canonical_name(info.filename), level, info.filename))
+    members, beside = pick_files(found)
+    return _require_connections(
+        ExportFiles(origin=path, kind="zip", members=members, versions_beside=beside)
+    )
 
 
 def _require_connections(files: ExportFiles) -> ExportFiles:

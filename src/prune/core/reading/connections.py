@@ -7,7 +7,7 @@ download that stopped early) left out and counted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import polars as pl
@@ -16,6 +16,7 @@ from prune.core.errors import ExportError
 from prune.core.model import CONTACT_COLUMNS
 from prune.core.reading.csv_table import Table, locate_table
 from prune.core.reading.identity import contact_keys
+from prune.core.reading.placeholders import clear_placeholders, count_placeholders
 from prune.core.reading.records import read_whole_rows
 from prune.core.text.control import shown_path
 
@@ -62,6 +63,8 @@ class Connections:
     rows: int  # data rows in the file
     cut_rows: int = 0  # rows cut short (fewer fields, a quote never closed): left out
     last_row_cut: bool = False  # the file's last row was one of them: a download cut short
+    # Spreadsheet placeholder cells read as empty, by placeholder as written ({"NA": 159})
+    placeholders: dict[str, int] = field(default_factory=dict)
 
     @property
     def first_connected_on(self) -> date | None:
@@ -94,7 +97,7 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
             "export, unedited."
         )
     try:
-        whole = read_whole_rows(table)
+        whole = read_whole_rows(table, keep_placeholders=True)
     except pl.exceptions.PolarsError as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
         raise ExportError(
@@ -115,6 +118,9 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
         else pl.lit(None, dtype=pl.String).alias(column)
         for column in COLUMN_NAMES.values()
     )
+    placeholders = count_placeholders(frame)
+    if placeholders:
+        frame = clear_placeholders(frame)
     rows = frame.height + cut
     connected_on = _parse_dates(frame["connected_on"])
     if not last_cut and _date_cut_short(table, frame["connected_on"], connected_on):
@@ -138,6 +144,7 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
         rows=rows,
         cut_rows=cut,
         last_row_cut=last_cut,
+        placeholders=placeholders,
     )
 
 

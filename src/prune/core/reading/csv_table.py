@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from prune.core.errors import ExportError
+from prune.core.reading.placeholders import clear_placeholders, without_placeholders
 from prune.core.text.control import (
     clean_line,
     has_control,
@@ -145,11 +146,14 @@ def locate_table(raw: bytes, name: str, is_header: HeaderTest | None = None) -> 
     raise ExportError(f"{shown_path(name)} has no header line prune recognises.")
 
 
-def read_table(table: Table, columns: list[str] | None = None) -> pl.DataFrame:
+def read_table(
+    table: Table, columns: list[str] | None = None, *, keep_placeholders: bool = False
+) -> pl.DataFrame:
     """Read the table as strings (names stripped); `columns` keeps only those present.
 
     Only the requested columns are kept while parsing, so a messages file's CONTENT never has to
-    fit in memory.
+    fit in memory. Spreadsheet placeholders (`NA`, `#N/A`, ...) read as empty unless
+    `keep_placeholders` asks for them, to be counted (see placeholders.py).
     """
     wanted: list[int] | None = None
     if columns is not None:
@@ -167,7 +171,8 @@ def read_table(table: Table, columns: list[str] | None = None) -> pl.DataFrame:
     frame = frame.rename({old: column_name(old) for old in frame.columns})
     if columns is not None:
         frame = frame.select([column for column in columns if column in frame.columns])
-    return without_controls(frame)
+    frame = without_controls(frame)
+    return frame if keep_placeholders else clear_placeholders(frame)
 
 
 def is_paragraph(column: str) -> bool:
@@ -197,7 +202,7 @@ def without_controls(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.LazyFrame:
-    """The named columns (those present) as a lazy all-text frame, for the largest files.
+    """The named columns (those present) as a lazy all-text frame, placeholders read as empty.
 
     Collected with the streaming engine, a 100 MB messages.csv is reduced to what is needed
     without holding every column of every row at once. Unlike read_table, text that is not
@@ -217,8 +222,12 @@ def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.La
         raise_if_empty=False,
         quote_char='"',
     )
-    lazy = lazy.select(pl.nth(index).alias(table.header[index]) for index in wanted)
-    return lazy.with_columns(cleaned(table.header[index]) for index in wanted) if clean else lazy
+    names = [table.header[index] for index in wanted]
+    lazy = lazy.select(pl.nth(index).alias(name) for index, name in zip(wanted, names, strict=True))
+    # One pass per column: controls dropped (unless the caller cleans later), then placeholders.
+    return lazy.with_columns(
+        without_placeholders(cleaned(name) if clean else pl.col(name)).alias(name) for name in names
+    )
 
 
 def _read_csv(body: bytes, separator: str, columns: list[int] | None) -> pl.DataFrame:

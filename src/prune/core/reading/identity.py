@@ -22,16 +22,9 @@ _UNUSUAL_CHARACTER = r"[^a-z0-9._~/-]"
 _ESCAPE_RUN = r"(?:%[0-9A-Fa-f]{2})+"
 
 
-def normalise_profile_url(url: str | None) -> str | None:
-    """Reduce one profile URL to its comparable path (`in/<slug>`), or None when empty."""
-    if url is None:
-        return None
-    normalised = normalise_profile_urls(pl.Series([url], dtype=pl.String))[0]
-    return normalised if isinstance(normalised, str) else None
-
-
 def normalise_profile_urls(urls: pl.Series) -> pl.Series:
-    """Vectorised `normalise_profile_url`: scheme, host, query and trailing slash dropped.
+    """Each profile URL reduced to its comparable path (`in/<slug>`): scheme, host, query and
+    trailing slash dropped, percent escapes decoded, lower case; null when nothing is left.
 
     Nearly every URL has the shape Connections.csv writes, `https://www.linkedin.com/in/<slug>`
     with a slug of lower-case letters, digits and dashes: for those, cutting the prefix is the
@@ -127,12 +120,6 @@ def _name_key_expr() -> pl.Expr:
             pl.col("connected_on").cast(pl.String).fill_null(""),
         ]
     )
-
-
-def key_for_url(url: str | None) -> str | None:
-    """The contact key a profile URL from any side file maps to."""
-    path = normalise_profile_url(url)
-    return None if path is None else URL_PREFIX + path
 
 
 def normalised_name(expr: pl.Expr) -> pl.Expr:

@@ -44,17 +44,20 @@ class WholeRows:
     last_cut: bool
 
 
-def read_whole_rows(table: Table) -> WholeRows:
-    """read_table without the rows cut short; raises polars' errors when the file is unreadable."""
+def read_whole_rows(table: Table, *, keep_placeholders: bool = False) -> WholeRows:
+    """read_table without the rows cut short; raises polars' errors when the file is unreadable.
+
+    `keep_placeholders` is read_table's: spreadsheet placeholders kept, to be counted.
+    """
     try:
-        frame: pl.DataFrame | None = read_table(table)
+        frame: pl.DataFrame | None = read_table(table, keep_placeholders=keep_placeholders)
     except pl.exceptions.ComputeError:  # a quote that never closes, perhaps
         frame = None
     if frame is not None and not (frame.width and frame.to_series(-1).is_null().any()):
         return WholeRows(frame=frame, cut=0, last_cut=False)
     records = whole_records(table)
     if frame is None or records.cut:
-        frame = read_table(records.table)
+        frame = read_table(records.table, keep_placeholders=keep_placeholders)
     return WholeRows(frame=frame, cut=records.cut, last_cut=records.last_cut)
 
 

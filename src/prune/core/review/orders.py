@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Final
 
+import polars as pl
+
+from prune.core.text.folding import folded
+
 ORDERS: Final[dict[str, str]] = {
     "default": "oldest connection first (likely disconnects first once evidence is in)",
     "oldest": "oldest connection first",
@@ -13,3 +17,33 @@ ORDERS: Final[dict[str, str]] = {
     "likely-disconnects": "likely disconnects first",
 }
 DEFAULT_ORDER: Final = "default"
+
+
+def known_order(order: str) -> str:
+    """`order` when it is one of ORDERS, else the default."""
+    return order if order in ORDERS else DEFAULT_ORDER
+
+
+def ordered_keys(contacts: pl.DataFrame, order: str, scores: pl.DataFrame | None) -> list[str]:
+    """Every contact key in `order`; `scores` (key, score) is None until the evidence is in."""
+    frame = contacts.select("key", "first_name", "last_name", "company", "connected_on")
+    if order == DEFAULT_ORDER:
+        order = "likely-disconnects" if scores is not None else "oldest"
+    names = [folded(pl.col("first_name")), folded(pl.col("last_name"))]
+    if order == "likely-disconnects" and scores is not None:
+        frame = frame.join(scores, on="key", how="left")
+        frame = frame.sort(
+            [pl.col("score").fill_null(0.0), pl.col("connected_on")],
+            descending=[True, False],
+            nulls_last=True,
+        )
+    elif order == "newest":
+        frame = frame.sort("connected_on", descending=True, nulls_last=True)
+    elif order == "name":
+        frame = frame.sort(names, nulls_last=True)
+    elif order == "company":
+        no_company = pl.col("company").is_null()  # people without one come last
+        frame = frame.sort([no_company, folded(pl.col("company")), *names])
+    else:
+        frame = frame.sort("connected_on", nulls_last=True, maintain_order=True)
+    return frame["key"].to_list()

@@ -6,7 +6,13 @@ questions are skipped. "maybe" counts as no: the point is to keep the people you
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from prune.core.model import Answer, Question, Verdict
+
+# The answers given so far; a question not answered yet is absent or None.
+Answers = Mapping[Question, Answer | None]
 
 
 @dataclass(frozen=True)
@@ -15,10 +21,10 @@ class Rule:
 
     name: str
     description: str
-    asks: tuple[str, ...]
+    asks: tuple[Question, ...]
     keep_when_any_yes: bool
 
-    def verdict(self, answers: dict[str, str | None]) -> str | None:
+    def verdict(self, answers: Answers) -> Verdict | None:
         """`keep`, `disconnect`, or None while the answers given do not settle it yet."""
         given = [answers.get(question) for question in self.asks]
         if self.keep_when_any_yes:
@@ -31,7 +37,7 @@ class Rule:
             return "disconnect"
         return None
 
-    def next_question(self, answers: dict[str, str | None]) -> str | None:
+    def next_question(self, answers: Answers) -> Question | None:
         """The first question still to ask, or None when the verdict is settled."""
         if self.verdict(answers) is not None:
             return None

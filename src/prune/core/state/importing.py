@@ -11,6 +11,8 @@ from pathlib import Path
 
 from prune.core.reading.archive import CONNECTIONS, ExportFiles, open_export
 from prune.core.reading.connections import Connections, read_connections
+from prune.core.reading.owner import Owner, read_owner
+from prune.core.state.backups import keep_rolling_copy
 from prune.core.state.store import ImportOutcome, Store
 from prune.core.text.control import shown_path
 
@@ -22,6 +24,7 @@ class ParsedExport:
     files: ExportFiles
     connections: Connections
     sha256: str
+    owner: Owner  # who the export belongs to, read here once and kept with the snapshot
 
 
 @dataclass(frozen=True)
@@ -31,18 +34,30 @@ class ImportReport:
 
 
 def parse_export(path: Path) -> ParsedExport:
-    """Read Connections.csv from whatever the user gave; raises ExportError on bad input."""
+    """Read Connections.csv and the owner's name from whatever the user gave.
+
+    Raises ExportError on a bad Connections.csv; a side file never fails an import.
+    """
     files = open_export(path)
     raw = files.read(CONNECTIONS)
     assert raw is not None  # open_export refuses exports without it
     connections = read_connections(raw, files.name_of(CONNECTIONS))
     return ParsedExport(
-        files=files, connections=connections, sha256=hashlib.sha256(raw).hexdigest()
+        files=files,
+        connections=connections,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        owner=read_owner(files),
     )
 
 
 def record_export(store: Store, parsed: ParsedExport) -> ImportReport:
-    """Keep a parsed export as a snapshot (or recognise it as one already kept)."""
+    """Keep a parsed export as a snapshot (or recognise it as one already kept).
+
+    A new snapshot is preceded by a rolling copy of the state, so `prune restore --latest`
+    undoes it.
+    """
+    if all(snapshot.sha256 != parsed.sha256 for snapshot in store.snapshots()):
+        keep_rolling_copy(store.path)
     outcome = store.record_import(
         contacts=parsed.connections.contacts,
         sha256=parsed.sha256,
@@ -53,5 +68,7 @@ def record_export(store: Store, parsed: ParsedExport) -> ImportReport:
         hidden=parsed.connections.hidden,
         duplicates=parsed.connections.duplicates,
         files=parsed.files.file_names(),
+        owner_name=parsed.owner.name,
+        owner_first_name=parsed.owner.first_name,
     )
     return ImportReport(parsed=parsed, outcome=outcome)

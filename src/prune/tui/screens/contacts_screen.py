@@ -31,10 +31,6 @@ class ContactsScreen(Screen[str | None]):
 
     NAME = "contacts"
 
-    DEFAULT_CSS = """
-    ContactsScreen #title { height: 1; padding: 0 1; background: $panel; }
-    ContactsScreen ContactTable { height: 1fr; }
-    """
     BINDINGS = [
         Binding("enter", "show", "Show card", id="contacts.show"),
         Binding("v", "filter", "Filter", id="contacts.filter"),

@@ -13,16 +13,7 @@ from textual.widgets import Static
 class EvidenceScreen(ModalScreen[None]):
     """A read-only sheet; escape, space or q closes it."""
 
-    DEFAULT_CSS = """
-    EvidenceScreen { align: center middle; }
-    EvidenceScreen > VerticalScroll {
-        width: 90; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 2;
-    }
-    EvidenceScreen #title { text-style: bold; margin-bottom: 1; }
-    EvidenceScreen .fact { padding-left: 2; }
-    EvidenceScreen #source { color: $text-muted; margin-top: 1; }
-    """
+    DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape,space,q", "dismiss", "Close", id="evidence.close")]
 
     def __init__(self, name: str, facts: list[str], source: str) -> None:
@@ -32,8 +23,8 @@ class EvidenceScreen(ModalScreen[None]):
         self.source = source
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(f"What the archive says about {self.contact_name}", id="title")
+        with VerticalScroll(classes="dialog-box"):
+            yield Static(Content(f"What the archive says about {self.contact_name}"), id="title")
             if not self.facts:
                 yield Static(
                     Content.styled(
@@ -44,4 +35,4 @@ class EvidenceScreen(ModalScreen[None]):
                 )
             for fact in self.facts:
                 yield Static(Content.assemble(("• ", "$accent"), fact), classes="fact")
-            yield Static(f"{self.source}. escape closes.", id="source")
+            yield Static(Content(f"{self.source}. escape closes."), id="source")

@@ -1,84 +1,55 @@
 """ctrl+e: write a list of contacts to a file, with the same choices as `prune export`.
 
 The file name follows the list and format chosen until the user types their own. An existing file
-is replaced only after a second, explicit yes. The list is built and written in a thread worker,
-so a full network never freezes the screen, and it is written all or nothing.
+is replaced only after a second, explicit yes. The list is built and written in a thread worker
+(reading through a store reader of its own), so a full network never freezes the screen, and it
+is written all or nothing. Whatever goes wrong there comes back as one line, the dialog still
+open to try again.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+from textual.worker import Worker
 
-from prune.core.config import Config
 from prune.core.errors import ExportError
 from prune.core.farewell.followthrough import message_renderer
 from prune.core.lists.atomic_write import target_exists, write_atomically
 from prune.core.lists.formats import FORMAT_LABELS, FORMATS, default_file_name, prepare_export
 from prune.core.lists.selection import LISTS
-from prune.core.state.store import Store
+from prune.tui.context import AppContext
+from prune.tui.workers import failure_of, one_line, result_of
 
 
 class ExportScreen(ModalScreen[Path | None]):
     """Returns the path written, or None when the user backs out."""
 
-    DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-        border-title-style: bold;
-    }
-    ExportScreen .label { text-style: bold; margin-top: 1; }
-    ExportScreen #choices { height: auto; }
-    ExportScreen #choices > Vertical { height: auto; }
-    ExportScreen #list-column { width: 22; margin-right: 2; }
-    ExportScreen #format-column { width: 1fr; }
-    ExportScreen RadioSet { width: 1fr; }
-    ExportScreen #file-row { height: auto; margin-top: 1; }
-    ExportScreen #file-row > Static { width: auto; padding: 1 1 0 0; text-style: bold; }
-    ExportScreen #file { width: 1fr; }
-    ExportScreen #where { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
-    ExportScreen #excel { margin-top: 1; }
-    ExportScreen .buttons { height: auto; margin-top: 1; align-horizontal: right; }
-    ExportScreen .buttons Button { margin-left: 2; }
-    ExportScreen #question { color: $warning; text-style: bold; margin-top: 1; }
-    """
+    DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(
-        self,
-        *,
-        store: Store,
-        snapshot_id: int,
-        config: Config,
-        today: date,
-        folder: Path | None = None,
-    ) -> None:
+    def __init__(self, context: AppContext, *, folder: Path | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.snapshot_id = snapshot_id
-        self.config = config
-        self.today = today
+        self.context = context
         self.folder = folder or Path.cwd()
         self.which = "disconnect"
         self.fmt = "csv"
         self._default_name = default_file_name(self.which, self.fmt)
         self._confirming: Path | None = None  # the existing file the user is asked about
         self._writing = False
+        self._export_worker: Worker[tuple[Path, str]] | None = None
 
     def compose(self) -> ComposeResult:
-        counts = self.store.counts(self.snapshot_id)
+        counts = self.context.store.counts(self.context.snapshot_id)
         sizes = counts.as_dict() | {"all": sum(counts.as_dict().values())}
-        with Vertical() as box:
+        with Vertical(classes="dialog-box") as box:
             box.border_title = "Export a list"
             with Horizontal(id="choices"):
                 with Vertical(id="list-column"):
@@ -97,7 +68,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="file-row"):
                 yield Static("File")
                 yield Input(self._default_name, id="file")
-            yield Static(f"A name without a folder is saved in {self.folder}", id="where")
+            yield Static(Content(f"A name without a folder is saved in {self.folder}"), id="where")
             yield Checkbox(
                 "Start the CSV with a byte-order mark, so Excel reads accents correctly",
                 id="excel",
@@ -194,13 +165,17 @@ class ExportScreen(ModalScreen[Path | None]):
         self._confirming = path
         asking = path is not None
         question = self.query_one("#question", Static)
-        question.update(f"{path.name} already exists in {path.parent}. Replace it?" if path else "")
+        question.update(
+            Content(f"{path.name} already exists in {path.parent}. Replace it?" if path else "")
+        )
         question.display = asking
         self.query_one("#confirm-buttons").display = asking
         self.query_one("#form-buttons").display = not asking
 
     def _refuse(self, reason: str) -> None:
-        self.app.notify(reason[:1].upper() + reason[1:], title="Not exported", severity="error")
+        self.app.notify(
+            reason[:1].upper() + reason[1:], title="Not exported", severity="error", markup=False
+        )
 
     def _write(self, path: Path) -> None:
         self._writing = True
@@ -208,26 +183,29 @@ class ExportScreen(ModalScreen[Path | None]):
         for button in self.query(Button):
             button.disabled = True
         excel = self.fmt == "csv" and self.query_one("#excel", Checkbox).value
-        self._export(path, self.which, self.fmt, excel)
+        self._export_worker = self._export(path, self.which, self.fmt, excel)
 
-    @work(thread=True, exclusive=True, group="export")
-    def _export(self, path: Path, which: str, fmt: str, excel: bool) -> None:
-        """Build the list and write it off the UI thread; report back on the UI thread."""
-        try:
-            renderer = message_renderer(
-                self.config, self.store.snapshot(self.snapshot_id), self.today
-            )
-            export = prepare_export(
-                self.store, self.snapshot_id, which, fmt, excel=excel, messages=renderer
-            )
-            written = write_atomically(path, export.data, force=True)
-        except ExportError as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        self.app.call_from_thread(self._done, written, export.summary(written))
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, path: Path, which: str, fmt: str, excel: bool) -> tuple[Path, str]:
+        """Build the list and write it off the UI thread; the result comes back as a message."""
+        snapshot_id = self.context.snapshot_id
+        with self.context.store.reader() as reader:
+            renderer = message_renderer(self.context.farewell.settings(self.context.today()))
+            export = prepare_export(reader, snapshot_id, which, fmt, excel=excel, messages=renderer)
+        written = write_atomically(path, export.data, force=True)
+        return written, export.summary(written)
+
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        if (done := result_of(event, self._export_worker)) is not None:
+            self._done(*done)
+        elif isinstance(error := failure_of(event, self._export_worker), ExportError):
+            self._failed(str(error))
+        elif error is not None:
+            self._failed(f"the list could not be written ({one_line(error)})")
 
     def _done(self, path: Path, summary: str) -> None:
-        self.app.notify(summary, title="Exported", timeout=6)
+        self.app.notify(summary, title="Exported", timeout=6, markup=False)
         self.dismiss(path)
 
     def _failed(self, reason: str) -> None:

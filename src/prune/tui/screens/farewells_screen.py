@@ -8,20 +8,17 @@ screen, so it can always be selected by hand when copying is not possible.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-from typing import overload
 from urllib.parse import unquote
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
-from prune.core.config import Config
 from prune.core.farewell.followthrough import (
     FarewellRow,
     cycle_tone,
@@ -34,22 +31,18 @@ from prune.core.farewell.followthrough import (
     set_status,
     template_message,
 )
-from prune.core.farewell.message import message_length, my_first_name, tone_names
+from prune.core.farewell.length import message_length
+from prune.core.farewell.settings import FarewellSettings
 from prune.core.model import FAREWELL_STATUSES
-from prune.core.state.store import Store
 from prune.tui.browsing import open_profile
-from prune.tui.copying import SystemCopy, copy_message
+from prune.tui.context import AppContext
+from prune.tui.copying import copy_message
+from prune.tui.farewell_table import COLUMNS, STATUS_STYLES, FarewellTableRows
 from prune.tui.screens.message_edit_screen import MessageEditScreen
-from prune.tui.widgets.contact_table import Cell, Column, ContactTable
+from prune.tui.widgets.contact_table import ContactTable
+from prune.tui.workers import failure_of, one_line, result_of
 
-STATUS_STYLES = {
-    "drafted": "$text-muted",
-    "copied": "$text-warning",
-    "sent": "$text-primary",
-    "removed": "$text-success",
-}
 FILTERS: tuple[str | None, ...] = (None, *FAREWELL_STATUSES)
-COLUMNS = (Column("Status", 7), Column("Name"), Column("Company"), Column("Message", 8))
 # What pressing `s` or `r` again does: the mark is taken back one step.
 _UNDO_MARK = {"sent": "copied", "removed": "sent"}
 
@@ -58,35 +51,6 @@ class FarewellsScreen(Screen[None]):
     """Lists the farewells to send; keys copy, edit, re-tone and mark them."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    DEFAULT_CSS = """
-    FarewellsScreen { layout: vertical; }
-    FarewellsScreen #header {
-        height: 1; background: $panel; padding: 0 1;
-    }
-    FarewellsScreen #header > Static { width: auto; text-wrap: nowrap; }
-    FarewellsScreen #header > #title { padding-right: 1; }
-    FarewellsScreen #header > #detail {
-        width: 1fr; padding-left: 2; text-overflow: ellipsis; color: $text-muted;
-    }
-    FarewellsScreen #header > #filter { padding-left: 2; }
-    FarewellsScreen #body { height: 1fr; }
-    FarewellsScreen.-wide #body { layout: horizontal; }
-    FarewellsScreen.-narrow #body { layout: vertical; }
-    FarewellsScreen ContactTable { height: 1fr; min-height: 5; }
-    FarewellsScreen.-wide ContactTable { width: 45%; }
-    FarewellsScreen #panel {
-        border: round $primary;
-        border-subtitle-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
-    }
-    FarewellsScreen.-wide #panel { width: 1fr; height: 1fr; }
-    FarewellsScreen.-narrow #panel { height: auto; max-height: 75%; }
-    FarewellsScreen #panel > Static { width: 1fr; }
-    FarewellsScreen #meta { color: $text-muted; }
-    FarewellsScreen #refusal { color: $warning; text-style: bold; }
-    FarewellsScreen #message { margin-top: 1; }
-    """
     BINDINGS = [
         Binding(
             "c",
@@ -133,25 +97,13 @@ class FarewellsScreen(Screen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the review", id="farewells.back"),
     ]
 
-    def __init__(
-        self,
-        *,
-        store: Store,
-        snapshot_id: int,
-        config: Config,
-        today: date,
-        system_copy: SystemCopy,
-    ) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.store = store
-        self.snapshot_id = snapshot_id
-        self.config = config
-        self.today = today
-        self.system_copy = system_copy
-        self.my_name: str | None = None
+        self.context = context
         self.rows: list[FarewellRow] | None = None  # None until loaded
         self.shown: list[FarewellRow] = []
         self.status_filter: str | None = None
+        self._rows_worker: Worker[list[FarewellRow]] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="header"):
@@ -167,28 +119,43 @@ class FarewellsScreen(Screen[None]):
                 yield Static("", id="message")
         yield Footer(compact=True)
 
+    def _settings(self) -> FarewellSettings:
+        """The farewells' settings as of today (the day `{years}` counts to)."""
+        return self.context.farewell.settings(self.context.today())
+
     def on_mount(self) -> None:
         self.query_one(ContactTable).focus()
-        self._load()
+        self._rows_worker = self._load()
 
-    @work(thread=True, exclusive=True, group="farewells")
-    def _load(self) -> None:
-        """Render every message off the UI thread: thousands of disconnects take a moment."""
-        my_name = my_first_name(self.store.snapshot(self.snapshot_id), self.config)
-        rows = farewell_rows(
-            self.store,
-            self.snapshot_id,
-            self.config.tones,
-            my_name,
-            self.today,
-            default_tone=self.config.default_tone,
-        )
-        self.app.call_from_thread(self._loaded, my_name, rows)
+    @work(thread=True, exclusive=True, group="farewells", exit_on_error=False)
+    def _load(self) -> list[FarewellRow]:
+        """Render every message off the UI thread: thousands of disconnects take a moment.
 
-    def _loaded(self, my_name: str | None, rows: list[FarewellRow]) -> None:
+        The worker reads through a store reader of its own; the UI thread keeps the context's.
+        """
+        with self.context.store.reader() as reader:
+            return farewell_rows(
+                reader,
+                self.context.snapshot_id,
+                self._settings(),
+            )
+
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        if (rows := result_of(event, self._rows_worker)) is not None:
+            self._loaded(rows)
+        elif (error := failure_of(event, self._rows_worker)) is not None:
+            self.app.notify(
+                f"The farewells could not be read ({one_line(error)}).",
+                title="Farewells",
+                severity="error",
+                markup=False,
+            )
+            self.dismiss(None)
+
+    def _loaded(self, rows: list[FarewellRow]) -> None:
         if self not in self.app.screen_stack:  # the user left before the list was ready
             return
-        self.my_name = my_name
         self.rows = rows
         self.refresh_bindings()
         self._apply_filter()
@@ -207,7 +174,7 @@ class FarewellsScreen(Screen[None]):
         self.shown = rows_with_status(self.rows, self.status_filter)
         table = self.query_one(ContactTable)
         table.empty_text = self._empty_text()
-        table.set_rows(_TableRows(self.shown), cursor=cursor)
+        table.set_rows(FarewellTableRows(self.shown), cursor=cursor)
         self._paint_header()
         self._paint_panel()
 
@@ -239,7 +206,7 @@ class FarewellsScreen(Screen[None]):
             refusal.display = False
             message.update("")
             return
-        panel.border_title = row.name
+        panel.border_title = Content(row.name)  # a name is data, never markup
         length = message_length(row.message)
         panel.border_subtitle = f"{length:,} character{'s' * (length != 1)}"
         wording = (
@@ -295,14 +262,7 @@ class FarewellsScreen(Screen[None]):
         self._paint_panel()
 
     def _reload(self, row: FarewellRow) -> FarewellRow:
-        new = reload_row(
-            self.store,
-            row,
-            self.config.tones,
-            self.my_name,
-            self.today,
-            default_tone=self.config.default_tone,
-        )
+        new = reload_row(self.context.store, row, self._settings())
         self._replace(new)
         return new
 
@@ -318,8 +278,8 @@ class FarewellsScreen(Screen[None]):
         row = self.current
         if row is None:
             return
-        if copy_message(self.app, row.message, row.name, self.system_copy):
-            mark_copied(self.store, row.key)
+        if copy_message(self.app, row.message, row.name, self.context.system_copy):
+            mark_copied(self.context.store, row.key)
             self._reload(row)
 
     def action_mark(self, status: str) -> None:
@@ -327,24 +287,22 @@ class FarewellsScreen(Screen[None]):
         if row is None:
             return
         new_status = _UNDO_MARK[status] if row.status == status else status
-        set_status(self.store, row.key, new_status)
+        set_status(self.context.store, row.key, new_status)
         self._reload(row)
         if new_status == status:
             key = "s" if status == "sent" else "r"
-            self.notify(f"{row.name}: marked {status}. {key} again takes it back.", timeout=3)
+            self.notify(
+                f"{row.name}: marked {status}. {key} again takes it back.", timeout=3, markup=False
+            )
         else:
-            self.notify(f"{row.name}: back to {new_status}.", timeout=3)
+            self.notify(f"{row.name}: back to {new_status}.", timeout=3, markup=False)
 
     def action_tone(self) -> None:
         row = self.current
         if row is None:
             return
-        cycle_tone(
-            self.store,
-            row.key,
-            tone_names(self.config),
-            default_tone=self.config.default_tone,
-        )
+        inputs = self.context.farewell
+        cycle_tone(self.context.store, row.key, inputs.tones, default_tone=inputs.default_tone)
         new = self._reload(row)
         if new.edited:
             self.notify(
@@ -352,31 +310,34 @@ class FarewellsScreen(Screen[None]):
                 "'Back to the template' to use the tone.",
                 severity="warning",
                 timeout=6,
+                markup=False,
             )
         else:
-            self.notify(f"Tone: {new.tone}.", timeout=2)
+            self.notify(f"Tone: {new.tone}.", timeout=2, markup=False)
 
     def action_edit(self) -> None:
         row = self.current
         if row is None:
             return
-        template = template_message(
-            row, self.config.tones, self.my_name, self.today, default_tone=self.config.default_tone
-        )
+        template = template_message(row, self._settings())
 
         def save(text: str | None) -> None:
             if text is None:
                 return
-            save_edit(self.store, row.key, text, template_message=template)
+            save_edit(self.context.store, row.key, text, template_message=template)
             new = self._reload(row)
             if not new.edited and not row.edited:
-                self.notify(f"No change to the message for {new.name}.", timeout=3)
+                self.notify(f"No change to the message for {new.name}.", timeout=3, markup=False)
             elif not new.edited:
-                self.notify(f"Back to the {new.tone} template for {new.name}.", timeout=3)
+                self.notify(
+                    f"Back to the {new.tone} template for {new.name}.", timeout=3, markup=False
+                )
             elif new.refusal:
-                self.notify(new.refusal, title="Saved, but not copyable", severity="warning")
+                self.notify(
+                    new.refusal, title="Saved, but not copyable", severity="warning", markup=False
+                )
             else:
-                self.notify(f"Saved your wording for {new.name}.", timeout=3)
+                self.notify(f"Saved your wording for {new.name}.", timeout=3, markup=False)
 
         self.app.push_screen(MessageEditScreen(row.name, row.message, edited=row.edited), save)
 
@@ -394,37 +355,3 @@ class FarewellsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-
-class _TableRows(Sequence[tuple[Cell, ...]]):
-    """The table's view of the farewells: cells are built only for the rows drawn."""
-
-    def __init__(self, rows: list[FarewellRow]) -> None:
-        self._rows = rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[Cell, ...]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[Cell, ...]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[Cell, ...] | list[tuple[Cell, ...]]:
-        if isinstance(index, slice):
-            return [_cells(row) for row in self._rows[index]]
-        return _cells(self._rows[index])
-
-
-def _cells(row: FarewellRow) -> tuple[Cell, ...]:
-    if row.refusal:
-        wording = Content.styled("too long", "bold $warning")
-    elif row.edited:
-        wording = Content.styled("edited", "italic")
-    else:
-        wording = Content(row.tone)
-    return (
-        Content.styled(row.status, STATUS_STYLES[row.status]),
-        row.name,
-        row.company or "",
-        wording,
-    )

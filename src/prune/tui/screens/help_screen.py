@@ -13,20 +13,7 @@ from textual.widgets import Static
 class HelpScreen(ModalScreen[None]):
     """A scrollable sheet of keys; any of escape, q, ? or F1 closes it."""
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 90%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 2;
-    }
-    HelpScreen Static { width: 1fr; }
-    HelpScreen .title { text-style: bold; margin-top: 1; }
-    """
+    DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
     ]
@@ -38,7 +25,7 @@ class HelpScreen(ModalScreen[None]):
         self.order_text = order_text
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(classes="dialog-box"):
             yield Static("prune: keys", classes="title")
             width = max((len(key) for key, _ in self.rows), default=4) + 2
             lines: list[Content] = []

@@ -9,25 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from prune.core.farewell.message import LINKEDIN_MESSAGE_LIMIT, message_length
+from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT, message_length
 
 
 class MessageEditScreen(ModalScreen[str | None]):
     """Returns the new text, "" to go back to the template, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    MessageEditScreen { align: center middle; }
-    MessageEditScreen > Vertical {
-        width: 90; max-width: 100%; height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    MessageEditScreen #title { text-style: bold; }
-    MessageEditScreen TextArea { height: 1fr; }
-    MessageEditScreen #count { color: $text-muted; }
-    MessageEditScreen #count.-too-long { color: $warning; text-style: bold; }
-    MessageEditScreen Horizontal { height: auto; margin-top: 1; }
-    MessageEditScreen Button { margin-right: 2; }
-    """
+    DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="message-edit.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="message-edit.cancel"),
@@ -40,8 +28,8 @@ class MessageEditScreen(ModalScreen[str | None]):
         self.edited = edited
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(f"Farewell to {self.contact_name}", id="title")
+        with Vertical(classes="dialog-box"):
+            yield Static(Content(f"Farewell to {self.contact_name}"), id="title")
             yield Static(
                 Content.styled(
                     "ctrl+s saves, escape cancels. Your wording is kept for this person only.",

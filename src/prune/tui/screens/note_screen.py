@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -12,14 +13,7 @@ from textual.widgets import Input, Static
 class NoteScreen(ModalScreen[str | None]):
     """Returns the new note (empty clears it), or None when cancelled."""
 
-    DEFAULT_CSS = """
-    NoteScreen { align: center middle; }
-    NoteScreen > Vertical {
-        width: 72; max-width: 100%; height: auto;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    NoteScreen Static { color: $text-muted; }
-    """
+    DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
 
     def __init__(self, name: str, note: str | None) -> None:
@@ -28,8 +22,8 @@ class NoteScreen(ModalScreen[str | None]):
         self.note = note or ""
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(f"Note on {self.contact_name}: enter saves, escape cancels")
+        with Vertical(classes="dialog-box"):
+            yield Static(Content(f"Note on {self.contact_name}: enter saves, escape cancels"))
             yield Input(value=self.note, placeholder="e.g. met at the 2019 meetup", id="note")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -1,34 +1,36 @@
 """The review: one contact per screen, three questions, one key per decision.
 
 The screen forwards keys to `ReviewSession`, which commits each change before returning; only
-then is the next card painted. Loading runs in a thread worker so the UI never freezes.
+then is the next card painted. Loading runs in thread workers (see `loading`) so the UI never
+freezes; a worker's failure arrives as a message like its result. Painting never changes screen:
+the end-of-review summary is pushed by the decision that finished the review (or by a load that
+finds nothing left), once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 import polars as pl
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
+from textual.worker import Worker
 
-from prune.core.evidence.card_insights import insights
-from prune.core.evidence.collect import Evidence, details
+from prune.core.evidence.collect import Evidence
+from prune.core.evidence.details import details
 from prune.core.farewell.followthrough import cycle_tone, mark_copied
+from prune.core.farewell.message import message_for
+from prune.core.model import Answer, Verdict
 from prune.core.review.orders import ORDERS
-from prune.core.review.session import (
-    ContactView,
-    IndexedInsights,
-    Outcome,
-    ReviewSession,
-)
-from prune.core.state.store import Snapshot
+from prune.core.review.rules import Rule
+from prune.core.review.session import ContactView, IndexedInsights, Outcome, ReviewSession
+from prune.core.state.store import Farewell, Snapshot
+from prune.tui import loading
 from prune.tui.browsing import open_profile
+from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.evidence_screen import EvidenceScreen
@@ -38,6 +40,7 @@ from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_card import ContactCard
 from prune.tui.widgets.decision_toast import DecisionToast
 from prune.tui.widgets.progress_header import ProgressHeader
+from prune.tui.workers import failure_of, one_line, result_of
 
 _NEEDS_SESSION = {
     "contacts",
@@ -54,18 +57,10 @@ _NEEDS_SESSION = {
 }
 _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
 
-SessionFactory = Callable[[], ReviewSession]
-
 
 class ReviewScreen(Screen[None]):
     """Cards, keys and progress for one snapshot."""
 
-    DEFAULT_CSS = """
-    ReviewScreen { layout: vertical; }
-    ReviewScreen > #body { height: 1fr; align: center middle; padding: 0 1; }
-    ReviewScreen #loading { height: 3; }
-    ReviewScreen #loading-text { width: auto; color: $text-muted; }
-    """
     BINDINGS = [
         Binding("y", "answer('yes')", "Yes", id="review.yes", show=False),
         Binding("n", "answer('no')", "No", id="review.no", show=False),
@@ -84,13 +79,24 @@ class ReviewScreen(Screen[None]):
         Binding("c", "copy", "Copy the farewell (disconnect card)", id="review.copy", show=False),
     ]
 
-    def __init__(self, load_session: SessionFactory, *, today: date) -> None:
+    class LoadFailed(Message):
+        """The contacts could not be read, so there is no review to show."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, context: AppContext, *, rule: Rule, order: str) -> None:
         super().__init__()
-        self._load_session = load_session
-        self.today = today
+        self.context = context
+        self.rule = rule
+        self.order = order
         self.session: ReviewSession | None = None
         self.evidence_note = "reading the archive for evidence…"
         self.evidence: Evidence | None = None
+        self._summary_open = False
+        self._session_worker: Worker[ReviewSession] | None = None
+        self._evidence_worker: Worker[tuple[Evidence, IndexedInsights]] | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader()
@@ -106,40 +112,54 @@ class ReviewScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help; room for q
 
     def on_mount(self) -> None:
-        self._load()
+        self._session_worker = self._load()
 
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self) -> None:
-        session = self._load_session()
-        self.app.call_from_thread(self._loaded, session)
+    # -- loading (thread workers; results and failures come back as worker messages) -----------
 
-    def _loaded(self, session: ReviewSession) -> None:
-        self.session = session
-        for selector in ("#loading-box", "#loading-text"):
-            self.query_one(selector).display = False
-        self.query_one(ContactCard).display = True
-        self.refresh_bindings()  # the review keys were disabled while loading: show them now
-        self.refresh_card()
-        snapshot = self.app.store.snapshot(session.snapshot_id)
-        if snapshot is not None:
-            self._load_evidence(snapshot, session.contacts)
-        self._warm_listing(session)
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> ReviewSession:
+        return loading.build_session(self.context, self.rule, self.order)
 
-    @work(thread=True, exclusive=True, group="listing")
+    @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
+    def _load_evidence(
+        self, snapshot: Snapshot, contacts: pl.DataFrame
+    ) -> tuple[Evidence, IndexedInsights]:
+        """Read (or take from the cache) the archive's evidence; the review never waits for it."""
+        return loading.read_evidence(
+            self.context.data_dir, snapshot, contacts, self.context.today()
+        )
+
+    @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
     def _warm_listing(self, session: ReviewSession) -> None:
         """Sort the names for the list of all contacts (`a`) while the user reads the card."""
         session.listing()
 
-    @work(thread=True, exclusive=True, group="evidence")
-    def _load_evidence(self, snapshot: Snapshot, contacts: pl.DataFrame) -> None:
-        """Read (or take from the cache) the archive's evidence; the review never waits for it."""
-        try:
-            evidence = self.app.load_evidence(snapshot, contacts)
-            indexed = IndexedInsights(insights(evidence, today=self.today))
-        except Exception as error:  # a broken archive must never stop the review
-            self.app.call_from_thread(self._evidence_failed, error)
-            return
-        self.app.call_from_thread(self._evidence_ready, evidence, indexed)
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        if (session := result_of(event, self._session_worker)) is not None:
+            self._loaded(session)
+        elif (error := failure_of(event, self._session_worker)) is not None:
+            self.post_message(self.LoadFailed(one_line(error)))
+        elif (evidence := result_of(event, self._evidence_worker)) is not None:
+            self._evidence_ready(*evidence)
+        elif (error := failure_of(event, self._evidence_worker)) is not None:
+            self._evidence_failed(error)  # a broken archive must never stop the review
+        # A failed warm-up of the listing costs nothing: the list sorts when first opened.
+
+    def _loaded(self, session: ReviewSession) -> None:
+        self.session = session
+        session.set_rule(self.rule)  # the palette may have changed them while loading
+        if self.order != session.order and self.order in ORDERS:
+            session.set_order(self.order)
+        for selector in ("#loading-box", "#loading-text"):
+            self.query_one(selector).display = False
+        self.query_one(ContactCard).display = True
+        self.refresh_bindings()  # the review keys were disabled while loading: show them now
+        self._show_next()
+        snapshot = self.context.store.snapshot(session.snapshot_id)
+        if snapshot is not None:
+            self._evidence_worker = self._load_evidence(snapshot, session.contacts)
+        self._warm_listing(session)
 
     def _evidence_ready(self, evidence: Evidence, indexed: IndexedInsights) -> None:
         self.evidence = evidence
@@ -150,49 +170,65 @@ class ReviewScreen(Screen[None]):
         else:
             self.evidence_note = "no archive evidence (Connections.csv only)"
         for notice in evidence.notices:
-            self.notify(notice, title="Evidence", severity="warning", timeout=8)
+            self.notify(notice, title="Evidence", severity="warning", timeout=8, markup=False)
         self.refresh_card()
 
-    def _evidence_failed(self, error: Exception) -> None:
+    def _evidence_failed(self, error: BaseException) -> None:
         self.evidence_note = "no archive evidence (the archive could not be read)"
         self.notify(
-            f"The archive's evidence could not be read ({error}); the review goes on without it.",
+            f"The archive's evidence could not be read ({one_line(error)}); "
+            "the review goes on without it.",
             title="Evidence",
             severity="warning",
             timeout=8,
+            markup=False,
         )
         self.refresh_card()
 
     # -- painting -----------------------------------------------------------------------------
 
     def refresh_card(self) -> None:
-        """Repaint the card and the header from the session (after any change)."""
+        """Repaint the card and the header from the session (after any change); nothing else."""
         if self.session is None:
             return
-        progress = self.session.progress()
-        self.query_one(ProgressHeader).show(progress)
+        self.query_one(ProgressHeader).show(self.session.progress())
         view = self.session.current
         if view is None:
-            self.app.push_screen(SummaryScreen(progress), self._back_from_summary)
             return
         decided = view.decision.verdict if view.decision else None
         self.query_one(ContactCard).show(
             view,
             rule=self.session.rule,
-            today=self.today,
+            today=self.context.today(),
             evidence_note=self.evidence_note,
-            farewell=self.app.farewell(view) if decided == "disconnect" else None,
+            farewell=self._farewell(view) if decided == "disconnect" else None,
         )
 
+    def _show_next(self) -> None:
+        """After a decision: the next card, or, once nobody is left, the summary (only once)."""
+        self.refresh_card()
+        if self.session is None or self.session.current is not None or self._summary_open:
+            return
+        self._summary_open = True
+        self.app.push_screen(SummaryScreen(self.session.progress()), self._back_from_summary)
+
     def _back_from_summary(self, _: None) -> None:
+        self._summary_open = False
         self.action_undo()
+
+    def _farewell(self, view: ContactView) -> tuple[str, Farewell]:
+        """The farewell to show and copy for a contact, and its stored state."""
+        saved = self.context.store.farewell(view.key)
+        inputs = self.context.farewell
+        message = message_for(saved, view, inputs.settings(self.context.today()))
+        return message, saved
 
     def _announce(self, outcome: Outcome | None) -> None:
         if outcome is not None and outcome.verdict in _TOAST:
             self.query_one(DecisionToast).say(
                 f"{_TOAST[outcome.verdict]}: {outcome.name}. u undoes.", outcome.verdict
             )
-        self.refresh_card()
+        self._show_next()
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -200,11 +236,11 @@ class ReviewScreen(Screen[None]):
         """Review keys do nothing until the contacts are loaded."""
         return self.session is not None or action not in _NEEDS_SESSION
 
-    def action_answer(self, value: str) -> None:
+    def action_answer(self, value: Answer) -> None:
         if self.session is not None:
             self._announce(self.session.answer(value))
 
-    def action_decide(self, verdict: str) -> None:
+    def action_decide(self, verdict: Verdict) -> None:
         if self.session is not None:
             self._announce(self.session.decide(verdict))
 
@@ -273,7 +309,7 @@ class ReviewScreen(Screen[None]):
         """Show the card of the contact chosen in the search or the list of all contacts."""
         if key is not None and self.session is not None:
             self.session.jump_to(key)
-        self.refresh_card()
+        self._show_next()
 
     def _disconnect_view(self) -> ContactView | None:
         """The contact on screen if it is marked disconnect; otherwise say why nothing happens."""
@@ -287,15 +323,16 @@ class ReviewScreen(Screen[None]):
         view = self._disconnect_view()
         if view is None:
             return
-        tones = list(self.app.config.tones)
+        inputs = self.context.farewell
         saved = cycle_tone(
-            self.app.store, view.key, tones, default_tone=self.app.config.default_tone
+            self.context.store, view.key, inputs.tones, default_tone=inputs.default_tone
         )
         if saved.text is not None:
             self.notify(
                 f"Tone set to {saved.tone}, but your own words for {view.name} still win: "
                 "clear the edit on the Farewells screen to use the tone.",
                 timeout=5,
+                markup=False,
             )
         self.refresh_card()
 
@@ -303,14 +340,21 @@ class ReviewScreen(Screen[None]):
         view = self._disconnect_view()
         if view is None:
             return
-        message, _ = self.app.farewell(view)
-        if copy_message(self.app, message, view.name, self.app.system_copy):
-            mark_copied(self.app.store, view.key)
+        message, _ = self._farewell(view)
+        if copy_message(self.app, message, view.name, self.context.system_copy):
+            mark_copied(self.context.store, view.key)
             self.refresh_card()
 
-    # -- palette ------------------------------------------------------------------------------
+    # -- the palette's settings (the App stores them; the screen applies them) ------------------
 
-    def set_order(self, order: str) -> None:
+    def use_rule(self, rule: Rule) -> None:
+        self.rule = rule
+        if self.session is not None:
+            self.session.set_rule(rule)
+            self.refresh_card()
+
+    def use_order(self, order: str) -> None:
+        self.order = order
         if self.session is not None:
             self.session.set_order(order)
             self.notify(f"Order: {ORDERS[self.session.order]}.", timeout=3)

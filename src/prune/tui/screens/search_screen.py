@@ -20,15 +20,7 @@ SearchFunction = Callable[[str], list[ContactView]]
 class SearchScreen(ModalScreen[str | None]):
     """Returns the key of the chosen contact, or None."""
 
-    DEFAULT_CSS = """
-    SearchScreen { align: center top; }
-    SearchScreen > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 80%;
-        margin-top: 2; border: round $accent; background: $surface; padding: 0 1;
-    }
-    SearchScreen OptionList { height: auto; max-height: 20; border: none; }
-    SearchScreen #count { color: $text-muted; }
-    """
+    DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="search.cancel"),
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
@@ -39,7 +31,7 @@ class SearchScreen(ModalScreen[str | None]):
         self.search = search
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-box"):
             yield Input(placeholder="name or company: enter jumps to the first match", id="query")
             yield Static("", id="count")
             yield OptionList(id="results")

@@ -130,8 +130,8 @@ class ContactCard(Vertical):
         self._show_farewell(view, farewell)
 
     def _show_farewell(self, view: ContactView, farewell: tuple[str, Farewell] | None) -> None:
-        shown = farewell is not None and view.decision is not None
-        shown = shown and view.decision.verdict == "disconnect"
+        decision = view.decision
+        shown = farewell is not None and decision is not None and decision.verdict == "disconnect"
         for line in ("farewell-head", "farewell"):
             self.query_one(f"#{line}").set_class(not shown, "-hidden")
         if not shown or farewell is None:
@@ -198,14 +198,13 @@ def _repaint(line: Static, content: Content | str) -> None:
 
     Every line is one row high and as wide as the card whatever it holds, so no size can change;
     skipping the unchanged lines and the relayout keeps a key press to the few lines that differ.
+    Plain text is taken as written (names and companies are data, never markup).
     """
+    text = content if isinstance(content, Content) else Content(content)
     shown = line.content
-    if isinstance(shown, Content) and isinstance(content, Content):
-        if shown.is_same(content):
-            return
-    elif type(shown) is type(content) and shown == content:
+    if isinstance(shown, Content) and shown.is_same(text):
         return
-    line.update(content, layout=False)
+    line.update(text, layout=False)
 
 
 def _short_url(url: str | None) -> str | None:

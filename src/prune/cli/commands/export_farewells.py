@@ -1,0 +1,80 @@
+"""`prune export` and `prune farewells`: what the decisions produced, printed or written to a file.
+
+Both refuse an unusable `--out` before doing any work, and write files atomically and privately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from prune.cli.commands.opening import load_settings, open_store
+from prune.cli.exit_codes import EXIT_OK
+from prune.cli.guidance import GET_EXPORT_HELP, NO_DISCONNECTS_YET, NOTHING_TO_EXPORT
+from prune.core.errors import ExportError
+from prune.core.farewell.followthrough import farewell_document, farewell_rows, message_renderer
+from prune.core.lists.atomic_write import check_target, write_atomically
+from prune.core.lists.formats import ListExport, check_choices, prepare_export
+
+
+def run_farewells(args: argparse.Namespace) -> int:
+    """One block per disconnect: name, profile URL and the message, as a plain-text document."""
+    config = load_settings(args)
+    if args.tone is not None and args.tone not in config.tones:
+        raise ExportError(
+            f"there is no tone called {args.tone!r}: choose one of {', '.join(config.tones)}."
+        )
+    if args.out is not None:
+        check_target(args.out, force=args.force)  # refuse a bad path before any work
+    with open_store(args) as store:
+        snapshot = store.latest_snapshot()
+        if snapshot is None:
+            print(GET_EXPORT_HELP)
+            return EXIT_OK
+        settings = config.farewell_settings(snapshot, date.today())
+        rows = farewell_rows(store, snapshot.id, settings, tone=args.tone)
+    if not rows:
+        print(NO_DISCONNECTS_YET)
+        return EXIT_OK
+    document = farewell_document(rows, tone=args.tone)
+    if args.out is None:
+        sys.stdout.write(document)
+        return EXIT_OK
+    write_atomically(args.out, document.encode(), force=args.force)
+    print(f"Wrote {len(rows)} farewell message{'s' if len(rows) != 1 else ''} to {args.out}")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """One list in one format, to standard output or `--out`; the summary goes to stderr."""
+    check_choices(args.which, args.fmt, excel=args.excel)
+    if args.out is not None:
+        check_target(args.out, force=args.force)  # refuse a bad path before any work
+    export = _prepare(args)
+    if args.out is None:
+        sys.stdout.buffer.write(export.data)
+        sys.stdout.buffer.flush()
+        if export.left_out or not export.contacts:
+            print(export.summary(), file=sys.stderr)
+    else:
+        written = write_atomically(args.out, export.data, force=args.force)
+        print(export.summary(written), file=sys.stderr)
+    return EXIT_OK
+
+
+def _prepare(args: argparse.Namespace) -> ListExport:
+    """The chosen list of the latest snapshot, with every unedited farewell rendered."""
+    config = load_settings(args)
+    with open_store(args) as store:
+        snapshot = store.latest_snapshot()
+        if snapshot is None:
+            raise ExportError(NOTHING_TO_EXPORT)
+        return prepare_export(
+            store,
+            snapshot.id,
+            args.which,
+            args.fmt,
+            excel=args.excel,
+            messages=message_renderer(config.farewell_settings(snapshot, date.today())),
+        )

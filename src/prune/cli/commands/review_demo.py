@@ -1,0 +1,61 @@
+"""`prune review` (also `prune PATH` and bare `prune`) and `prune demo`: opening the app.
+
+This is the one command module that loads Textual; the other commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from prune.cli.commands.opening import open_store
+from prune.cli.exit_codes import EXIT_OK
+from prune.cli.guidance import GET_EXPORT_HELP
+from prune.core.paths import data_dir
+from prune.core.state.importing import parse_export, record_export
+from prune.core.state.store import Store
+from prune.demo import write_sample_export
+from prune.tui.app import make_app
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """Import PATH if it is new (or resume the latest import), then review it in the app."""
+    parsed = parse_export(args.path) if args.path is not None else None
+    with open_store(args) as store:
+        if parsed is not None:
+            snapshot = record_export(store, parsed).outcome.snapshot
+        else:
+            latest = store.latest_snapshot()
+            if latest is None:
+                print(GET_EXPORT_HELP)
+                return EXIT_OK
+            snapshot = latest
+    return _run_app(args, data_dir(args.data_dir), snapshot.id)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """The app on invented people, in a scratch folder removed afterwards: real state untouched.
+
+    Settings come from `--config` when given, else from a scratch file, so the demo never writes
+    into the user's config folder either.
+    """
+    with tempfile.TemporaryDirectory(prefix="prune-demo-") as scratch:
+        folder = Path(scratch)
+        archive = write_sample_export(folder / "export")
+        with Store.open(folder / "state") as store:
+            snapshot = record_export(store, parse_export(archive)).outcome.snapshot
+        if getattr(args, "config", None) is None:
+            args.config = str(folder / "config.toml")
+        return _run_app(args, folder / "state", snapshot.id)
+
+
+def _run_app(args: argparse.Namespace, state_dir: Path, snapshot_id: int) -> int:
+    app = make_app(
+        data_dir=state_dir,
+        snapshot_id=snapshot_id,
+        config_path=args.config,
+        order=getattr(args, "order", None),
+    )
+    app.run()
+    return app.return_code or EXIT_OK

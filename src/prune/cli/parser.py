@@ -1,0 +1,234 @@
+"""The argument tree of `prune`: every command, its options and their help text.
+
+Only the standard library and light modules are imported here, so that `prune --help` and
+`prune --version` answer before polars or Textual would load.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from prune import __version__
+from prune.cli.exit_codes import EXIT_BAD_INPUT
+from prune.core.review.orders import ORDERS
+
+COMMANDS = (
+    "review",
+    "demo",
+    "import",
+    "stats",
+    "changes",
+    "farewells",
+    "export",
+    "backup",
+    "restore",
+    "doctor",
+    "completion",
+)
+"""Every command name, in the order `prune --help` lists them."""
+
+_OPTIONS_WITH_A_VALUE = {"--data-dir", "--config"}
+_ANSWERED_BY_ARGPARSE = {"-h", "--help", "--version"}
+
+
+class UsageErrorParser(argparse.ArgumentParser):
+    """Usage errors are bad input too: one line, exit status 2, like every other refusal."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"prune: {message} (see prune --help)\n")
+
+
+def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """`--data-dir` and `--config`, accepted before the command and after it.
+
+    After the command they default to SUPPRESS, so that an option given before the command is
+    not overwritten by the subcommand's own default.
+    """
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="keep all state in DIR (default: $PRUNE_DATA_DIR, else your user data folder)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=default,
+        help="settings file (default: $PRUNE_CONFIG_DIR/config.toml, else your user config folder)",
+    )
+
+
+def _add_review(review: argparse.ArgumentParser) -> None:
+    review.add_argument("path", nargs="?", type=Path, help="Connections.csv, export zip or folder")
+    review.add_argument(
+        "--order",
+        choices=list(ORDERS),
+        help="review order (default: oldest first, or likely "
+        "disconnects first once the archive gives evidence)",
+    )
+
+
+def _add_demo(demo: argparse.ArgumentParser) -> None:
+    demo.add_argument("--order", help=argparse.SUPPRESS)
+
+
+def _add_import(imp: argparse.ArgumentParser) -> None:
+    imp.add_argument("path", type=Path, help="Connections.csv, the export zip, or its folder")
+    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+def _add_stats(stats: argparse.ArgumentParser) -> None:
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _add_changes(changes: argparse.ArgumentParser) -> None:
+    changes.add_argument("--from", dest="older", type=int, metavar="ID", help="older snapshot")
+    changes.add_argument("--to", dest="newer", type=int, metavar="ID", help="newer snapshot")
+    changes.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _add_farewells(farewells: argparse.ArgumentParser) -> None:
+    farewells.add_argument(
+        "--tone",
+        metavar="T",
+        help="write every message in tone T (built in: warm, brief, formal; add your own in the "
+        "config); messages you edited stay as you wrote them",
+    )
+    farewells.add_argument(
+        "--out", metavar="FILE", type=Path, help="write to FILE instead of printing"
+    )
+    farewells.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def _add_export(export: argparse.ArgumentParser) -> None:
+    export.add_argument(
+        "--list",
+        dest="which",
+        metavar="LIST",
+        default="disconnect",
+        help="which contacts: disconnect (default), keep, later, undecided (no verdict yet), all",
+    )
+    export.add_argument(
+        "--format",
+        dest="fmt",
+        metavar="FORMAT",
+        default="csv",
+        help="csv (default) and json hold every field; md is a checklist by company; urls is "
+        "one profile URL per line; names is First<TAB>Last per line",
+    )
+    export.add_argument(
+        "--out", metavar="FILE", type=Path, help="write to FILE (default: standard output)"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "--excel", action="store_true", help="start the CSV with a byte-order mark for Excel"
+    )
+
+
+def _add_backup(backup: argparse.ArgumentParser) -> None:
+    backup.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="the zip to write: the state, the evidence cache and the settings",
+    )
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    backup.add_argument(
+        "--list", action="store_true", help="list the copies kept before each import instead"
+    )
+
+
+def _add_restore(restore: argparse.ArgumentParser) -> None:
+    source = restore.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path, help="a backup zip or a copy of the state")
+    source.add_argument(
+        "--latest", action="store_true", help="the newest copy kept before an import"
+    )
+    restore.add_argument(
+        "--force", action="store_true", help="replace the current state without asking"
+    )
+
+
+def _add_doctor(doctor: argparse.ArgumentParser) -> None:
+    doctor.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _add_completion(completion: argparse.ArgumentParser) -> None:
+    completion.add_argument("shell", choices=["bash", "zsh", "fish"], help="your shell")
+
+
+_COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "review": ("import PATH if new (or resume the latest import) and review", _add_review),
+    "demo": ("open the app on invented sample data (your state is not touched)", _add_demo),
+    "import": ("record an export as a snapshot and print a summary", _add_import),
+    "stats": ("describe the current state", _add_stats),
+    "changes": (
+        "who disappeared, who is new and who changed jobs between two exports",
+        _add_changes,
+    ),
+    "farewells": (
+        "print a farewell message for every connection marked disconnect, as plain text",
+        _add_farewells,
+    ),
+    "export": ("write a list of contacts (the disconnect list by default)", _add_export),
+    "backup": ("write all of prune's state to one file, or list the copies kept", _add_backup),
+    "restore": (
+        "bring back the state from a backup (your current state is kept aside)",
+        _add_restore,
+    ),
+    "doctor": ("describe this installation and terminal, for a bug report or a fix", _add_doctor),
+    "completion": ("print a completion script for bash, zsh or fish", _add_completion),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole argument tree; a new parser each call, so no run sees another's state."""
+    parser = UsageErrorParser(
+        prog="prune",
+        description="Review your LinkedIn connections from the data export, one key per decision.",
+        epilog="With no command: `prune PATH` imports PATH if it is new and opens the review; "
+        "`prune` alone resumes the latest import.",
+    )
+    parser.add_argument("--version", action="version", version=f"prune {__version__}")
+    _global_options(parser, top=True)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=UsageErrorParser
+    )
+    for name in COMMANDS:
+        help_text, add_options = _COMMAND_SPECS[name]
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _global_options(sub, top=False)
+        add_options(sub)
+    return parser
+
+
+def with_default_command(argv: Sequence[str]) -> list[str]:
+    """Let `prune PATH` and bare `prune` mean the review command.
+
+    The first word that is neither an option nor an option's value decides: a command name is
+    left alone, anything else (a path, or nothing at all) gets `review` put in front of it.
+    """
+    words = list(argv)
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in _OPTIONS_WITH_A_VALUE:
+            index += 2
+            continue
+        if word.startswith("-"):
+            if word in _ANSWERED_BY_ARGPARSE:
+                return words
+            index += 1
+            continue
+        if word in COMMANDS:
+            return words
+        break
+    return [*words[:index], "review", *words[index:]]
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; raises SystemExit for --help, --version and usage errors."""
+    return build_parser().parse_args(with_default_command(argv))

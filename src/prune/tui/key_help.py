@@ -1,0 +1,123 @@
+"""The rows of the help sheet (`?`), read from the bindings Textual dispatches on.
+
+A screen on the stack gives its live bindings (`Screen.active_bindings`: the keymap applied, the
+keys its `check_action` refuses left out, the App's keys after its own); a screen the user can
+open but has not opened yet gives its declared bindings with the same keymap applied. So the
+sheet lists what the keys do now, a remapped key under its new key, and nothing is written
+twice. Only prune's own bindings are listed (Textual's focus and quit keys are not), each once,
+in the order its class declares them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from prune.tui.screens.contacts_screen import ContactsScreen
+from prune.tui.screens.farewells_screen import FarewellsScreen
+from prune.tui.screens.review_screen import ReviewScreen
+from prune.tui.screens.summary_screen import SummaryScreen
+
+KeyRow = tuple[str, str]
+"""(keys, what they do); a row with no keys is a heading for the rows after it."""
+
+ALWAYS_LISTED: tuple[type[Screen[Any]], ...] = (ReviewScreen, FarewellsScreen, ContactsScreen)
+"""The full screens, listed whether or not they are open (the review's keys come first)."""
+HEADINGS: dict[type[Screen[Any]], tuple[str, str | None]] = {
+    FarewellsScreen: ("On the Farewells screen", "app.farewells"),
+    ContactsScreen: ("On the list of all contacts", "review.contacts"),
+    SummaryScreen: ("At the end of the review", None),
+}
+"""A screen's heading, and the binding whose key opens it (said in the heading)."""
+PALETTE = "Command palette: order, rule, theme"
+_KEY_NAMES = {"slash": "/", "question_mark": "?", "enter": "enter", "space": "space"}
+
+
+def help_rows(stack: Sequence[Screen[Any]], keymap: Mapping[str, str]) -> list[KeyRow]:
+    """The sheet for the screens on `stack` (bottom first) and those the user can open."""
+    open_screens = {type(screen): screen for screen in stack}
+    kinds = [*ALWAYS_LISTED]
+    kinds += [kind for kind in open_screens if kind not in kinds and kind in HEADINGS]
+    sections = [
+        _live_keys(open_screens[kind]) if kind in open_screens else _declared_keys(kind, keymap)
+        for kind in kinds
+    ]
+    rows: list[KeyRow] = []
+    listed: set[str] = set()
+    for kind, keys in zip(kinds, sections, strict=True):
+        if rows:
+            heading, opener = HEADINGS.get(kind, ("On this screen", None))
+            opened_with = sections[0].get(opener or "")
+            rows.append(("", f"{heading} ({opened_with[0]})" if opened_with else heading))
+        for binding_id, (shown, description) in keys.items():
+            if binding_id not in listed:
+                listed.add(binding_id)
+                rows.append((shown, description))
+    return rows
+
+
+Keys = dict[str, tuple[str, str]]
+"""Binding id -> (its keys as shown, what it does), in the order the sheet lists them."""
+
+
+def _live_keys(screen: Screen[Any]) -> Keys:
+    """What the keys do on `screen` now, then the App's keys that reach it, then the palette."""
+    pressed: dict[str, list[str]] = {}
+    palette: list[str] = []
+    for key, active in screen.active_bindings.items():
+        if active.binding.id is not None:
+            pressed.setdefault(active.binding.id, []).append(key)
+        elif active.binding.action in ("command_palette", "app.command_palette"):
+            palette.append(key)
+    keys = _in_declared_order([screen, screen.app], pressed)
+    if palette and isinstance(screen, ReviewScreen):
+        keys["palette"] = (_shown(palette), PALETTE)
+    return keys
+
+
+def _declared_keys(kind: type[Screen[Any]], keymap: Mapping[str, str]) -> Keys:
+    """What the keys will do on a screen of this kind, with the keymap applied as Textual does."""
+    bindings = BindingsMap(_own_bindings(kind))
+    bindings.apply_keymap(dict(keymap))
+    pressed: dict[str, list[str]] = {}
+    for key, binding in bindings:
+        if binding.id is not None:
+            pressed.setdefault(binding.id, []).append(key)
+    return _described(_own_bindings(kind), pressed)
+
+
+def _in_declared_order(namespaces: Iterable[DOMNode], pressed: dict[str, list[str]]) -> Keys:
+    keys: Keys = {}
+    for namespace in namespaces:
+        keys.update(_described(_own_bindings(type(namespace)), pressed))
+    return keys
+
+
+def _described(declared: list[Binding], pressed: dict[str, list[str]]) -> Keys:
+    return {
+        binding.id: (_shown(pressed[binding.id]), binding.tooltip or binding.description)
+        for binding in declared
+        if binding.id is not None and binding.id in pressed
+    }
+
+
+def _own_bindings(kind: type[DOMNode]) -> list[Binding]:
+    """The bindings prune's classes declare (not Textual's, nor a focused widget's)."""
+    if not issubclass(kind, (Screen, App)):
+        return []
+    declared = [
+        binding
+        for cls in reversed(kind.__mro__)
+        if cls.__module__.startswith("prune.")
+        for binding in vars(cls).get("BINDINGS", [])
+    ]
+    return list(Binding.make_bindings(declared))
+
+
+def _shown(keys: list[str]) -> str:
+    return " / ".join(_KEY_NAMES.get(key, key) for key in keys)

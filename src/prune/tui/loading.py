@@ -1,0 +1,53 @@
+"""What the review reads off the UI thread: the session, then the archive's evidence.
+
+Both run in thread workers. The session is read through a `Store.reader()` opened (and closed)
+on the worker's own thread; the evidence is handed the snapshot and contacts as plain data. So
+no worker ever uses the connection of the UI thread's store, which keeps saving decisions.
+"""
+
+from __future__ import annotations
+
+import gc
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from prune.core.evidence.cache import load_or_compute
+from prune.core.evidence.card_insights import insights
+from prune.core.evidence.collect import Evidence
+from prune.core.review.rules import Rule
+from prune.core.review.session import IndexedInsights, ReviewSession
+from prune.core.state.store import Snapshot
+from prune.tui.context import AppContext
+
+
+def build_session(context: AppContext, rule: Rule, order: str) -> ReviewSession:
+    """The review of the context's snapshot; call it on a worker thread (it reads everything).
+
+    The session writes to the context's store later, on the UI thread; here it only reads, and
+    through a reader of this thread's own.
+    """
+    # What exists now (Textual's widgets, then the session's tens of thousands of objects)
+    # lives as long as the app: frozen, the cyclic collector stops walking it on every full
+    # collection, which otherwise stalls the load and, later, random key presses.
+    gc.freeze()
+    with context.store.reader() as reader:
+        session = ReviewSession(
+            context.store,
+            context.snapshot_id,
+            rule,
+            order=order,
+            clock=context.pace_clock,
+            read_from=reader,
+        )
+    gc.freeze()
+    return session
+
+
+def read_evidence(
+    data_dir: Path, snapshot: Snapshot, contacts: pl.DataFrame, today: date
+) -> tuple[Evidence, IndexedInsights]:
+    """The snapshot's evidence (cached beside the state file) and what each card shows of it."""
+    evidence = load_or_compute(data_dir, snapshot, contacts)
+    return evidence, IndexedInsights(insights(evidence, today=today))
