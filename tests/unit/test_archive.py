@@ -286,6 +286,32 @@ def test_side_files_have_their_own_generous_cap(tmp_path: Path, monkeypatch) -> 
     one_line_error(lambda: files.read("messages.csv"), r"^messages\.csv in export\.zip unpacks")
 
 
+def test_every_version_of_a_same_named_file_is_read_within_the_cap(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(archive, "MAX_SIDE_FILE_BYTES", 64 * 1024)
+    path = tmp_path / "export.zip"
+    header = "First Name,Last Name,Skill Name,Endorsement Date\n"
+    path.write_bytes(
+        make_zip(
+            {
+                "Connections.csv": connections_text(ROW),
+                "Endorsement Received Info.csv": header + "A" * (100 * 1024),
+                "Endorsement_Received_Info.csv": header,
+            }
+        )
+    )
+    files = open_export(path)
+    first, second = files.versions("endorsement_received_info.csv")
+    assert files.read_version(second) == header.encode()
+    one_line_error(lambda: files.read_version(first), r"^Endorsement Received Info\.csv in export")
+    assert files.file_names() == [
+        "Connections.csv",
+        "Endorsement Received Info.csv",
+        "Endorsement_Received_Info.csv",
+    ]
+
+
 def test_each_file_is_read_once_for_an_import_and_its_evidence(tmp_path: Path, monkeypatch) -> None:
     from prune.core.evidence.cache import import_evidence
     from prune.core.state.importing import record_export

@@ -281,3 +281,13 @@ def test_escaped_quotes_are_not_taken_for_a_cut() -> None:
     result = read_connections(raw)
     assert result.contacts["position"][1] == '27" screens, "big"'
     assert result.cut_rows == 0
+
+
+def test_placeholders_are_counted_beside_a_row_cut_short() -> None:
+    placeholder_row = "Bo,Li,https://www.linkedin.com/in/bo-li,,NA,#N/A,01 Feb 2023"
+    raw = connections_text(ROW_ANA, placeholder_row, "Cy,Ng,,,Initech,Ops,07 Ma").encode()
+    result = read_connections(raw)
+    assert names(result) == ["Ana Doe, PhD", "Bo Li"]
+    assert (result.cut_rows, result.last_row_cut) == (1, True)
+    assert result.placeholders == {"#N/A": 1, "NA": 1}
+    assert result.contacts.row(1, named=True)["company"] is None

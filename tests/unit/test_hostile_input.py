@@ -113,3 +113,12 @@ def test_full_width_formula_starts_are_neutralised_too(trigger: str) -> None:
     dangerous = f'{trigger}HYPERLINK("http://example.com","x")'
     frame = pl.DataFrame({"first_name": [dangerous, f"Ana {trigger}"]})
     assert neutralise_formulas(frame)["first_name"].to_list() == [f"'{dangerous}", f"Ana {trigger}"]
+
+
+def test_a_placeholder_hidden_behind_a_control_character_still_reads_as_empty() -> None:
+    raw = b'FROM,TO,CONTENT\n"N/A\x07","Bo\x1b[2J",#N/A\n'
+    table = locate_table(raw, "messages.csv")
+    assert read_table(table).row(0) == (None, "Bo[2J", None)
+    assert scan_table(table, ["FROM", "TO", "CONTENT"]).collect().row(0) == (None, "Bo[2J", None)
+    kept = read_table(table, keep_placeholders=True)
+    assert kept.row(0) == ("N/A", "Bo[2J", "#N/A")  # cleaned, the placeholders left to count
