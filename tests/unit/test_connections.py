@@ -217,3 +217,77 @@ def test_a_cp1252_file_too_large_to_check_up_front_is_still_decoded() -> None:
     assert len(raw) > 8 * 1024 * 1024
     result = read_connections(raw)
     assert result.contacts.row(-1, named=True)["company"] == "Café"
+
+
+def test_cr_only_line_ends_from_a_mac_spreadsheet() -> None:
+    raw = connections_text(
+        ROW_ANA, "Bo,Li,https://www.linkedin.com/in/bo-li,,Globex,Dev,01 Feb 2023"
+    )
+    result = read_connections(raw.replace("\n", "\r").encode())
+    assert names(result) == ["Ana Doe, PhD", "Bo Li"]
+    assert result.contacts["connected_on"].to_list() == [date(2024, 3, 7), date(2023, 2, 1)]
+
+
+# -- rows cut short -------------------------------------------------------------------------
+
+ROW_BO = "Bo,Li,https://www.linkedin.com/in/bo-li,,Globex,Dev,01 Feb 2023"
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "Cy,Ng,https://www.linkedin.com",  # fewer fields than the header
+        'Cy,Ng,https://www.linkedin.com/in/cy-ng,,"Initech, Inc',  # a quote never closed
+        "Cy,Ng,https://www.linkedin.com/in/cy-ng,,Initech,Ops,",  # stopped before the date
+        "Cy,Ng,https://www.linkedin.com/in/cy-ng,,Initech,Ops,07 Ma",  # inside the date
+        "Cy,Ng,https://www.linkedin.com/in/cy-ng,,Initech,Ops,07 Mar 20",  # inside the year
+        ",,,,,,08 Ja",  # a hidden member's row
+    ],
+)
+def test_a_last_row_cut_short_is_left_out_and_counted(cut: str) -> None:
+    result = read_connections(connections_text(ROW_ANA, ROW_BO, cut).encode())
+    assert names(result) == ["Ana Doe, PhD", "Bo Li"]
+    assert (result.cut_rows, result.last_row_cut) == (1, True)
+    assert (result.rows, result.hidden, result.duplicates) == (3, 0, 0)
+
+
+def test_a_complete_last_row_is_kept_whatever_it_holds() -> None:
+    # Ends with a line break, so it is whole even without a date; a 2018 quoted date is whole.
+    header = "First Name,Last Name,Email Address,Company,Position,Connected On"
+    whole = connections_text('Ana,Doe,,Acme,CTO,"1/8/18, 6:14 PM"', header=header, preamble=False)
+    assert read_connections(whole.encode()).cut_rows == 0
+    result = read_connections((connections_text(ROW_ANA, ROW_BO, "Cy,Ng,,,,,") + "\n").encode())
+    assert (result.contacts.height, result.cut_rows) == (3, 0)
+
+
+def test_short_rows_inside_the_file_are_left_out_too() -> None:
+    raw = connections_text(ROW_ANA, "Cy,Ng,https://www.linkedin.com/in/cy-ng", ROW_BO).encode()
+    result = read_connections(raw)
+    assert names(result) == ["Ana Doe, PhD", "Bo Li"]
+    assert (result.cut_rows, result.last_row_cut) == (1, False)
+
+
+def test_a_quoted_line_break_in_a_resaved_file_does_not_hide_a_cut_row() -> None:
+    spanning = 'Cy,Ng,https://www.linkedin.com/in/cy-ng,,"Initech\nLabs",Ops,02 Feb 2022'
+    raw = connections_text(ROW_ANA, spanning, ROW_BO, 'Di,Ot,,,"Hoo').encode()
+    result = read_connections(raw)
+    assert names(result) == ["Ana Doe, PhD", "Cy Ng", "Bo Li"]
+    assert result.contacts["company"][1] == "Initech Labs"
+    assert (result.cut_rows, result.last_row_cut) == (1, True)
+
+
+def test_escaped_quotes_are_not_taken_for_a_cut() -> None:
+    raw = connections_text(ROW_ANA, 'Bo,Li,,,Globex,"27"" screens, ""big""",', ROW_BO).encode()
+    result = read_connections(raw)
+    assert result.contacts["position"][1] == '27" screens, "big"'
+    assert result.cut_rows == 0
+
+
+def test_placeholders_are_counted_beside_a_row_cut_short() -> None:
+    placeholder_row = "Bo,Li,https://www.linkedin.com/in/bo-li,,NA,#N/A,01 Feb 2023"
+    raw = connections_text(ROW_ANA, placeholder_row, "Cy,Ng,,,Initech,Ops,07 Ma").encode()
+    result = read_connections(raw)
+    assert names(result) == ["Ana Doe, PhD", "Bo Li"]
+    assert (result.cut_rows, result.last_row_cut) == (1, True)
+    assert result.placeholders == {"#N/A": 1, "NA": 1}
+    assert result.contacts.row(1, named=True)["company"] is None

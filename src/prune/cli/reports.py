@@ -8,6 +8,7 @@ import polars as pl
 
 from prune.core.evidence.cache import load_evidence, load_or_compute
 from prune.core.evidence.collect import Evidence
+from prune.core.reading.connections import Connections
 from prune.core.reading.placeholders import describe_placeholders
 from prune.core.state.importing import ImportReport
 from prune.core.state.store import Store
@@ -49,6 +50,7 @@ def import_summary(report: ImportReport, evidence: Evidence | None = None) -> di
         "connections": connections.contacts.height,
         "hidden": connections.hidden,
         "duplicates_merged": connections.duplicates,
+        "rows_cut_short": connections.cut_rows,
         # Spreadsheet placeholder cells (NA, N/A, #N/A, -) read as empty, by placeholder
         "placeholders_read_as_empty": dict(connections.placeholders),
         "first_connected_on": snapshot.first_connected_on,
@@ -93,7 +95,21 @@ def import_summary_lines(report: ImportReport, evidence: Evidence | None = None)
         lines.append(
             f"  renamed, followed      {len(facts['renamed'])} (new profile URL, same person)"
         )
-    return lines + notices
+    cut = _cut_rows_line(report.parsed.connections)
+    return lines + ([f"Notice: {cut}"] if cut else []) + notices
+
+
+def _cut_rows_line(connections: Connections) -> str:
+    """The rows of Connections.csv left out because they were cut short, in one sentence."""
+    count = connections.cut_rows
+    if not count:
+        return ""
+    where = " at the end" if count == 1 and connections.last_row_cut else ""
+    rows, verb = ("1 row", "was") if count == 1 else (f"{count} rows", "were")
+    return (
+        f"{rows}{where} looked cut short and {verb} left out "
+        "(if the download stopped early, download the export again)."
+    )
 
 
 def _placeholder_lines(facts: dict[str, Any]) -> list[str]:

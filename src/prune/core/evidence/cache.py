@@ -36,6 +36,7 @@ from prune.core.paths import ensure_private_dir
 from prune.core.reading.archive import CONNECTIONS, ExportFiles, open_export
 from prune.core.state.importing import ImportReport
 from prune.core.state.store import Snapshot
+from prune.core.text.control import shown_path
 
 CACHE_VERSION = 2
 
@@ -134,7 +135,7 @@ def import_evidence(data_dir: Path, report: ImportReport) -> Evidence:
     """
     snapshot = report.outcome.snapshot
     parsed = report.parsed
-    same = str(parsed.files.origin.resolve()) == snapshot.source
+    same = shown_path(parsed.files.origin.resolve()) == snapshot.source  # as importing stores it
     return load_or_compute(
         data_dir, snapshot, parsed.connections.contacts, files=parsed.files if same else None
     )

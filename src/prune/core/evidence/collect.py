@@ -18,7 +18,6 @@ read a 100 MB messages file again.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -181,6 +180,7 @@ def _people_parts(
             partial(_endorsement_rows_of, reading, canonical, direction),
             index,
             direction,
+            reading.files.name_of_version,
         )
         if endorsed is not None:
             parts.append(endorsed.per_contact)
@@ -239,7 +239,7 @@ class _Reading:
         self.sources: set[str] = set()
 
     def shown(self, canonical: str, member: str | None = None) -> str:
-        return os.path.basename((member or self.files.members[canonical]).rstrip("/"))
+        return self.files.name_of_version(member or self.files.members[canonical])
 
     def attempt(self, canonical: str, what: str, reader: Callable[[bytes, str], T]) -> T | None:
         def from_bytes(read: Callable[[], bytes], name: str) -> T:

@@ -36,11 +36,13 @@ def endorsements_of_versions(
     read_rows: Callable[[str], pl.DataFrame | None],
     index: ContactIndex,
     direction: str,
+    name_of: Callable[[str], str] = os.path.basename,
 ) -> VersionedEndorsements | None:
     """Read each version (`read_rows` gives its endorsement_rows, None when it was skipped with a
     notice of its own), merge them and count per contact; None when no version could be read.
+    `name_of` names a version in the notice (ExportFiles.name_of_version escapes it).
     """
-    read = [(os.path.basename(member), read_rows(member)) for member in sorted(members)]
+    read = [(name_of(member), read_rows(member)) for member in sorted(members)]
     versions = [(name, rows) for name, rows in read if rows is not None]
     if not versions:
         return None

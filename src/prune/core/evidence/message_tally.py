@@ -47,7 +47,7 @@ from prune.core.reading.columns import (
     moments_expr,
     require_columns,
 )
-from prune.core.reading.csv_table import locate_table, scan_table
+from prune.core.reading.csv_table import locate_table, scan_table, without_controls
 from prune.core.reading.identity import normalised_name
 
 YOU, THEM = "you", "them"
@@ -139,7 +139,9 @@ def _read_groups(read: Callable[[], bytes], name: str) -> pl.DataFrame:
     columns = columns_by_name(table)
     require_columns(columns, ("from", "to", "date"), name)
     present = [c for c in ("conversation id", "date", *_PEOPLE, *_MARKERS) if c in columns]
-    lazy = scan_table(table, [columns[c] for c in present]).rename({columns[c]: c for c in present})
+    lazy = scan_table(table, [columns[c] for c in present], clean=False).rename(
+        {columns[c]: c for c in present}
+    )
     formats = moment_formats(lazy.select("date").head(200).collect()["date"])
     at = moments_expr(pl.col("date"), formats)
     measures = [
@@ -172,7 +174,7 @@ def _read_groups(read: Callable[[], bytes], name: str) -> pl.DataFrame:
         if "direction" in present:
             keys.append(pl.col("direction"))
     groups = lazy.group_by(keys).agg(measures).collect(engine="streaming")
-    return groups.drop("anonymous", strict=False)
+    return without_controls(groups.drop("anonymous", strict=False))  # cleaned once grouped
 
 
 def _not_interaction(present: list[str]) -> pl.Expr:

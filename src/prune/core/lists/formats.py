@@ -39,8 +39,9 @@ FORMAT_LABELS: dict[str, str] = {
 }
 
 _EXTENSIONS = {"csv": "csv", "json": "json", "md": "md", "urls": "txt", "names": "txt"}
-# A spreadsheet treats a cell starting with one of these as a formula (tab and CR can hide one).
-_FORMULA_START = r"^[=+\-@\t\r]"
+# A spreadsheet treats a cell starting with one of these as a formula (tab and CR can hide one);
+# some also take the full-width forms (＝ ＋ － ＠) for the ASCII ones.
+_FORMULA_START = r"^[=+\-@\t\r\x{FF1D}\x{FF0B}\x{FF0D}\x{FF20}]"
 _NO_COMPANY = "No company listed"
 
 

@@ -11,6 +11,10 @@ import polars as pl
 
 from prune.core.errors import ExportError
 from prune.core.reading.csv_table import HeaderTest, Table
+from prune.core.text.control import shown_path
+
+# A date format and the type it parses to (pl.Datetime, or pl.Date for day-only formats).
+DateFormat = tuple[str, type[pl.datatypes.TemporalType]]
 
 MOMENT_FORMATS = (
     "%Y-%m-%d %H:%M:%S UTC",
@@ -39,9 +43,9 @@ def require_columns(columns: dict[str, str], needed: tuple[str, ...], name: str)
     """Refuse a side file lacking a column its evidence cannot do without."""
     missing = [column.title() for column in needed if column not in columns]
     if len(missing) == 1:
-        raise ExportError(f"{name} lacks the column {missing[0]}")
+        raise ExportError(f"{shown_path(name)} lacks the column {missing[0]}")
     if missing:
-        raise ExportError(f"{name} lacks the columns {', '.join(missing)}")
+        raise ExportError(f"{shown_path(name)} lacks the columns {', '.join(missing)}")
 
 
 def has_columns(*needed: str) -> HeaderTest:
@@ -54,13 +58,13 @@ def has_columns(*needed: str) -> HeaderTest:
     return test
 
 
-def moment_formats(sample: pl.Series) -> list[tuple[str, type[pl.DataType]]]:
+def moment_formats(sample: pl.Series) -> list[DateFormat]:
     """The formats (in MOMENT_FORMATS, then day-only ones) that between them read `sample`."""
     text = sample.cast(pl.String).str.strip_chars().drop_nulls()
     left = text.filter(text != "").head(_SAMPLE)
-    candidates = [(fmt, pl.Datetime) for fmt in MOMENT_FORMATS]
+    candidates: list[DateFormat] = [(fmt, pl.Datetime) for fmt in MOMENT_FORMATS]
     candidates += [(fmt, pl.Date) for fmt in _DAY_FORMATS]
-    formats: list[tuple[str, type[pl.DataType]]] = []
+    formats: list[DateFormat] = []
     for fmt, dtype in candidates:
         if left.is_empty():
             break
@@ -71,7 +75,7 @@ def moment_formats(sample: pl.Series) -> list[tuple[str, type[pl.DataType]]]:
     return formats
 
 
-def moments_expr(expr: pl.Expr, formats: list[tuple[str, type[pl.DataType]]]) -> pl.Expr:
+def moments_expr(expr: pl.Expr, formats: list[DateFormat]) -> pl.Expr:
     """`expr` parsed with these formats (see moment_formats) to pl.Datetime, null where none fit."""
     text = expr.str.strip_chars()
     # No cache: message dates are nearly all distinct, and caching makes parsing 5x slower.

@@ -1,7 +1,8 @@
 """Reading `Connections.csv` in every shape LinkedIn (and spreadsheets) have given it.
 
 The result is one normalised polars frame: stripped text, ISO dates, a contact key per row,
-hidden members (rows with only a date) split off and duplicate URLs merged.
+hidden members (rows with only a date) split off, duplicate URLs merged, and rows cut short (a
+download that stopped early) left out and counted.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import polars as pl
 
 from prune.core.errors import ExportError
 from prune.core.model import CONTACT_COLUMNS
-from prune.core.reading.csv_table import Table, locate_table, read_table
+from prune.core.reading.csv_table import Table, locate_table
 from prune.core.reading.identity import contact_keys
 from prune.core.reading.placeholders import clear_placeholders, count_placeholders
+from prune.core.reading.records import read_whole_rows
+from prune.core.text.control import shown_path
 
 REQUIRED = ("first name", "last name", "connected on")
 OPTIONAL = ("url", "email address", "company", "position")
@@ -29,7 +32,7 @@ COLUMN_NAMES = {
     "connected on": "connected_on",
 }
 # Formats seen: LinkedIn since 2021, the 2018 export, and spreadsheet re-saves.
-DATE_FORMATS = (
+DATE_FORMATS: tuple[tuple[str, type[pl.datatypes.TemporalType]], ...] = (
     ("%d %b %Y", pl.Date),
     ("%m/%d/%y, %I:%M %p", pl.Datetime),
     ("%d-%b-%y", pl.Date),
@@ -38,6 +41,8 @@ DATE_FORMATS = (
     ("%m/%d/%y", pl.Date),
     ("%d %B %Y", pl.Date),
 )
+# LinkedIn opened in May 2003: an earlier date is a year cut short ("07 Mar 20").
+_FIRST_POSSIBLE = date(2003, 1, 1)
 _MESSAGE_COLUMNS = {"conversation id", "content", "sender profile url", "folder"}
 _SIDE_FILE_HINTS = {
     "sent at": "Invitations.csv",
@@ -56,16 +61,22 @@ class Connections:
     hidden: int  # date-only rows: hidden or closed accounts, counted but never reviewed
     duplicates: int  # rows merged into an earlier row with the same key
     rows: int  # data rows in the file
+    cut_rows: int = 0  # rows cut short (fewer fields, a quote never closed): left out
+    last_row_cut: bool = False  # the file's last row was one of them: a download cut short
     # Spreadsheet placeholder cells read as empty, by placeholder as written ({"NA": 159})
     placeholders: dict[str, int] = field(default_factory=dict)
 
     @property
     def first_connected_on(self) -> date | None:
-        return self.contacts["connected_on"].min() if self.contacts.height else None
+        return _as_date(self.contacts["connected_on"].min())
 
     @property
     def last_connected_on(self) -> date | None:
-        return self.contacts["connected_on"].max() if self.contacts.height else None
+        return _as_date(self.contacts["connected_on"].max())
+
+
+def _as_date(value: object) -> date | None:
+    return value if isinstance(value, date) else None
 
 
 def _is_connections_header(fields: list[str]) -> bool:
@@ -75,6 +86,7 @@ def _is_connections_header(fields: list[str]) -> bool:
 
 def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
     """Parse and normalise a Connections.csv, or raise ExportError saying what is wrong."""
+    name = shown_path(name)
     table = _locate(raw, name)
     lowered = {field.lower(): field for field in table.header}
     missing = [column for column in REQUIRED if column not in lowered]
@@ -85,12 +97,14 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
             "export, unedited."
         )
     try:
-        frame = read_table(table, keep_placeholders=True)
+        whole = read_whole_rows(table, keep_placeholders=True)
     except pl.exceptions.PolarsError as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
         raise ExportError(
-            f"{name} could not be read as CSV ({first_line}): download the export again."
+            f"{name} could not be read as CSV ({shown_path(first_line)}): "
+            "download the export again."
         ) from None
+    frame, cut, last_cut = whole.frame, whole.cut, whole.last_cut
     frame = frame.rename(
         {
             column: COLUMN_NAMES[column.lower()]
@@ -107,8 +121,11 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
     placeholders = count_placeholders(frame)
     if placeholders:
         frame = clear_placeholders(frame)
-    rows = frame.height
+    rows = frame.height + cut
     connected_on = _parse_dates(frame["connected_on"])
+    if not last_cut and _date_cut_short(table, frame["connected_on"], connected_on):
+        frame, connected_on = frame.head(-1), connected_on.head(-1)
+        cut, last_cut = cut + 1, True
     _check_dates(frame["connected_on"], connected_on, name)
     frame = frame.with_columns(connected_on)
 
@@ -123,10 +140,25 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
     return Connections(
         contacts=contacts.select(CONTACT_COLUMNS),
         hidden=hidden,
-        duplicates=rows - hidden - contacts.height,
+        duplicates=rows - cut - hidden - contacts.height,
         rows=rows,
+        cut_rows=cut,
+        last_row_cut=last_cut,
         placeholders=placeholders,
     )
+
+
+def _date_cut_short(table: Table, texts: pl.Series, dates: pl.Series) -> bool:
+    """Whether the file stops inside its last row's date ("07 Mar 20"), its last field.
+
+    LinkedIn ends the file without a line break, but every row it writes has a date.
+    """
+    if not texts.len() or table.body.endswith(b"\n"):
+        return False
+    if table.header[-1].lower() != "connected on":
+        return False
+    last = dates[-1]
+    return last is None or last < _FIRST_POSSIBLE
 
 
 def _locate(raw: bytes, name: str) -> Table:

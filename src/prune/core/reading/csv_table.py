@@ -3,6 +3,9 @@
 LinkedIn's own files are UTF-8 with `,`; files re-saved in a spreadsheet add a BOM, CRLF, `;`,
 cp1252 or padding; a few legacy side files are UTF-16 and tab-separated. Everything is sniffed here,
 once, so the readers of each file only deal with column names.
+
+This is also where export text enters prune, so control characters are dropped here, once, for
+every reader (see prune.core.text.control): nothing read from an export can steer a terminal.
 """
 
 from __future__ import annotations
@@ -16,7 +19,14 @@ from dataclasses import dataclass
 import polars as pl
 
 from prune.core.errors import ExportError
-from prune.core.reading.placeholders import clear_placeholders
+from prune.core.reading.placeholders import clear_placeholders, without_placeholders
+from prune.core.text.control import (
+    clean_line,
+    has_control,
+    one_line,
+    paragraph,
+    shown_path,
+)
 
 SEPARATORS = (",", ";", "\t")
 HEADER_SCAN_LINES = 25
@@ -24,6 +34,10 @@ _SNIFF_BYTES = 64 * 1024
 # Above this size only the start is checked for UTF-8 here, so a 100 MB messages.csv is not
 # copied once more just to be checked: polars checks the rest while reading (see read_table).
 _FULL_CHECK_BYTES = 8 * 1024 * 1024
+# Fields written as paragraphs keep their tabs and line breaks (by lower-case column name).
+PARAGRAPH_COLUMNS = frozenset(
+    {"content", "subject", "message", "text", "description", "summary", "notes", "note"}
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,8 @@ def _to_utf8(raw: bytes, name: str) -> tuple[bytes, str]:
         if head[0::2].count(0) > len(head) // 4:
             return raw.decode("utf-16-be", errors="replace").encode(), "utf-16-be"
         raise ExportError(
-            f"{name} is not a CSV file (it holds binary data): give the CSV file itself."
+            f"{shown_path(name)} is not a CSV file (it holds binary data): "
+            "give the CSV file itself."
         )
     if len(raw) <= _FULL_CHECK_BYTES:
         valid = _is_utf8(raw)
@@ -88,35 +103,47 @@ def _from_cp1252(raw: bytes) -> bytes:
 
 def split_line(line: str) -> tuple[str, list[str]]:
     """Guess the separator of one header line and split it, honouring quotes."""
+    line = line.replace("\x00", "")  # the csv module refuses NUL; it is no header's part
     best, best_count = ",", -1
     for separator in SEPARATORS:
-        fields = next(csv.reader([line], delimiter=separator), [])
+        fields = _fields(line, separator)
         if len(fields) - 1 > best_count:
             best, best_count = separator, len(fields) - 1
-    fields = next(csv.reader([line], delimiter=best), [])
-    return best, [field.strip().strip("\ufeff") for field in fields]
+    return best, [column_name(field) for field in _fields(line, best)]
+
+
+def column_name(raw: str) -> str:
+    """A header field as prune names the column: cleaned and stripped."""
+    return clean_line(raw).strip().strip("\ufeff")
+
+
+def _fields(line: str, separator: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=separator), [])
+    except csv.Error:  # a stray quote or line break: split it plainly instead
+        return line.split(separator)
 
 
 def locate_table(raw: bytes, name: str, is_header: HeaderTest | None = None) -> Table:
     """Find the header line (the first line `is_header` accepts, or the first non-empty line)."""
     data, encoding = _to_utf8(raw, name)
     if not data.strip():
-        raise ExportError(f"{name} is empty: download the export again from LinkedIn.")
+        raise ExportError(f"{shown_path(name)} is empty: download the export again from LinkedIn.")
+    if b"\r" in data:
+        # CRLF from Windows, or CR alone from a Mac spreadsheet's "CSV (Macintosh)".
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     head = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
     offset = 0
     for number, line in enumerate(head.split("\n")):
         if number >= HEADER_SCAN_LINES:
             break
-        text = line.rstrip("\r")
-        if text.strip():
-            separator, fields = split_line(text)
+        if line.strip():
+            separator, fields = split_line(line)
             if is_header is None or is_header(fields):
-                body = data[len(head[:offset].encode()) :]
-                if b"\r" in body:
-                    body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+                body = data[len(head[:offset].encode()) :] if offset else data
                 return Table(body=body, separator=separator, header=fields, encoding=encoding)
         offset += len(line) + 1
-    raise ExportError(f"{name} has no header line prune recognises.")
+    raise ExportError(f"{shown_path(name)} has no header line prune recognises.")
 
 
 def read_table(
@@ -141,18 +168,49 @@ def read_table(
             raise
         # A large file that turned out not to be UTF-8 past its start (see _to_utf8).
         frame = _read_csv(_from_cp1252(table.body), table.separator, wanted)
-    frame = frame.rename({old: old.strip().strip("\ufeff") for old in frame.columns})
+    frame = frame.rename({old: column_name(old) for old in frame.columns})
     if columns is not None:
         frame = frame.select([column for column in columns if column in frame.columns])
+    frame = without_controls(frame)
     return frame if keep_placeholders else clear_placeholders(frame)
 
 
-def scan_table(table: Table, columns: list[str]) -> pl.LazyFrame:
+def is_paragraph(column: str) -> bool:
+    """Whether a column holds paragraphs (message bodies) that keep tabs and line breaks."""
+    return column.lower() in PARAGRAPH_COLUMNS
+
+
+def cleaned(column: str) -> pl.Expr:
+    """The column's text without control characters (see prune.core.text.control)."""
+    return (paragraph if is_paragraph(column) else one_line)(pl.col(column))
+
+
+def without_controls(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with control characters dropped from its text.
+
+    One cheap pass finds the columns that hold any; only those are rewritten, so a clean file
+    (nearly every file) costs a scan, not a copy.
+    """
+    text = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    if not text or frame.is_empty():
+        return frame
+    hits = frame.select(
+        has_control(pl.col(name), keep_layout=is_paragraph(name)).any() for name in text
+    ).row(0)
+    dirty = [name for name, hit in zip(text, hits, strict=True) if hit]
+    return frame.with_columns(cleaned(name) for name in dirty) if dirty else frame
+
+
+def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.LazyFrame:
     """The named columns (those present) as a lazy all-text frame, placeholders read as empty.
 
     Collected with the streaming engine, a 100 MB messages.csv is reduced to what is needed
     without holding every column of every row at once. Unlike read_table, text that is not
     UTF-8 past the start of a large file makes polars raise ComputeError.
+
+    Every row is cleaned of control characters, which for 300,000 messages costs about as much
+    as parsing them. A caller that reduces the rows first (grouping them by sender) passes
+    `clean=False` and calls without_controls on what it collects: a few thousand rows.
     """
     position = {name: index for index, name in reversed(list(enumerate(table.header)))}
     wanted = sorted({position[name] for name in columns if name in position})
@@ -164,8 +222,11 @@ def scan_table(table: Table, columns: list[str]) -> pl.LazyFrame:
         raise_if_empty=False,
         quote_char='"',
     )
-    return clear_placeholders(
-        lazy.select(pl.nth(index).alias(table.header[index]) for index in wanted)
+    names = [table.header[index] for index in wanted]
+    lazy = lazy.select(pl.nth(index).alias(name) for index, name in zip(wanted, names, strict=True))
+    # One pass per column: controls dropped (unless the caller cleans later), then placeholders.
+    return lazy.with_columns(
+        without_placeholders(cleaned(name) if clean else pl.col(name)).alias(name) for name in names
     )
 
 

@@ -165,8 +165,8 @@ def read_owner_name(raw: bytes, name: str) -> str | None:
     if frame.is_empty():
         return None
     names = frame.select(full_name(pl.col(columns["first name"]), pl.col(columns["last name"])))
-    owner: str | None = names.to_series()[0]
-    return owner
+    owner = names.to_series()[0]
+    return owner if isinstance(owner, str) else None
 
 
 def read_employers(raw: bytes, name: str) -> pl.DataFrame:

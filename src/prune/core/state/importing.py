@@ -19,6 +19,7 @@ from prune.core.state.backups import keep_rolling_copy
 from prune.core.state.export_dates import export_date_of
 from prune.core.state.renames import PAIR_COLUMNS, follow_renames, match_renames
 from prune.core.state.store import ImportOutcome, Store
+from prune.core.text.control import shown_path
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,7 @@ def parse_export(path: Path) -> ParsedExport:
     files = open_export(path)
     raw = files.read(CONNECTIONS)
     assert raw is not None  # open_export refuses exports without it
-    name = files.members[CONNECTIONS].rsplit("/", 1)[-1]
-    connections = read_connections(raw, Path(name).name)
+    connections = read_connections(raw, files.name_of(CONNECTIONS))
     return ParsedExport(
         files=files,
         connections=connections,
@@ -76,7 +76,8 @@ def record_export(store: Store, parsed: ParsedExport) -> ImportReport:
     outcome = store.record_import(
         contacts=parsed.connections.contacts,
         sha256=parsed.sha256,
-        source=str(parsed.files.origin.resolve()),
+        # Printable (sqlite stores no undecodable bytes): unchanged for every ordinary path.
+        source=shown_path(parsed.files.origin.resolve()),
         source_kind=parsed.files.kind,
         export_date=export_date_of(parsed.files.origin, newest_day),
         hidden=parsed.connections.hidden,
