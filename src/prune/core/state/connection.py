@@ -47,8 +47,9 @@ def open_writer(folder: Path) -> tuple[sqlite3.Connection, Path]:
             f"changes it, did not run; make it writable (chmod u+w {path}) to go on"
         )
     os.chmod(path, mode & 0o600)  # tighten to the user's own; never add a permission
-    # check_same_thread=False stays until the interface stops sharing this connection.
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    # The connection belongs to the thread that opened it (see Store.reader): sqlite3 refuses
+    # its use from any other thread, so a worker that forgets the rule fails loudly.
+    connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA journal_mode=WAL")
