@@ -7,6 +7,7 @@ without holding on to the database.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TypedDict
 
 from prune.core.model import Answer, FarewellStatus, Verdict
 
@@ -94,3 +95,21 @@ class DecisionCounts:
             "later": self.later,
             "undecided": self.undecided,
         }
+
+
+class DecisionChanges(TypedDict, total=False):
+    """The parts of a decision a caller may change; the store keeps the rest."""
+
+    verdict: Verdict | None
+    known: Answer | None
+    interacted: Answer | None
+    favour: Answer | None
+    note: str | None
+
+
+class FarewellChanges(TypedDict, total=False):
+    """The parts of a farewell a caller may change: text None returns to the template."""
+
+    tone: str | None
+    text: str | None
+    status: FarewellStatus

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import Any, Unpack
 
 import polars as pl
 
@@ -25,9 +25,6 @@ from prune.core.model import (
     FAREWELL_STATUSES,
     QUESTION_IDS,
     VERDICTS,
-    Answer,
-    FarewellStatus,
-    Verdict,
 )
 from prune.core.state.checked_open import (
     open_checked_reader,
@@ -48,17 +45,25 @@ from prune.core.state.outreach import Outreach
 from prune.core.state.records import (
     DECISION_FIELDS,
     FAREWELL_FIELDS,
-    SNAPSHOT_FIELDS,
     Decision,
+    DecisionChanges,
     DecisionCounts,
     Farewell,
+    FarewellChanges,
     ImportOutcome,
     Snapshot,
+)
+from prune.core.state.snapshot_rows import (
+    SNAPSHOT_COLUMNS,
+    insert_snapshot,
+    iso_day,
+    snapshot_from_row,
 )
 
 __all__ = [
     "DB_NAME",
     "Decision",
+    "DecisionChanges",
     "DecisionCounts",
     "Farewell",
     "ImportOutcome",
@@ -68,27 +73,6 @@ __all__ = [
     "StoreError",
     "StoreReadOnly",
 ]
-
-
-class DecisionChanges(TypedDict, total=False):
-    """The parts of a decision a caller may change; the store keeps the rest."""
-
-    verdict: Verdict | None
-    known: Answer | None
-    interacted: Answer | None
-    favour: Answer | None
-    note: str | None
-
-
-class FarewellChanges(TypedDict, total=False):
-    """The parts of a farewell a caller may change: text None returns to the template."""
-
-    tone: str | None
-    text: str | None
-    status: FarewellStatus
-
-
-_SNAPSHOT_COLUMNS = ", ".join(SNAPSHOT_FIELDS)
 
 
 def _now() -> str:
@@ -185,14 +169,14 @@ class Store:
             "connections": contacts.height,
             "hidden": hidden,
             "duplicates": duplicates,
-            "first_connected_on": _iso_day(dates.min()),
-            "last_connected_on": _iso_day(dates.max()),
+            "first_connected_on": iso_day(dates.min()),
+            "last_connected_on": iso_day(dates.max()),
             "files": json.dumps(files),
             "owner_name": owner_name,
             "owner_first_name": owner_first_name,
         }
         with transaction(self._db) as db:
-            snapshot_id = _insert_snapshot(db, row, contacts)
+            snapshot_id = insert_snapshot(db, row, contacts)
         write_copy(
             self.path.parent,
             snapshot_id,
@@ -235,10 +219,10 @@ class Store:
 
     def _snapshot_where(self, clause: str, parameters: tuple[object, ...]) -> Snapshot | None:
         row = self._db.execute(
-            f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots WHERE {clause} ORDER BY id DESC LIMIT 1",
+            f"SELECT {SNAPSHOT_COLUMNS} FROM snapshots WHERE {clause} ORDER BY id DESC LIMIT 1",
             parameters,
         ).fetchone()
-        return None if row is None else _snapshot(row)
+        return None if row is None else snapshot_from_row(row)
 
     def _snapshot_by_id(self, snapshot_id: int) -> Snapshot:
         snapshot = self._snapshot_where("id = ?", (snapshot_id,))
@@ -247,8 +231,8 @@ class Store:
 
     def snapshots(self) -> list[Snapshot]:
         """All imports, oldest first."""
-        rows = self._db.execute(f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots ORDER BY id").fetchall()
-        return [_snapshot(row) for row in rows]
+        rows = self._db.execute(f"SELECT {SNAPSHOT_COLUMNS} FROM snapshots ORDER BY id").fetchall()
+        return [snapshot_from_row(row) for row in rows]
 
     def latest_snapshot(self) -> Snapshot | None:
         """The snapshot the user works on: the most recently imported."""
@@ -427,36 +411,6 @@ class Store:
     def query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Every row one read statement gives."""
         return self._db.execute(sql, parameters).fetchall()
-
-
-def _insert_snapshot(
-    db: sqlite3.Connection, row: Mapping[str, object], contacts: pl.DataFrame
-) -> int:
-    """Write one snapshot and its contacts (inside the caller's transaction); its new id."""
-    names = ", ".join(row)
-    values = ", ".join(f":{name}" for name in row)
-    cursor = db.execute(f"INSERT INTO snapshots ({names}) VALUES ({values})", row)
-    snapshot_id = cursor.lastrowid
-    assert snapshot_id is not None
-    rows = contacts.select(CONTACT_COLUMNS).with_columns(pl.col("connected_on").cast(pl.String))
-    db.executemany(
-        f"INSERT INTO contacts (snapshot_id, {', '.join(CONTACT_COLUMNS)}) "
-        f"VALUES ({snapshot_id}, {', '.join('?' * len(CONTACT_COLUMNS))})",
-        rows.iter_rows(),
-    )
-    return snapshot_id
-
-
-def _iso_day(value: object) -> str | None:
-    """A date as the snapshots table keeps it; None for a column without any."""
-    return value.isoformat() if isinstance(value, date) else None
-
-
-def _snapshot(row: sqlite3.Row | tuple[Any, ...]) -> Snapshot:
-    """A snapshot from a row of _SNAPSHOT_COLUMNS; `files` is kept as a JSON list."""
-    values = dict(zip(SNAPSHOT_FIELDS, row, strict=True))
-    values["files"] = json.loads(values["files"])
-    return Snapshot(**values)
 
 
 def _check_decision_changes(changes: dict[str, object]) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from prune.core.config.locating import shown_value, toml_problem, too_deep_problem, where_in
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.template import PLACEHOLDERS, validate_template
 from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE
@@ -124,104 +125,6 @@ def write_default_config(path: Path) -> bool:
     return True
 
 
-def _dotted(text: str) -> tuple[str, ...]:
-    """`a."b c".d` as ("a", "b c", "d"): a TOML key path, quotes removed."""
-    parts: list[str] = []
-    current = ""
-    quote = ""
-    for char in text:
-        if quote:
-            if char == quote:
-                quote = ""
-            else:
-                current += char
-        elif char in "\"'":
-            quote = char
-        elif char == ".":
-            parts.append(current.strip())
-            current = ""
-        else:
-            current += char
-    parts.append(current.strip())
-    return tuple(parts)
-
-
-_TABLE_HEADER = re.compile(r"^\[\[?\s*(.+?)\s*\]\]?\s*(#.*)?$")
-
-
-def _line_of(text: str, section: str, key: str | None = None) -> int | None:
-    """Best-effort line number of `key` inside `[section]` (or of the table itself), for messages.
-
-    Handles dotted and quoted keys and skips the inside of multi-line strings; when the key itself
-    is not written out (an inline table, say), the line of the closest enclosing table or key.
-    """
-    target = _dotted(section) + ((key,) if key is not None else ())
-    table: tuple[str, ...] = ()
-    best_line, best_depth = None, 0
-    in_string = ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not in_string and stripped and not stripped.startswith("#"):
-            header = _TABLE_HEADER.match(stripped)
-            if header:
-                table = _dotted(header.group(1))
-                found = table
-            elif "=" in stripped:
-                found = table + _dotted(stripped.split("=", 1)[0])
-            else:
-                found = ()
-            if found == target:
-                return number
-            if found and target[: len(found)] == found and len(found) > best_depth:
-                best_line, best_depth = number, len(found)
-        for quotes in ('"""', "'''"):
-            if line.count(quotes) % 2 and in_string in ("", quotes):
-                in_string = "" if in_string else quotes
-    return best_line
-
-
-def _where(
-    path: Path, text: str, section: str, key: str | None = None, needle: str | None = None
-) -> str:
-    """`file, line N, [section] key`; with `needle`, the line of the value where it appears."""
-    line = _line_of(text, section, key)
-    if line is not None and needle:
-        lines = text.splitlines()
-        line = next(
-            (number for number in range(line, len(lines) + 1) if needle in lines[number - 1]),
-            line,
-        )
-    return (
-        f"{path}"
-        + (f", line {line}" if line else "")
-        + f", [{section}]"
-        + (f" {key}" if key is not None else "")
-    )
-
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
-
-
-def _toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> str:
-    """One line naming the file and line of a TOML syntax error."""
-    message = str(error)
-    match = _TOML_POSITION.search(message)
-    reason = _TOML_POSITION.sub("", message).strip() or "syntax error"
-    if match and match.group(1):
-        where = f"{path}, line {match.group(1)}"
-        reason += f" at column {match.group(2)}"
-    elif match:
-        where = f"{path}, line {max(1, len(text.splitlines()))}"
-        reason += " at the end of the file"
-    else:
-        where = f"{path}"
-    return (
-        f"{where}: not valid TOML ({reason}); prune uses its built-in settings and farewell "
-        "texts until this is fixed"
-    )
-
-
-# What each section of the file may hold; [keys] holds binding ids, [farewell] is read apart.
 SECTIONS: dict[str, tuple[str, ...]] = {
     "review": ("rule", "order"),
     "you": ("first_name",),
@@ -230,7 +133,6 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "nurture": TIERS,
     "invitations": ("stale_after",),
 }
-_DEEPEST = 50  # nesting past this is no setting of prune's: say where it starts
 
 
 def load_config(path: Path, binding_ids: Collection[str] | None = None) -> Config:
@@ -250,14 +152,14 @@ def load_config(path: Path, binding_ids: Collection[str] | None = None) -> Confi
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        config.problems.append(_toml_problem(path, text, error))
+        config.problems.append(toml_problem(path, text, error))
         return config
     except RecursionError:
-        config.problems.append(_too_deep_problem(path, text))
+        config.problems.append(too_deep_problem(path, text))
         return config
 
     def where(section: str, key: str | None = None, needle: str | None = None) -> str:
-        return _where(path, text, section, key, needle)
+        return where_in(path, text, section, key, needle)
 
     _note_unknown(document, config, where)
     review = _table(document, "review", config, where)
@@ -295,7 +197,7 @@ def _choice(
     if isinstance(value, str) and value in choices:
         return value
     config.problems.append(
-        f"{where('review', key)}: {_shown(value)} is not a{'n' if key[0] in 'aeiou' else ''} "
+        f"{where('review', key)}: {shown_value(value)} is not a{'n' if key[0] in 'aeiou' else ''} "
         f"{key}; use one of {', '.join(choices)}"
     )
     return None
@@ -316,42 +218,6 @@ def _note_unknown(document: dict[str, Any], config: Config, where: Any) -> None:
                         f"{where(section, key)}: not a setting prune knows (it has "
                         f"{' and '.join(SECTIONS[section])}); it is ignored"
                     )
-
-
-def _shown(value: object) -> str:
-    """A wrong value as a message quotes it: short, whatever its size."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _too_deep_problem(path: Path, text: str) -> str:
-    """Where a value nests so deeply that the TOML reader gives up, as file, line and key."""
-    depth, table, quote = 0, "", ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _TABLE_HEADER.match(line.strip()) if depth == 0 else None
-        if header:
-            table = header.group(1)
-            continue
-        for char in line:
-            if quote:
-                quote = "" if char == quote else quote
-            elif char in "\"'":
-                quote = char
-            elif char == "#":
-                break
-            elif char in "[{":
-                depth += 1
-            elif char in "]}":
-                depth -= 1
-            if depth > _DEEPEST:
-                key = line.split("=", 1)[0].strip() if "=" in line else ""
-                place = f", [{table}]" if table else ""
-                return (
-                    f"{path}, line {number}{place}{' ' + key if key else ''}: nested too deeply "
-                    "to be a setting; prune uses its built-in settings until this is fixed"
-                )
-        quote = ""
-    return f"{path}: nested too deeply to read; prune uses its built-in settings"
 
 
 def _read_nurture(nurture: dict[str, Any], config: Config, where: Any) -> None:
@@ -462,8 +328,8 @@ def _read_farewell(farewell: dict[str, Any], config: Config, where: Any) -> None
         config.default_tone = default_tone
     else:
         config.problems.append(
-            f"{where('farewell', 'default_tone')}: {_shown(default_tone)} is not a tone; use one "
-            f"of {', '.join(config.tones)}; {DEFAULT_TONE} is used"
+            f"{where('farewell', 'default_tone')}: {shown_value(default_tone)} is not a tone; "
+            f"use one of {', '.join(config.tones)}; {DEFAULT_TONE} is used"
         )
 
 

@@ -1,0 +1,50 @@
+"""How a snapshot goes into its tables and comes back out as a `Snapshot`.
+
+The store's queries and the other state modules share these, so a snapshot's columns are named
+and converted in one place.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from prune.core.model import CONTACT_COLUMNS
+from prune.core.state.records import SNAPSHOT_FIELDS, Snapshot
+
+SNAPSHOT_COLUMNS = ", ".join(SNAPSHOT_FIELDS)
+
+
+def insert_snapshot(
+    db: sqlite3.Connection, row: Mapping[str, object], contacts: pl.DataFrame
+) -> int:
+    """Write one snapshot and its contacts (inside the caller's transaction); its new id."""
+    names = ", ".join(row)
+    values = ", ".join(f":{name}" for name in row)
+    cursor = db.execute(f"INSERT INTO snapshots ({names}) VALUES ({values})", row)
+    snapshot_id = cursor.lastrowid
+    assert snapshot_id is not None
+    rows = contacts.select(CONTACT_COLUMNS).with_columns(pl.col("connected_on").cast(pl.String))
+    db.executemany(
+        f"INSERT INTO contacts (snapshot_id, {', '.join(CONTACT_COLUMNS)}) "
+        f"VALUES ({snapshot_id}, {', '.join('?' * len(CONTACT_COLUMNS))})",
+        rows.iter_rows(),
+    )
+    return snapshot_id
+
+
+def iso_day(value: object) -> str | None:
+    """A date as the snapshots table keeps it; None for a column without any."""
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def snapshot_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Snapshot:
+    """A snapshot from a row of SNAPSHOT_COLUMNS; `files` is kept as a JSON list."""
+    values = dict(zip(SNAPSHOT_FIELDS, row, strict=True))
+    values["files"] = json.loads(values["files"])
+    return Snapshot(**values)
