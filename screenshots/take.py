@@ -13,13 +13,17 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+import polars as pl
 from textual.pilot import Pilot
 
-from prune.core.importing import parse_export, record_export
-from prune.core.sample import EXPORT_DATE, write_sample_export
-from prune.core.store import Store
+from prune.core.evidence.cache import load_or_compute
+from prune.core.evidence.card_insights import insights
+from prune.core.state.importing import parse_export, record_export
+from prune.core.state.store import Store
+from prune.demo import EXPORT_DATE, write_sample_export
 from prune.tui.app import PruneApp, make_app
 from prune.tui.copying import no_system_clipboard
+from prune.tui.screens.review_screen import ReviewScreen
 
 HERE = Path(__file__).parent
 SIZE = (120, 36)
@@ -38,17 +42,15 @@ def shoot(app: PruneApp, name: str) -> None:
     print(f"wrote screenshots/{name}.svg")
 
 
-async def take(app: PruneApp) -> None:
+async def take(app: PruneApp, talked: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("n")  # the first likely disconnect: "no, I don't know them"
         await settle(pilot)
         shoot(app, "review")
 
-        session = app.review.session
-        talked = next(key for key, row in session._insights.items() if row["evidence"])
-        session.jump_to(talked)
-        app.review.refresh_card()
+        assert isinstance(app.screen, ReviewScreen)
+        app.screen.show_contact(talked)  # someone the archive has something to say about
         await settle(pilot)
         shoot(app, "evidence")
 
@@ -69,16 +71,19 @@ def main() -> None:
         folder = Path(scratch)
         archive = write_sample_export(folder / "export")
         store = Store.open(folder / "state")
-        snapshot_id = record_export(store, parse_export(archive)).outcome.snapshot.id
+        snapshot = record_export(store, parse_export(archive)).outcome.snapshot
+        evidence = load_or_compute(folder / "state", snapshot, store.contacts(snapshot.id))
         store.close()
+        lines = insights(evidence, today=EXPORT_DATE).filter(pl.col("evidence").is_not_null())
+        talked = lines["key"][0]
         app = make_app(
             data_dir=folder / "state",
-            snapshot_id=snapshot_id,
+            snapshot_id=snapshot.id,
             config_path=folder / "config.toml",
             today=EXPORT_DATE,
             system_copy=no_system_clipboard,
         )
-        asyncio.run(take(app))
+        asyncio.run(take(app, talked))
 
 
 if __name__ == "__main__":
