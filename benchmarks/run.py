@@ -612,9 +612,9 @@ FIGURES = [
     ),
     Figure(
         "decision_commit",
-        "one decision committed (p99)",
+        "one decision committed, synced to disk (p99)",
         "ms",
-        Budget("< 1 ms", limit=1),
+        Budget("< 10 ms", limit=10),  # synchronous=FULL: one fsync per decision, invisible by hand
         measure_decision,
     ),
     Figure(
