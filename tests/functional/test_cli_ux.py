@@ -37,7 +37,9 @@ def decide(state_dir: Path, **verdicts: str) -> None:
 # -- a misspelt command --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("chnages", "changes"), ("exprot", "export")])
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("chnages", "changes"), ("exprot", "export"), ("dmeo", "demo")]
+)
 def test_a_misspelt_command_gets_the_closest_one_suggested(
     tmp_path: Path, typed: str, meant: str
 ) -> None:
@@ -54,10 +56,12 @@ def test_an_existing_file_of_that_name_is_still_reviewed_as_a_path(tmp_path: Pat
     assert "did you mean" not in result.err  # it was a path after all: the export's own refusal
 
 
-def test_a_word_close_to_no_command_keeps_the_path_message(tmp_path: Path) -> None:
-    result = run_cli("zzzz", cwd=tmp_path)
+@pytest.mark.parametrize("word", ["zzzz", "Connections"])  # a file name without .csv: no guess
+def test_a_word_close_to_no_command_keeps_the_path_message(tmp_path: Path, word: str) -> None:
+    result = run_cli(word, cwd=tmp_path)
     assert result.code == 2
-    assert "zzzz does not exist: give the path" in result.err and "did you mean" not in result.err
+    assert f"{word} does not exist: give the path" in result.err
+    assert "did you mean" not in result.err
 
 
 # -- errors as JSON ------------------------------------------------------------------------------

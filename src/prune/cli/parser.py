@@ -312,7 +312,7 @@ def mistyped_command(argv: Sequence[str]) -> str | None:
     word = words[index]
     if any(mark in word for mark in ("/", "\\", ".")) or os.path.lexists(word):
         return None
-    closest = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    closest = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.75)
     if not closest:
         return None
     return (
