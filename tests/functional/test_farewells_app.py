@@ -28,6 +28,7 @@ from testkit.tui import (
     error_toasts,
     help_lines,
     loaded,
+    platform_clipboard,
     reopen,
     store_of,
     text_of,
@@ -147,7 +148,7 @@ async def test_t_on_an_edited_message_says_the_edit_still_wins_and_how_to_drop_i
 
 
 async def test_c_copies_the_message_and_marks_it_copied(tmp_path: Path) -> None:
-    app = with_disconnects(tmp_path, ANA, CY)
+    app = with_disconnects(tmp_path, ANA, CY, system_copy=platform_clipboard)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await open_farewells(pilot)
         await pilot.press("c")
@@ -157,6 +158,21 @@ async def test_c_copies_the_message_and_marks_it_copied(tmp_path: Path) -> None:
         assert "1 copied" in text_of(app, "#detail")
     assert store_of(tmp_path).farewell(ANA).status == "copied"
     assert store_of(tmp_path).farewell(CY).status == "drafted"
+
+
+async def test_a_copy_only_the_terminal_was_sent_is_not_marked_copied(tmp_path: Path) -> None:
+    app = with_disconnects(tmp_path, ANA)  # no clipboard command: OSC 52 alone, unconfirmed
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await open_farewells(pilot)
+        await pilot.press("c")
+        assert app.clipboard == warm_to_ana()
+        assert any(
+            "Sent the farewell to Ana Doe to the terminal's clipboard; if pasting gives nothing, "
+            "select the text on screen" in toast
+            for toast in toasts(app)
+        )
+        assert not any(toast.startswith("Copied") for toast in toasts(app))
+    assert store_of(tmp_path).farewell(ANA).status == "drafted"
 
 
 async def test_a_message_too_long_for_linkedin_is_not_copied(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from testkit.tui import (
     first_card,
     help_lines,
     loaded,
+    platform_clipboard,
     reopen,
     store_of,
     text_of,
@@ -291,7 +292,7 @@ async def test_open_profile_without_a_browser_says_so(
 
 
 async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path: Path) -> None:
-    app = build_app(tmp_path)
+    app = build_app(tmp_path, system_copy=platform_clipboard)
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("x")  # Cy marked disconnect; Bo's card shows

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerFailed
 
+from prune.core.clipboard import CopyResult
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
 from prune.tui.app import PruneApp, make_app
@@ -47,6 +48,11 @@ def build_app(tmp_path: Path, *rows: str, config: str | None = None, **options) 
     return make_app(
         data_dir=data_dir, snapshot_id=snapshot_id, config_path=config_path, today=TODAY, **options
     )
+
+
+def platform_clipboard(text: str) -> CopyResult:
+    """A clipboard command that always takes the text, as pbcopy does on a Mac."""
+    return CopyResult(command="pbcopy")
 
 
 def reopen(tmp_path: Path) -> PruneApp:

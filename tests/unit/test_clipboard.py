@@ -115,9 +115,82 @@ def test_a_hanging_command_is_cut_off_and_reported() -> None:
     assert result.failures == ["pbcopy: no answer within 2 s"]
 
 
-def test_nothing_available_says_so_and_still_credits_the_terminal() -> None:
+def test_the_terminal_alone_is_not_called_copied() -> None:
     result = copy_text("x", platform="linux", which=which_of(), environ={})
     assert result == CopyResult(command=None, failures=[])
-    assert result.describe() == "Copied the message via the terminal (OSC 52) only."
+    assert not result.copied  # OSC 52 gives no answer: nothing confirms the text arrived
+    assert result.describe() == (
+        "Sent the message to the terminal's clipboard; "
+        "if pasting gives nothing, select the text on screen."
+    )
     refused = result.describe("the message", terminal=False)
     assert refused.startswith("Could not copy the message (no clipboard command is installed)")
+
+
+@pytest.fixture
+def fake_tmux(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fake tmux first on PATH: records its arguments and what it reads; fails when asked to."""
+    folder = tmp_path / "tmux-bin"
+    folder.mkdir()
+    script = folder / "tmux"
+    script.write_text(
+        "#!/bin/sh\n"
+        f"echo \"$@\" > '{tmp_path}/tmux.args'\n"
+        f"cat > '{tmp_path}/tmux.received'\n"
+        f"[ -e '{tmp_path}/tmux.fail' ] && exit 1\n"
+        "exit 0\n"
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+    return tmp_path
+
+
+INSIDE_TMUX = {"TMUX": "/tmp/tmux-1000/default,4242,0"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses shell scripts as fake commands")
+def test_inside_tmux_the_text_also_goes_to_tmux_and_that_counts(fake_tmux: Path) -> None:
+    text = "Hi Zoë 🌻,\nAll the best!"
+    result = copy_text(text, platform="linux", environ=INSIDE_TMUX)  # over SSH: no display
+    assert result == CopyResult(command=None, failures=[], tmux=True)
+    assert (fake_tmux / "tmux.args").read_text().split() == ["load-buffer", "-w", "-"]
+    assert (fake_tmux / "tmux.received").read_text(encoding="utf-8") == text
+    assert result.copied
+    assert result.describe("the farewell to Zoë") == (
+        "Copied the farewell to Zoë via tmux and the terminal (OSC 52)."
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses shell scripts as fake commands")
+def test_inside_tmux_a_platform_command_and_tmux_both_get_it(
+    fake_tmux: Path, fake_commands: Path
+) -> None:
+    result = copy_text("Bye", platform="linux", environ={**INSIDE_TMUX, "DISPLAY": ":0"})
+    assert (result.command, result.tmux) == ("xsel", True)
+    assert (fake_tmux / "tmux.received").read_text() == "Bye"
+    assert result.describe() == "Copied the message via xsel, tmux and the terminal (OSC 52)."
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses shell scripts as fake commands")
+def test_a_failing_tmux_leaves_only_the_terminal_and_says_so(fake_tmux: Path) -> None:
+    (fake_tmux / "tmux.fail").touch()
+    result = copy_text("Bye", platform="linux", environ=INSIDE_TMUX)
+    assert not result.copied
+    assert result.failures == ["tmux: exit status 1"]
+    assert "if pasting gives nothing, select the text on screen" in result.describe()
+
+
+def test_outside_tmux_tmux_is_left_alone() -> None:
+    calls: list[list[str]] = []
+
+    def run(command, **options):
+        calls.append(command)
+        return subprocess.CompletedProcess(command, 0)
+
+    result = copy_text("x", platform="linux", which=which_of("tmux"), environ={}, run=run)
+    assert calls == [] and not result.copied
+
+
+def test_tmux_missing_from_path_inside_tmux_is_reported() -> None:
+    result = copy_text("x", platform="linux", which=which_of(), environ=INSIDE_TMUX)
+    assert result.failures == ["tmux: not found on PATH"] and not result.copied

@@ -7,6 +7,8 @@ Only the standard library and light modules are imported here, so that `prune --
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -37,11 +39,17 @@ _OPTIONS_WITH_A_VALUE = {"--data-dir", "--config"}
 _ANSWERED_BY_ARGPARSE = {"-h", "--help", "--version"}
 
 
+class UsageError(Exception):
+    """A command line argparse refused; `main` reports it (as text, or as JSON with --json)."""
+
+    exit_status = EXIT_BAD_INPUT
+
+
 class UsageErrorParser(argparse.ArgumentParser):
     """Usage errors are bad input too: one line, exit status 2, like every other refusal."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_BAD_INPUT, f"prune: {message} (see prune --help)\n")
+        raise UsageError(f"{message} (see prune --help)")
 
 
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -256,23 +264,58 @@ def with_default_command(argv: Sequence[str]) -> list[str]:
     left alone, anything else (a path, or nothing at all) gets `review` put in front of it.
     """
     words = list(argv)
+    index = _first_word(words)
+    if index is None or (index < len(words) and words[index] in COMMANDS):
+        return words
+    return [*words[:index], "review", *words[index:]]
+
+
+def _first_word(words: list[str]) -> int | None:
+    """Where the first word that is not an option (or its value) is, or would be; None when
+    argparse answers the line itself (`--help`, `--version`)."""
     index = 0
     while index < len(words):
         word = words[index]
         if word in _OPTIONS_WITH_A_VALUE:
             index += 2
             continue
-        if word.startswith("-"):
-            if word in _ANSWERED_BY_ARGPARSE:
-                return words
-            index += 1
-            continue
-        if word in COMMANDS:
-            return words
-        break
-    return [*words[:index], "review", *words[index:]]
+        if not word.startswith("-"):
+            break
+        if word in _ANSWERED_BY_ARGPARSE:
+            return None
+        index += 1
+    return index
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     """The parsed command line; raises SystemExit for --help, --version and usage errors."""
     return build_parser().parse_args(with_default_command(argv))
+
+
+def wants_json(argv: Sequence[str]) -> bool:
+    """Whether `--json` is on the command line (before any `--`): then errors are JSON too."""
+    words = list(argv)
+    return "--json" in (words[: words.index("--")] if "--" in words else words)
+
+
+def mistyped_command(argv: Sequence[str]) -> str | None:
+    """Why a first word that is a misspelt command is refused, naming the closest command.
+
+    `prune chnages` would reach the review as a path; a bare word (no folder, no extension)
+    that names nothing on disk but is close to a command is far more likely a typo than an
+    export. None when the line is anything else.
+    """
+    words = list(argv)
+    index = _first_word(words)
+    if index is None or index >= len(words) or words[index] in COMMANDS:
+        return None
+    word = words[index]
+    if any(mark in word for mark in ("/", "\\", ".")) or os.path.lexists(word):
+        return None
+    closest = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.75)
+    if not closest:
+        return None
+    return (
+        f"{word!r} is neither a command nor an existing path: did you mean `{closest[0]}`? "
+        "(see prune --help)"
+    )

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from platformdirs import user_downloads_path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -226,6 +227,19 @@ class PruneApp(App[None]):
                 "Review the remaining contacts in this order (remembered)",
                 lambda order=order: self.set_order(order),
             )
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot goes to ~/Downloads; without one, to the current folder."""
+        if path is None and not user_downloads_path().is_dir():
+            path = str(Path.cwd())
+            self.notify(
+                f"No {user_downloads_path()} folder: the screenshot goes in {path}.",
+                title="Screenshot",
+                markup=False,
+            )
+        return super().deliver_screenshot(filename, path, time_format)
 
     def set_rule(self, name: str) -> None:
         self.rule = rule_named(name)

@@ -54,6 +54,9 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out is not None:
         check_target(args.out, force=args.force)  # refuse a bad path before any work
     export = _prepare(args)
+    warning = export.shared_names_warning()
+    if warning is not None:
+        print(f"prune: {warning}", file=sys.stderr)
     if args.out is None:
         sys.stdout.buffer.write(export.data)
         sys.stdout.buffer.flush()

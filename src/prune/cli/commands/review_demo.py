@@ -6,9 +6,11 @@ This is the one command module that loads Textual; the other commands never pay 
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 
+from prune.cli import demo_scratch
 from prune.cli.commands.opening import writer_lock
 from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP
@@ -39,10 +41,13 @@ def run_demo(args: argparse.Namespace) -> int:
     """The app on invented people, in a scratch folder removed afterwards: real state untouched.
 
     Settings come from `--config` when given, else from a scratch file, so the demo never writes
-    into the user's config folder either.
+    into the user's config folder either. Folders that killed demos left behind go first.
     """
-    with tempfile.TemporaryDirectory(prefix="prune-demo-") as scratch:
+    for leftover in demo_scratch.clear_stale_folders():
+        print(f"prune: {leftover.describe()}", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix=demo_scratch.PREFIX) as scratch:
         folder = Path(scratch)
+        demo_scratch.claim(folder)
         archive = write_sample_export(folder / "export")
         with Store.open(folder / "state") as store:
             snapshot = record_export(store, parse_export(archive)).outcome.snapshot

@@ -43,6 +43,8 @@ _EXTENSIONS = {"csv": "csv", "json": "json", "md": "md", "urls": "txt", "names":
 # some also take the full-width forms (＝ ＋ － ＠) for the ASCII ones.
 _FORMULA_START = r"^[=+\-@\t\r\x{FF1D}\x{FF0B}\x{FF0D}\x{FF20}]"
 _NO_COMPANY = "No company listed"
+_NAMES_SHOWN = 5
+_VERDICT_LISTS = ("all", "keep")  # lists whose checklist says each contact's verdict
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class ListExport:
     data: bytes
     contacts: int  # rows in the list
     left_out: int  # rows the format cannot show (urls: no profile URL; names: no name)
+    shared_names: tuple[str, ...] = ()  # names format: each name two or more contacts share
 
     def summary(self, path: Path | None = None) -> str:
         """One line for a person: how many contacts went where, and why any were left out."""
@@ -65,6 +68,20 @@ class ListExport:
             reason = "a profile URL" if self.fmt == "urls" else "a name"
             line += f" ({self.left_out} without {reason} left out)"
         return line
+
+    def shared_names_warning(self) -> str | None:
+        """One line when the names list holds a name twice: a tool removing people by name
+        (the reason for this format) could then remove the wrong one."""
+        if not self.shared_names:
+            return None
+        shown = ", ".join(self.shared_names[:_NAMES_SHOWN])
+        more = len(self.shared_names) - _NAMES_SHOWN
+        if more > 0:
+            shown += f" and {more} more"
+        return (
+            f"more than one contact is named {shown}: a tool that removes people by name could "
+            "remove the wrong one, so check those by profile URL (--format urls)"
+        )
 
 
 def prepare_export(
@@ -89,8 +106,11 @@ def prepare_export(
         frame = invitation_rows(invitations, which)
     else:
         frame = contact_list(store, snapshot_id, which, messages=messages)
-    data = render_list(frame, fmt, excel=excel, title=LIST_TITLES[which])
-    return ListExport(which, fmt, data, frame.height, rows_left_out(frame, fmt))
+    data = render_list(
+        frame, fmt, excel=excel, title=LIST_TITLES[which], verdicts=which in _VERDICT_LISTS
+    )
+    shared = tuple(shared_names(frame)) if fmt == "names" else ()
+    return ListExport(which, fmt, data, frame.height, rows_left_out(frame, fmt), shared)
 
 
 def check_choices(which: str, fmt: str, *, excel: bool = False) -> None:
@@ -119,17 +139,23 @@ def default_file_name(which: str, fmt: str) -> str:
 
 
 def render_list(
-    frame: pl.DataFrame, fmt: str, *, excel: bool = False, title: str = "Contacts"
+    frame: pl.DataFrame,
+    fmt: str,
+    *,
+    excel: bool = False,
+    title: str = "Contacts",
+    verdicts: bool = False,
 ) -> bytes:
     """The bytes of a file holding `frame` (a `contact_list`) as `fmt`: UTF-8, LF line ends.
 
     `excel` starts a CSV with a byte-order mark, which Excel needs to read UTF-8; it applies to
-    CSV only. `title` heads the Markdown checklist.
+    CSV only. `title` heads the Markdown checklist; `verdicts` puts each contact's verdict on
+    its line there, for lists that mix verdicts or could be read as a to-do list.
     """
     renderers: dict[str, Callable[[pl.DataFrame], bytes]] = {
         "csv": lambda rows: _csv(rows, excel=excel),
         "json": _json,
-        "md": lambda rows: _markdown(rows, title),
+        "md": lambda rows: _markdown(rows, title, verdicts=verdicts),
         "urls": _urls,
         "names": _names,
     }
@@ -144,6 +170,15 @@ def rows_left_out(frame: pl.DataFrame, fmt: str) -> int:
     if fmt == "names":
         return frame.height - frame.filter(_has_name()).height
     return 0
+
+
+def shared_names(frame: pl.DataFrame) -> list[str]:
+    """The names (first and last, as the names format writes them) of two or more contacts,
+    with how many, e.g. "Ana Doe (2)", in the list's order."""
+    name = pl.concat_str([_one_line("first_name"), _one_line("last_name")], separator=" ")
+    named = frame.filter(_has_name()).select(name.str.strip_chars().alias("name"))
+    counts = named.group_by("name", maintain_order=True).len().filter(pl.col("len") > 1)
+    return [f"{shared} ({count})" for shared, count in counts.iter_rows()]
 
 
 def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
@@ -218,10 +253,20 @@ def _markdown_text(column: str) -> pl.Expr:
     return _one_line(column).str.replace_all(r"([\\`*_\[\]<>])", r"\$1")
 
 
-def _markdown(frame: pl.DataFrame, title: str) -> bytes:
+def _verdict_note() -> pl.Expr:
+    verdict = pl.col("verdict")
+    return (
+        pl.when(verdict.is_null())
+        .then(pl.lit(" · no verdict yet"))
+        .otherwise(pl.lit(" · verdict: ") + verdict)
+    )
+
+
+def _markdown(frame: pl.DataFrame, title: str, *, verdicts: bool = False) -> bytes:
     """A checklist grouped under `## Company`, companies A–Z, people without one last.
 
-    Contacts whose farewell status is `removed` are already ticked.
+    Contacts whose farewell status is `removed` are already ticked; with `verdicts` each line
+    ends with the contact's verdict ("verdict: keep", "no verdict yet").
     """
     name = pl.concat_str(
         [_markdown_text("first_name"), _markdown_text("last_name")], separator=" "
@@ -243,6 +288,7 @@ def _markdown(frame: pl.DataFrame, title: str) -> bytes:
             pl.when(name != "").then(name).otherwise(pl.lit("(no name)")),
             pl.when(position != "").then(pl.lit(" — ") + position).otherwise(pl.lit("")),
             pl.when(url != "").then(pl.lit(" · [profile](") + url + ")").otherwise(pl.lit("")),
+            _verdict_note() if verdicts and "verdict" in frame.columns else pl.lit(""),
         ]
     )
     company = _markdown_text("company")

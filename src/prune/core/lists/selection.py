@@ -77,6 +77,10 @@ COLUMNS: tuple[str, ...] = (
 PAST_COLUMNS: tuple[str, ...] = (*COLUMNS, "seen_from", "seen_until", "gone_since")
 """The past list adds the export dates they were first and last seen in, and the first without."""
 
+EMAIL_COLUMN = "email"
+"""Added last to a list when the export gives anyone's e-mail address (most connections hide it),
+so lists of an export without any keep exactly the columns above."""
+
 MessageRenderer = Callable[[pl.DataFrame], pl.Series]
 """Supplies the farewell text for disconnects the user has not edited.
 
@@ -97,6 +101,7 @@ def contact_list(
     """The contacts of one snapshot that belong to list `which`, with COLUMNS, sorted by name.
 
     `past` lists the people of earlier snapshots who are not in this one, with PAST_COLUMNS.
+    Either ends with EMAIL_COLUMN when any of the people it is cut from has an e-mail address.
     `farewell_message` and `farewell_status` are filled for disconnects only: the message is the
     user's edit, else what `messages` renders (null without a renderer); the status is the stored
     one, else `drafted`.
@@ -108,10 +113,11 @@ def contact_list(
         "key", "tone", pl.col("text").alias("edited_text"), pl.col("status").alias("stored_status")
     )
     people = past_connections(store, snapshot_id) if which == PAST else store.contacts(snapshot_id)
-    frame = (
-        people.drop("email")
-        .with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d"))
-        .join(decisions, on="key", how="left")
+    columns = PAST_COLUMNS if which == PAST else COLUMNS
+    if _any_present(people[EMAIL_COLUMN]):
+        columns = (*columns, EMAIL_COLUMN)
+    frame = people.with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d")).join(
+        decisions, on="key", how="left"
     )
     if which == "undecided":
         frame = frame.filter(pl.col("verdict").is_null())
@@ -127,7 +133,12 @@ def contact_list(
     )
     if messages is not None:
         frame = _fill_messages(frame, messages)
-    return frame.select(PAST_COLUMNS if which == PAST else COLUMNS)
+    return frame.select(columns)
+
+
+def _any_present(values: pl.Series) -> bool:
+    """Whether any value is more than blanks."""
+    return bool((values.cast(pl.String).str.strip_chars().fill_null("") != "").any())
 
 
 def invitation_rows(invitations: pl.DataFrame, which: str) -> pl.DataFrame:
