@@ -48,7 +48,7 @@ def test_inside_tmux_with_set_clipboard_external_says_what_to_add(
     monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,4242,0")
     clipboard = doctor()["clipboard"]
     assert clipboard["tmux"] == {"inside": True, "set_clipboard": "external", "problem": None}
-    assert clipboard["route"] == "the terminal only (OSC 52)"
+    assert clipboard["route"] == "tmux's paste buffer, and the terminal (OSC 52)"
     assert any("set -g set-clipboard on" in advice for advice in clipboard["advice"])
     text = run_cli("doctor").out
     assert "inside tmux, set-clipboard is external" in text

@@ -77,15 +77,17 @@ def clipboard_route(
 ) -> dict[str, Any]:
     """The way a copied farewell will leave prune here, and what to change when it cannot arrive.
 
-    The app always writes OSC 52 to the terminal and also hands the text to the first platform
-    command found (`prune.core.clipboard`); only OSC 52 is left when no command is found.
+    The app always writes OSC 52 to the terminal, hands the text to the first platform command
+    found and, inside tmux, to tmux's paste buffer (`prune.core.clipboard`); the system clipboard
+    is then reached only through a platform command, or through tmux with set-clipboard on.
     """
     platform_name = sys.platform if platform_name is None else platform_name
     commands = [command[0] for command in copy_commands(platform_name, which, environ)]
     tmux = tmux_set_clipboard(environ, run)
     ssh = bool(environ.get("SSH_CONNECTION") or environ.get("SSH_TTY"))
+    ways = [*commands[:1], *(["tmux's paste buffer"] if tmux["inside"] else [])]
     route = (
-        f"{commands[0]}, and the terminal (OSC 52)" if commands else "the terminal only (OSC 52)"
+        f"{', '.join(ways)}, and the terminal (OSC 52)" if ways else "the terminal only (OSC 52)"
     )
     advice: list[str] = []
     if not commands:
@@ -110,7 +112,8 @@ def _osc52_only_advice(
             advice.append(f"could not read tmux's set-clipboard ({tmux['problem']}); {TMUX_ADVICE}")
         else:
             advice.append(
-                f"tmux's set-clipboard is {tmux['set_clipboard']!r}, so tmux drops prune's copy: "
+                f"tmux's set-clipboard is {tmux['set_clipboard']!r}, so prune's copy stays in "
+                "tmux's paste buffer (prefix ]) and never reaches the system clipboard: "
                 + TMUX_ADVICE
             )
     if ssh:
