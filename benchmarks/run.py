@@ -390,6 +390,24 @@ def measure_decision(context: Context) -> Result:
     return Result(percentile(samples, 0.99) * 1000, None, f"median {median:.3f} ms")
 
 
+def measure_batch_decide(context: Context) -> Result:
+    """`Store.decide_batch` on 10,000 contacts: one committed transaction, one journal entry."""
+    from prune.core.state.store import Store
+
+    store = Store.open(context.fresh_state())
+    keys = context.contacts()["key"].to_list()[:10_000]
+    samples, undos = [], []
+    for verdict in (["disconnect", "keep"] * context.profile.repeats)[
+        : max(3, context.profile.repeats)
+    ]:
+        samples.append(timed(lambda verdict=verdict: store.decide_batch(keys, verdict)))
+        undos.append(timed(lambda: store.undo_latest(any_session=False)))
+    store.close()
+    undo = statistics.median(undos) * 1000
+    note = f"{len(keys):,} contacts; undoing it {undo:.0f} ms"
+    return Result(statistics.median(samples) * 1000, None, note)
+
+
 def measure_contact_list(context: Context) -> Result:
     """`a` in the review until the list of all contacts has painted its first screen.
 
@@ -616,6 +634,13 @@ FIGURES = [
         "ms",
         Budget("< 1 ms", limit=1),
         measure_decision,
+    ),
+    Figure(
+        "batch_decide",
+        "10,000 contacts decided as one batch",
+        "ms",
+        Budget("< 300 ms", limit=300),
+        measure_batch_decide,
     ),
     Figure(
         "contact_list_first_screen",
