@@ -408,6 +408,66 @@ def measure_batch_decide(context: Context) -> Result:
     return Result(statistics.median(samples) * 1000, None, note)
 
 
+def measure_filter_keystroke(context: Context) -> Result:
+    """A key typed in the workbench's filter box until the filtered list is on screen (p99).
+
+    The query is typed and erased over and over ("acme", "-verdict:keep"), each key through the
+    driver as a terminal sends it, its paint stamped by PaintProbe; there is no floor.
+    """
+    samples = asyncio.run(_filter_keystrokes(context))
+    median = statistics.median(samples) * 1000
+    return Result(
+        percentile(samples, 0.99) * 1000, None, f"{len(samples)} keys, median {median:.1f} ms"
+    )
+
+
+async def _filter_keystrokes(context: Context) -> list[float]:
+    from paint_probe import PaintProbe, TimedDisplay
+    from textual import events
+
+    import prune.tui.app as app_module
+
+    class TimedApp(TimedDisplay, app_module.PruneApp):
+        pass
+
+    real_app = app_module.PruneApp
+    app_module.PruneApp = TimedApp  # type: ignore[misc]  # make_app builds this subclass
+    try:
+        app = app_module.make_app(
+            data_dir=context.fresh_state(),
+            snapshot_id=context.snapshot_id,
+            config_path=context.config,
+        )
+    finally:
+        app_module.PruneApp = real_app  # type: ignore[misc]
+    app.probe = PaintProbe()
+    typed = [*"acme", *["backspace"] * 4, *"-verdict:keep", *["backspace"] * 13]
+    samples = []
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a", "slash")
+        await pilot.pause()
+        app.probe.watch(app.screen.query_one("#title"))
+        for number in range(max(context.profile.presses // 2, len(typed))):
+            key = typed[number % len(typed)]
+            await pilot.pause()
+            await asyncio.sleep(PRESS_GAP)
+            app.probe.expect()
+            start = time.perf_counter()
+            character = None if key == "backspace" else key
+            app._driver.send_message(
+                events.Key(key if character is None else _key_name(key), character)
+            )
+            samples.append(await app.probe.wait() - start)
+    return samples
+
+
+def _key_name(character: str) -> str:
+    """Textual's name for a typed character: letters are themselves, "-" and ":" have names."""
+    return {"-": "minus", ":": "colon"}.get(character, character)
+
+
 def measure_contact_list(context: Context) -> Result:
     """`a` in the review until the list of all contacts has painted its first screen.
 
@@ -641,6 +701,13 @@ FIGURES = [
         "ms",
         Budget("< 300 ms", limit=300),
         measure_batch_decide,
+    ),
+    Figure(
+        "filter_keystroke",
+        "workbench filter: key typed → list painted (p99)",
+        "ms",
+        Budget("< 30 ms", limit=30),
+        measure_filter_keystroke,
     ),
     Figure(
         "contact_list_first_screen",

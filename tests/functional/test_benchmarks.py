@@ -20,6 +20,7 @@ FIGURES = {
     "key_press_p99",
     "decision_commit",
     "batch_decide",
+    "filter_keystroke",
     "contact_list_first_screen",
     "export_csv",
     "changes_diff",

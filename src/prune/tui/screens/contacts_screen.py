@@ -20,7 +20,12 @@ from textual.widgets import Footer, Input, Static
 
 from prune.core.model import Verdict
 from prune.core.review.listing import NO_VERDICT
-from prune.core.review.query import QueryError, query_expression, query_frame, with_verdicts
+from prune.core.review.query import (
+    QueryError,
+    folded_text,
+    query_expression,
+    query_frame,
+)
 from prune.core.review.session import ReviewSession
 from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.widgets.contact_table import Column, ContactTable
@@ -85,9 +90,12 @@ class ContactsScreen(Screen[str | None]):
         self.session = session
         self.evidence = evidence
         self.filter_index = 0
-        self.keys: list[str] = []
+        self.keys = pl.Series("key", [], dtype=pl.String)  # the rows shown, in order
+        self._rows: pl.DataFrame | None = None
+        self._searchable: pl.DataFrame | None = None
         self.selected: set[str] = set()
         self.query_text = ""
+        self._text: pl.DataFrame | None = None
         self._frame: pl.DataFrame | None = None
         self._frame_evidence: pl.DataFrame | None = None
 
@@ -115,14 +123,36 @@ class ContactsScreen(Screen[str | None]):
     # -- what is shown ----------------------------------------------------------------------------
 
     def _query_frame(self) -> pl.DataFrame:
-        """Built once, and again when the archive's evidence arrives."""
+        """Built when `/` is first pressed, joined again when the archive's evidence arrives."""
         evidence = self.evidence() if self.evidence is not None else None
+        if self._text is None:
+            self._text = folded_text(self.session.contacts)
         if self._frame is None or evidence is not self._frame_evidence:
-            self._frame = query_frame(self.session.contacts, evidence)
+            self._frame = query_frame(self.session.contacts, evidence, text=self._text)
             self._frame_evidence = evidence
         return self._frame
 
-    def _matching(self, frame: pl.DataFrame) -> pl.DataFrame:
+    def _listing(self, which: str | None, *, fresh: bool) -> pl.DataFrame:
+        """The list by name, verdicts as shown; kept between keys typed, read again when
+        `fresh` (decisions changed, or another verdict filter)."""
+        if fresh or self._rows is None:
+            self._rows = self.session.listing(which)
+            self._searchable = None
+        return self._rows
+
+    def _searchable_rows(self, rows: pl.DataFrame) -> pl.DataFrame:
+        """The list joined with every column a query reads (verdict null when undecided)."""
+        evidence_changed = self._frame is not None and (
+            self.evidence is not None and self.evidence() is not self._frame_evidence
+        )
+        if self._searchable is None or evidence_changed:
+            verdict = pl.when(pl.col("verdict") == NO_VERDICT).then(None).otherwise("verdict")
+            self._searchable = rows.with_columns(
+                pl.col("verdict").alias("shown"), verdict.alias("verdict")
+            ).join(self._query_frame(), on="key", how="left", maintain_order="left")
+        return self._searchable
+
+    def _matching(self, rows: pl.DataFrame) -> pl.DataFrame:
         """The rows the query matches; a bad query shows its one line and keeps the rows."""
         error = self.query_one("#query-error", Static)
         try:
@@ -130,32 +160,29 @@ class ContactsScreen(Screen[str | None]):
         except QueryError as refused:
             error.update(Content(str(refused)))
             error.display = True
-            return frame
+            return rows
         error.display = False
         if not self.query_text.strip():
-            return frame
-        verdicts = frame.select(
-            "key",
-            pl.when(pl.col("verdict") == NO_VERDICT)
-            .then(None)
-            .otherwise("verdict")
-            .alias("verdict"),
-        )
-        matched = with_verdicts(self._query_frame(), verdicts).filter(expression)["key"]
-        return frame.filter(pl.col("key").is_in(matched.implode()))
+            return rows
+        matched = self._searchable_rows(rows).filter(expression)
+        return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:])
 
-    def _show(self, *, cursor: int | None = 0) -> None:
+    def _show(self, *, cursor: int | None = 0, fresh: bool = True) -> None:
         which = FILTERS[self.filter_index]
-        frame = self._matching(self.session.listing(which))
-        self.keys = frame["key"].to_list()
-        self.selected &= set(self.keys)  # never act on a row the user cannot see
+        frame = self._matching(self._listing(which, fresh=fresh))
+        self.keys = frame["key"]
+        if self.selected:  # never act on a row the user cannot see
+            self.selected &= set(self.keys.to_list())
         table = self.query_one(ContactTable)
         table.set_rows(frame.drop("key"), cursor=cursor)
         self._mark()
         self._title(which)
 
     def _mark(self) -> None:
-        rows = [index for index, key in enumerate(self.keys) if key in self.selected]
+        rows: list[int] = []
+        if self.selected:
+            marked = self.keys.is_in(pl.Series(list(self.selected), dtype=pl.String).implode())
+            rows = marked.arg_true().to_list()
         self.query_one(ContactTable).set_marked(rows)
 
     def _title(self, which: str | None) -> None:
@@ -177,12 +204,14 @@ class ContactsScreen(Screen[str | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self._show()
+        self._show(fresh=False)
 
     def on_query_box_done(self, _: QueryBox.Done) -> None:
         self.query_one(ContactTable).focus()
 
     def action_focus_query(self) -> None:
+        # The folding and the join are paid here, not on the first key typed.
+        self._searchable_rows(self._listing(FILTERS[self.filter_index], fresh=False))
         self.query_one(QueryBox).focus()
 
     def action_filter(self) -> None:
@@ -196,23 +225,23 @@ class ContactsScreen(Screen[str | None]):
         if not table.row_count:
             return
         key = self.keys[table.cursor_row]
-        self.selected ^= {key}
+        self.selected ^= {str(key)}
         self._mark()
         self._title(FILTERS[self.filter_index])
         table.action_move(1)
 
     def action_select_all(self) -> None:
         """Every row shown; pressed again with all of them selected, clears the selection."""
-        everyone = set(self.keys)
+        everyone = set(self.keys.to_list())
         self.selected = set() if everyone and self.selected == everyone else everyone
         self._mark()
         self._title(FILTERS[self.filter_index])
 
     def _targets(self) -> list[str]:
         if self.selected:
-            return [key for key in self.keys if key in self.selected]
+            return [key for key in self.keys.to_list() if key in self.selected]
         table = self.query_one(ContactTable)
-        return [self.keys[table.cursor_row]] if table.row_count else []
+        return [str(self.keys[table.cursor_row])] if table.row_count else []
 
     def action_decide(self, verdict: Verdict) -> None:
         targets = self._targets()
@@ -252,7 +281,7 @@ class ContactsScreen(Screen[str | None]):
     def action_show(self) -> None:
         table = self.query_one(ContactTable)
         if table.row_count:
-            self.dismiss(self.keys[table.cursor_row])
+            self.dismiss(str(self.keys[table.cursor_row]))
 
     def action_back(self) -> None:
         self.dismiss(None)
