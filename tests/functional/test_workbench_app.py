@@ -121,3 +121,22 @@ async def test_a_selection_narrowed_by_the_filter_acts_only_on_what_is_shown(
     store = store_of(tmp_path)
     assert store.decision("url:in/bo") is None and store.decision("url:in/cy") is None
     assert store.decision("url:in/ana").verdict == "keep"
+
+
+async def test_s_cycles_the_sort_column_and_capital_s_reverses(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        table = app.screen.query_one(ContactTable)
+        assert table.columns[1].title == "Name ▲"
+        await pilot.press("s")
+        assert table.columns[2].title == "Company ▲" and table.columns[1].title == "Name"
+        assert names(app) == ["Ana Doe", "Di Ode", "Bo Li, PhD", "Cy Ng"]
+        await pilot.press("S")
+        assert table.columns[2].title == "Company ▼"
+        assert names(app) == ["Cy Ng", "Bo Li, PhD", "Ana Doe", "Di Ode"]
+        await pilot.press("slash", *"acme", "enter")  # the order stays while filtering
+        assert names(app) == ["Ana Doe", "Di Ode"]
+        await pilot.press("s", "s")  # connected, oldest first
+        assert names(app) == ["Di Ode", "Ana Doe"]

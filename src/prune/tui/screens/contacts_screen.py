@@ -39,6 +39,9 @@ COLUMNS = (
     Column("Connected", 10),
 )
 FILTERS: tuple[str | None, ...] = (None, "undecided", "keep", "disconnect", "later")
+SORTS = ("name", "company", "position", "connected", "verdict")
+"""The columns `s` sorts by, in turn; the list comes sorted by name (last, then first)."""
+_SORTED_COLUMN = {"verdict": 0, "name": 1, "company": 2, "position": 3, "connected": 4}
 VERDICT_WORDS: dict[Verdict, str] = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
 EvidenceSource = Callable[[], pl.DataFrame | None]
 """The archive's evidence frame once it has been read (None before, or without an archive)."""
@@ -82,6 +85,8 @@ class ContactsScreen(Screen[str | None]):
         Binding("l", "decide('later')", "Later: the selection", id="contacts.later", show=False),
         Binding("u", "undo", "Undo the last decision or batch", id="contacts.undo", show=False),
         Binding("v", "filter", "Filter", id="contacts.filter"),
+        Binding("s", "sort", "Sort by the next column", id="contacts.sort", show=False),
+        Binding("S", "reverse", "Reverse the sort", id="contacts.reverse", show=False),
         Binding("escape", "back", "Back", id="contacts.back"),
     ]
 
@@ -90,6 +95,8 @@ class ContactsScreen(Screen[str | None]):
         self.session = session
         self.evidence = evidence
         self.filter_index = 0
+        self.sort_index = 0
+        self.descending = False
         self.keys = pl.Series("key", [], dtype=pl.String)  # the rows shown, in order
         self._rows: pl.DataFrame | None = None
         self._searchable: pl.DataFrame | None = None
@@ -169,7 +176,7 @@ class ContactsScreen(Screen[str | None]):
 
     def _show(self, *, cursor: int | None = 0, fresh: bool = True) -> None:
         which = FILTERS[self.filter_index]
-        frame = self._matching(self._listing(which, fresh=fresh))
+        frame = self._sorted(self._matching(self._listing(which, fresh=fresh)))
         self.keys = frame["key"]
         if self.selected:  # never act on a row the user cannot see
             self.selected &= set(self.keys.to_list())
@@ -177,6 +184,29 @@ class ContactsScreen(Screen[str | None]):
         table.set_rows(frame.drop("key"), cursor=cursor)
         self._mark()
         self._title(which)
+
+    def _sorted(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """In the chosen order; ties stay by name. The header shows the column and direction."""
+        column = SORTS[self.sort_index]
+        table = self.query_one(ContactTable)
+        arrow = " ▼" if self.descending else " ▲"
+        table.columns = tuple(
+            Column(c.title + (arrow if i == _SORTED_COLUMN[column] else ""), c.width)
+            for i, c in enumerate(COLUMNS)
+        )
+        if column == "name":
+            return frame.reverse() if self.descending else frame
+        by = pl.col(column).str.to_lowercase()
+        return frame.sort(by, descending=self.descending, nulls_last=True, maintain_order=True)
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self.descending = False
+        self._show(fresh=False)
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self._show(fresh=False)
 
     def _mark(self) -> None:
         rows: list[int] = []
