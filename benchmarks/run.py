@@ -390,6 +390,84 @@ def measure_decision(context: Context) -> Result:
     return Result(percentile(samples, 0.99) * 1000, None, f"median {median:.3f} ms")
 
 
+def measure_batch_decide(context: Context) -> Result:
+    """`Store.decide_batch` on 10,000 contacts: one committed transaction, one journal entry."""
+    from prune.core.state.store import Store
+
+    store = Store.open(context.fresh_state())
+    keys = context.contacts()["key"].to_list()[:10_000]
+    samples, undos = [], []
+    for verdict in (["disconnect", "keep"] * context.profile.repeats)[
+        : max(3, context.profile.repeats)
+    ]:
+        samples.append(timed(lambda verdict=verdict: store.decide_batch(keys, verdict)))
+        undos.append(timed(lambda: store.undo_latest(any_session=False)))
+    store.close()
+    undo = statistics.median(undos) * 1000
+    note = f"{len(keys):,} contacts; undoing it {undo:.0f} ms"
+    return Result(statistics.median(samples) * 1000, None, note)
+
+
+def measure_filter_keystroke(context: Context) -> Result:
+    """A key typed in the workbench's filter box until the filtered list is on screen (p99).
+
+    The query is typed and erased over and over ("acme", "-verdict:keep"), each key through the
+    driver as a terminal sends it, its paint stamped by PaintProbe; there is no floor.
+    """
+    samples = asyncio.run(_filter_keystrokes(context))
+    median = statistics.median(samples) * 1000
+    return Result(
+        percentile(samples, 0.99) * 1000, None, f"{len(samples)} keys, median {median:.1f} ms"
+    )
+
+
+async def _filter_keystrokes(context: Context) -> list[float]:
+    from paint_probe import PaintProbe, TimedDisplay
+    from textual import events
+
+    import prune.tui.app as app_module
+
+    class TimedApp(TimedDisplay, app_module.PruneApp):
+        pass
+
+    real_app = app_module.PruneApp
+    app_module.PruneApp = TimedApp  # type: ignore[misc]  # make_app builds this subclass
+    try:
+        app = app_module.make_app(
+            data_dir=context.fresh_state(),
+            snapshot_id=context.snapshot_id,
+            config_path=context.config,
+        )
+    finally:
+        app_module.PruneApp = real_app  # type: ignore[misc]
+    app.probe = PaintProbe()
+    typed = [*"acme", *["backspace"] * 4, *"-verdict:keep", *["backspace"] * 13]
+    samples = []
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a", "slash")
+        await pilot.pause()
+        app.probe.watch(app.screen.query_one("#title"))
+        for number in range(max(context.profile.presses // 2, len(typed))):
+            key = typed[number % len(typed)]
+            await pilot.pause()
+            await asyncio.sleep(PRESS_GAP)
+            app.probe.expect()
+            start = time.perf_counter()
+            character = None if key == "backspace" else key
+            app._driver.send_message(
+                events.Key(key if character is None else _key_name(key), character)
+            )
+            samples.append(await app.probe.wait() - start)
+    return samples
+
+
+def _key_name(character: str) -> str:
+    """Textual's name for a typed character: letters are themselves, "-" and ":" have names."""
+    return {"-": "minus", ":": "colon"}.get(character, character)
+
+
 def measure_contact_list(context: Context) -> Result:
     """`a` in the review until the list of all contacts has painted its first screen.
 
@@ -616,6 +694,20 @@ FIGURES = [
         "ms",
         Budget("< 10 ms", limit=10),  # synchronous=FULL: one fsync per decision, invisible by hand
         measure_decision,
+    ),
+    Figure(
+        "batch_decide",
+        "10,000 contacts decided as one batch",
+        "ms",
+        Budget("< 300 ms", limit=300),
+        measure_batch_decide,
+    ),
+    Figure(
+        "filter_keystroke",
+        "workbench filter: key typed → list painted (p99)",
+        "ms",
+        Budget("< 30 ms", limit=30),
+        measure_filter_keystroke,
     ),
     Figure(
         "contact_list_first_screen",

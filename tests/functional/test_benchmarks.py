@@ -19,6 +19,8 @@ FIGURES = {
     "key_press_median",
     "key_press_p99",
     "decision_commit",
+    "batch_decide",
+    "filter_keystroke",
     "contact_list_first_screen",
     "export_csv",
     "changes_diff",
@@ -52,4 +54,5 @@ def test_tiny_run_reports_every_figure_as_json_and_exits_0() -> None:
     for key in ("read_connections", "first_card", "key_press_median", "key_press_p99"):
         assert report[key]["value"] is not None and report[key]["floor"] is not None, key
     assert report["decision_commit"]["value"] is not None
+    assert report["batch_decide"]["value"] is not None
     assert report["peak_rss"]["value"] is not None

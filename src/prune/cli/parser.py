@@ -24,6 +24,8 @@ COMMANDS = (
     "snapshots",
     "changes",
     "forget",
+    "decide",
+    "undo",
     "farewells",
     "export",
     "invitations",
@@ -34,6 +36,11 @@ COMMANDS = (
     "completion",
 )
 """Every command name, in the order `prune --help` lists them."""
+
+QUERY_HELP = (
+    "terms all match, -term negates, quotes group words; fields: name, company, position, "
+    "verdict, connected, messages, last, flag, evidence, colleague, invited"
+)
 
 _OPTIONS_WITH_A_VALUE = {"--data-dir", "--config"}
 _ANSWERED_BY_ARGPARSE = {"-h", "--help", "--version"}
@@ -129,10 +136,10 @@ def _add_export(export: argparse.ArgumentParser) -> None:
         "--list",
         dest="which",
         metavar="LIST",
-        default="disconnect",
-        help="which contacts: disconnect (default), keep, later, undecided (no verdict yet), all, "
-        "past (in an earlier export, not the latest); or which pending invitations: accept, "
-        "ignore, withdraw",
+        default=None,
+        help="which contacts: disconnect (default; all with --where), keep, later, undecided "
+        "(no verdict yet), all, past (in an earlier export, not the latest); or which pending "
+        "invitations: accept, ignore, withdraw",
     )
     export.add_argument(
         "--format",
@@ -147,8 +154,31 @@ def _add_export(export: argparse.ArgumentParser) -> None:
     )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument(
+        "--where", metavar="QUERY", help=f"only the contacts QUERY matches; {QUERY_HELP}"
+    )
+    export.add_argument(
         "--excel", action="store_true", help="start the CSV with a byte-order mark for Excel"
     )
+
+
+def _add_decide(decide: argparse.ArgumentParser) -> None:
+    decide.add_argument(
+        "verdict", choices=["keep", "disconnect", "later", "undecided"], help="what to decide"
+    )
+    decide.add_argument(
+        "--where",
+        metavar="QUERY",
+        required=True,
+        help=f"which contacts, e.g. 'company:acme connected:<2015 -verdict:keep'; {QUERY_HELP}",
+    )
+    decide.add_argument(
+        "--dry-run", action="store_true", help="count and name them, change nothing"
+    )
+    decide.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _add_undo(undo: argparse.ArgumentParser) -> None:
+    undo.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def _add_backup(backup: argparse.ArgumentParser) -> None:
@@ -213,6 +243,8 @@ _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]]
         "remove one snapshot that is not the latest (decisions, notes and farewells stay)",
         _add_forget,
     ),
+    "decide": ("decide every contact a query matches, as one batch one undo restores", _add_decide),
+    "undo": ("undo the latest decision or batch, and say what it restored", _add_undo),
     "farewells": (
         "print a farewell message for every connection marked disconnect, as plain text",
         _add_farewells,

@@ -35,7 +35,13 @@ HEADINGS: dict[type[Screen[Any]], tuple[str, str | None]] = {
 }
 """A screen's heading, and the binding whose key opens it (said in the heading)."""
 PALETTE = "Command palette: order, rule, theme"
-_KEY_NAMES = {"slash": "/", "question_mark": "?", "enter": "enter", "space": "space"}
+_KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "asterisk": "*",
+    "enter": "enter",
+    "space": "space",
+}
 
 
 def help_rows(stack: Sequence[Screen[Any]], keymap: Mapping[str, str]) -> list[KeyRow]:

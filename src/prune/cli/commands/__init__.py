@@ -1,7 +1,8 @@
 """The commands of `prune`, one module per group; each module is imported only when it runs.
 
 `import_stats` records and describes snapshots, `snapshots` lists and forgets them, `changes`
-compares two of them, `export_farewells` writes what the decisions produced, `invitations_nurture`
+compares two of them, `decide_undo` decides many at once and steps back,
+`export_farewells` writes what the decisions produced, `invitations_nurture`
 lists who waits to connect and who is due a word, `review_demo` opens the app, `backup` keeps and
 restores the state, `doctor` describes this machine and `completion` prints shell scripts.
 """
@@ -36,6 +37,10 @@ def handler_for(command: str) -> Handler:
             "export": export_farewells.run_export,
             "farewells": export_farewells.run_farewells,
         }[command]
+    if command in ("decide", "undo"):
+        from prune.cli.commands import decide_undo
+
+        return {"decide": decide_undo.run_decide, "undo": decide_undo.run_undo}[command]
     if command in ("backup", "restore"):
         from prune.cli.commands import backup
 

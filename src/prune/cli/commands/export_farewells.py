@@ -9,6 +9,7 @@ import argparse
 import sys
 from datetime import date
 
+from prune.cli.commands.decide_undo import matches_of
 from prune.cli.commands.opening import load_settings, open_store
 from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP, NO_DISCONNECTS_YET, NOTHING_TO_EXPORT
@@ -17,7 +18,7 @@ from prune.core.farewell.followthrough import farewell_document, farewell_rows, 
 from prune.core.invitations.listing import invitation_list
 from prune.core.lists.atomic_write import check_target, write_atomically
 from prune.core.lists.formats import ListExport, check_choices, prepare_export
-from prune.core.lists.selection import INVITATION_LISTS
+from prune.core.lists.selection import INVITATION_LISTS, LISTS
 
 
 def run_farewells(args: argparse.Namespace) -> int:
@@ -49,8 +50,17 @@ def run_farewells(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """One list in one format, to standard output or `--out`; the summary goes to stderr."""
+    """One list in one format, to standard output or `--out`; the summary goes to stderr.
+
+    `--where QUERY` keeps the contacts it matches; alone it searches every contact."""
+    if args.which is None:
+        args.which = "all" if args.where else "disconnect"
     check_choices(args.which, args.fmt, excel=args.excel)
+    if args.where and args.which not in LISTS:
+        raise ExportError(
+            f"--where picks among the contacts of the latest export: use it with --list "
+            f"{', '.join(LISTS)}, not {args.which}"
+        )
     if args.out is not None:
         check_target(args.out, force=args.force)  # refuse a bad path before any work
     export = _prepare(args)
@@ -87,12 +97,14 @@ def _prepare(args: argparse.Namespace) -> ListExport:
             for notice in pending.notices:
                 print(f"prune: {notice}", file=sys.stderr)
             invitations = pending.frame
+        only = None if not args.where else matches_of(store, snapshot, args.where).keys
         return prepare_export(
             store,
             snapshot.id,
             args.which,
             args.fmt,
             excel=args.excel,
+            only=only,
             messages=message_renderer(config.farewell_settings(snapshot, date.today())),
             invitations=invitations,
         )

@@ -9,7 +9,7 @@ the bytes, `atomic_write.target_exists` lets a screen ask before replacing a fil
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,9 +93,11 @@ def prepare_export(
     excel: bool = False,
     messages: MessageRenderer | None = None,
     invitations: pl.DataFrame | None = None,
+    only: Collection[str] | None = None,
 ) -> ListExport:
     """Build list `which` of a snapshot and render it as `fmt` (see `render_list`).
 
+    `only` keeps the contacts with those keys (what a query matched), for the contact lists.
     The invitation lists (accept, ignore, withdraw) are cut from `invitations`, the snapshot's
     pending invitations (core.invitations.listing), which the caller reads.
     """
@@ -105,7 +107,7 @@ def prepare_export(
             raise ValueError(f"the {which} list needs the pending invitations")
         frame = invitation_rows(invitations, which)
     else:
-        frame = contact_list(store, snapshot_id, which, messages=messages)
+        frame = contact_list(store, snapshot_id, which, messages=messages, only=only)
     data = render_list(
         frame, fmt, excel=excel, title=LIST_TITLES[which], verdicts=which in _VERDICT_LISTS
     )

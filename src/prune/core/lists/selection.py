@@ -8,7 +8,7 @@ because it does not shift when decisions change or the review order is switched.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import polars as pl
 
@@ -97,9 +97,11 @@ def contact_list(
     which: str,
     *,
     messages: MessageRenderer | None = None,
+    only: Collection[str] | None = None,
 ) -> pl.DataFrame:
     """The contacts of one snapshot that belong to list `which`, with COLUMNS, sorted by name.
 
+    `only` keeps just the contacts with those keys (the matches of a query), when given.
     `past` lists the people of earlier snapshots who are not in this one, with PAST_COLUMNS.
     Either ends with EMAIL_COLUMN when any of the people it is cut from has an e-mail address.
     `farewell_message` and `farewell_status` are filled for disconnects only: the message is the
@@ -119,6 +121,8 @@ def contact_list(
     frame = people.with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d")).join(
         decisions, on="key", how="left"
     )
+    if only is not None:
+        frame = frame.filter(pl.col("key").is_in(pl.Series(list(only), dtype=pl.String).implode()))
     if which == "undecided":
         frame = frame.filter(pl.col("verdict").is_null())
     elif which not in ("all", PAST):

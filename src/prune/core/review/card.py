@@ -46,3 +46,4 @@ class Outcome:
     key: str
     name: str
     verdict: Verdict | None
+    contacts: int = 1  # more than one for a batch: `key` and `name` are its first contact

@@ -22,7 +22,7 @@ from prune.core.review.orders import known_order, ordered_keys
 from prune.core.review.progress import Pace, Progress
 from prune.core.review.rules import Rule
 from prune.core.review.search import ContactSearch
-from prune.core.state.store import Decision, DecisionChanges, Store
+from prune.core.state.store import Batch, Decision, DecisionChanges, Store
 
 __all__ = ["ContactView", "IndexedInsights", "Outcome", "Progress", "ReviewSession"]
 
@@ -263,16 +263,36 @@ class ReviewSession:
             self._save(self.queue[0], "note", DecisionChanges(note=text.strip() or None))
 
     def undo(self) -> Outcome | None:
-        """Step back once: restore that contact's previous state and show it again."""
-        key = self.store.undo()
-        if key is None:
+        """Step back once: restore that contact's (or batch's) previous state and show it again."""
+        undone = self.store.undo_latest(any_session=False)
+        if undone is None:
             return None
-        restored = self.store.decision(key)
+        self._reload(undone.keys)
         self._pace.undone()
+        key = undone.keys[0]
+        if undone.batch is not None:
+            self._rebuild_queue()
         if key in self._row_of:
-            self._remember(key, restored)
             self.jump_to(key)
-        return self._outcome(key, None if restored is None else restored.verdict)
+        restored = self._decisions.get(key)
+        verdict = None if restored is None else restored.verdict
+        return Outcome(key, self.view(key).name, verdict, contacts=len(undone.keys))
+
+    def decide_many(self, keys: list[str], verdict: Verdict | None) -> Batch:
+        """Decide every key as one batch, which one `undo` restores whole; None is undecided."""
+        batch = self.store.decide_batch(keys, verdict)
+        self._reload(batch.keys)
+        self._rebuild_queue()
+        self._remember_position()
+        return batch
+
+    def _reload(self, keys: list[str]) -> None:
+        """Read the given contacts' decisions again after the store changed many at once."""
+        wanted = [key for key in keys if key in self._row_of]
+        fresh = self.store.decisions().filter(pl.col("key").is_in(wanted))
+        found = {row["key"]: Decision(**row) for row in fresh.iter_rows(named=True)}
+        for key in wanted:
+            self._remember(key, found.get(key))
 
     def jump_to(self, key: str) -> None:
         """Bring a contact (found by search) to the front, decided or not."""

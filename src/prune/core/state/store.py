@@ -25,7 +25,9 @@ from prune.core.model import (
     FAREWELL_STATUSES,
     QUESTION_IDS,
     VERDICTS,
+    Verdict,
 )
+from prune.core.state.batches import Batch, Undone, decide_batch, undo_latest, write_decisions
 from prune.core.state.checked_open import (
     open_checked_reader,
     open_checked_writer,
@@ -62,6 +64,7 @@ from prune.core.state.snapshot_rows import (
 
 __all__ = [
     "DB_NAME",
+    "Batch",
     "Decision",
     "DecisionChanges",
     "DecisionCounts",
@@ -72,6 +75,7 @@ __all__ = [
     "StoreDamaged",
     "StoreError",
     "StoreReadOnly",
+    "Undone",
 ]
 
 
@@ -292,7 +296,7 @@ class Store:
             for question in QUESTION_IDS:
                 if updated[question] is not None and updated[question] not in ANSWERS:
                     raise ValueError(f"unknown answer {updated[question]!r} for {question}")
-            _write_decision(db, updated)
+            write_decisions(db, [[updated[name] for name in DECISION_FIELDS]])
             db.execute(
                 "INSERT INTO journal (at, key, action, before, after, session) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -311,30 +315,21 @@ class Store:
         """Undo this session's latest change not undone yet; return the contact's key, or None.
 
         Only this session's own changes: another process's, or an earlier run's, are its own.
+        A batch is undone whole; its first contact's key is returned (see `undo_latest`).
         """
-        now = _now()
+        undone = self.undo_latest(any_session=False)
+        return None if undone is None else undone.keys[0]
+
+    def undo_latest(self, *, any_session: bool) -> Undone | None:
+        """Undo the latest single decision or batch, of this session or (`any_session`) of any:
+        the command line's `prune undo`, which holds the lock, so no other session is writing."""
         with transaction(self._db) as db:
-            row = db.execute(
-                """SELECT id, key, before FROM journal
-                   WHERE session = ? AND undoes IS NULL
-                     AND id NOT IN (SELECT undoes FROM journal
-                                    WHERE session = ? AND undoes IS NOT NULL)
-                   ORDER BY id DESC LIMIT 1""",
-                (self.session, self.session),
-            ).fetchone()
-            if row is None:
-                return None
-            entry_id, key, before = row
-            if before is None:
-                db.execute("DELETE FROM decisions WHERE key = ?", (key,))
-            else:
-                _write_decision(db, json.loads(before))
-            db.execute(
-                "INSERT INTO journal (at, key, action, before, after, undoes, session) "
-                "VALUES (?, ?, 'undo', NULL, ?, ?, ?)",
-                (now, key, before, entry_id, self.session),
-            )
-        return str(key)
+            return undo_latest(db, None if any_session else self.session, _now(), self.session)
+
+    def decide_batch(self, keys: Sequence[str], verdict: Verdict | None) -> Batch:
+        """Decide many contacts in one transaction and one journal entry (state.batches)."""
+        with transaction(self._db) as db:
+            return decide_batch(db, keys, verdict, _now(), self.session)
 
     def counts(self, snapshot_id: int) -> DecisionCounts:
         """Keep / disconnect / later / undecided among the contacts of one snapshot."""
@@ -421,11 +416,3 @@ def _check_decision_changes(changes: dict[str, object]) -> None:
     verdict = changes.get("verdict")
     if verdict is not None and verdict not in VERDICTS:
         raise ValueError(f"unknown verdict {verdict!r}")
-
-
-def _write_decision(db: sqlite3.Connection, values: dict[str, object]) -> None:
-    db.execute(
-        f"INSERT OR REPLACE INTO decisions ({', '.join(DECISION_FIELDS)}) "
-        f"VALUES ({', '.join('?' * len(DECISION_FIELDS))})",
-        [values[name] for name in DECISION_FIELDS],
-    )

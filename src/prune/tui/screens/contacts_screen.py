@@ -1,20 +1,35 @@
-"""`a`: every contact with its verdict, to look over the review and jump back to anyone.
+"""`a`: the workbench, every contact with its verdict, filtered by a query and decided in batches.
 
 The list draws only the rows on screen (ContactTable), so it opens as fast with 30,000
-contacts as with 30; `enter` shows the highlighted person's card, where any decision can be
-changed.
+contacts as with 30. `/` focuses the filter box (core.review.query, evaluated as you type);
+`space` selects a row, `*` every row shown; `k` / `x` / `l` decide the selection (or the
+highlighted row) as one batch, asking first when it is more than one; `u` undoes the batch.
+`enter` shows the highlighted person's card, where any decision can be changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
+from prune.core.model import Verdict
+from prune.core.review.listing import NO_VERDICT
+from prune.core.review.query import (
+    QueryError,
+    folded_text,
+    query_expression,
+    query_frame,
+)
 from prune.core.review.session import ReviewSession
+from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.widgets.contact_table import Column, ContactTable
+from prune.tui.widgets.query_box import QueryBox
 
 COLUMNS = (
     Column("Verdict", 10),
@@ -24,61 +39,279 @@ COLUMNS = (
     Column("Connected", 10),
 )
 FILTERS: tuple[str | None, ...] = (None, "undecided", "keep", "disconnect", "later")
+SORTS = ("name", "company", "position", "connected", "verdict")
+"""The columns `s` sorts by, in turn; the list comes sorted by name (last, then first)."""
+_SORTED_COLUMN = {"verdict": 0, "name": 1, "company": 2, "position": 3, "connected": 4}
+VERDICT_WORDS: dict[Verdict, str] = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
+EvidenceSource = Callable[[], pl.DataFrame | None]
+"""The archive's evidence frame once it has been read (None before, or without an archive)."""
 
 
 class ContactsScreen(Screen[str | None]):
     """Returns the key of the contact to show in the review, or None."""
 
     NAME = "contacts"
+    DEFAULT_CSS = """
+    ContactsScreen #query { height: 1; border: none; padding: 0 1; }
+    ContactsScreen #query-error { color: $error; height: auto; padding: 0 1; }
+    """
 
     BINDINGS = [
         Binding("enter", "show", "Show card", id="contacts.show"),
+        Binding("slash", "focus_query", "Query", id="contacts.query"),
+        Binding("space", "toggle_row", "Select", id="contacts.toggle", show=False),
+        Binding(
+            "asterisk",
+            "select_all",
+            "Select all shown",
+            key_display="*",
+            id="contacts.select-all",
+            show=False,
+        ),
+        Binding(
+            "k",
+            "decide('keep')",
+            "Keep the selection (or this row)",
+            id="contacts.keep",
+            show=False,
+        ),
+        Binding(
+            "x,d",
+            "decide('disconnect')",
+            "Disconnect the selection",
+            id="contacts.disconnect",
+            show=False,
+        ),
+        Binding("l", "decide('later')", "Later: the selection", id="contacts.later", show=False),
+        Binding("u", "undo", "Undo the last decision or batch", id="contacts.undo", show=False),
         Binding("v", "filter", "Filter", id="contacts.filter"),
+        Binding("s", "sort", "Sort by the next column", id="contacts.sort", show=False),
+        Binding("S", "reverse", "Reverse the sort", id="contacts.reverse", show=False),
         Binding("escape", "back", "Back", id="contacts.back"),
     ]
 
-    def __init__(self, session: ReviewSession) -> None:
+    def __init__(self, session: ReviewSession, evidence: EvidenceSource | None = None) -> None:
         super().__init__()
         self.session = session
+        self.evidence = evidence
         self.filter_index = 0
-        self.keys: list[str] = []
+        self.sort_index = 0
+        self.descending = False
+        self.keys = pl.Series("key", [], dtype=pl.String)  # the rows shown, in order
+        self._rows: pl.DataFrame | None = None
+        self._searchable: pl.DataFrame | None = None
+        self.selected: set[str] = set()
+        self.query_text = ""
+        self._text: pl.DataFrame | None = None
+        self._frame: pl.DataFrame | None = None
+        self._frame_evidence: pl.DataFrame | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
-        yield ContactTable(COLUMNS, empty_text="No contact with this verdict.", id="contacts")
+        yield QueryBox(
+            placeholder=(
+                '/ filters: acme  company:"Acme, Inc."  connected:<2015  -verdict:keep'
+                "  ·  space selects  * all shown  k x l decide  u undoes"
+            ),
+            id="query",
+        )
+        yield Static("", id="query-error")
+        yield ContactTable(COLUMNS, empty_text="No contact matches.", id="contacts")
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#query-error").display = False
 
     def on_screen_resume(self) -> None:
         """Every time the list is shown (it is kept between visits): fresh verdicts."""
         self._show()
         self.query_one(ContactTable).focus()
 
-    def _show(self) -> None:
+    # -- what is shown ----------------------------------------------------------------------------
+
+    def _query_frame(self) -> pl.DataFrame:
+        """Built when `/` is first pressed, joined again when the archive's evidence arrives."""
+        evidence = self.evidence() if self.evidence is not None else None
+        if self._text is None:
+            self._text = folded_text(self.session.contacts)
+        if self._frame is None or evidence is not self._frame_evidence:
+            self._frame = query_frame(self.session.contacts, evidence, text=self._text)
+            self._frame_evidence = evidence
+        return self._frame
+
+    def _listing(self, which: str | None, *, fresh: bool) -> pl.DataFrame:
+        """The list by name, verdicts as shown; kept between keys typed, read again when
+        `fresh` (decisions changed, or another verdict filter)."""
+        if fresh or self._rows is None:
+            self._rows = self.session.listing(which)
+            self._searchable = None
+        return self._rows
+
+    def _searchable_rows(self, rows: pl.DataFrame) -> pl.DataFrame:
+        """The list joined with every column a query reads (verdict null when undecided)."""
+        evidence_changed = self._frame is not None and (
+            self.evidence is not None and self.evidence() is not self._frame_evidence
+        )
+        if self._searchable is None or evidence_changed:
+            verdict = pl.when(pl.col("verdict") == NO_VERDICT).then(None).otherwise("verdict")
+            self._searchable = rows.with_columns(
+                pl.col("verdict").alias("shown"), verdict.alias("verdict")
+            ).join(self._query_frame(), on="key", how="left", maintain_order="left")
+        return self._searchable
+
+    def _matching(self, rows: pl.DataFrame) -> pl.DataFrame:
+        """The rows the query matches; a bad query shows its one line and keeps the rows."""
+        error = self.query_one("#query-error", Static)
+        try:
+            expression = query_expression(self.query_text)
+        except QueryError as refused:
+            error.update(Content(str(refused)))
+            error.display = True
+            return rows
+        error.display = False
+        if not self.query_text.strip():
+            return rows
+        matched = self._searchable_rows(rows).filter(expression)
+        return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:])
+
+    def _show(self, *, cursor: int | None = 0, fresh: bool = True) -> None:
         which = FILTERS[self.filter_index]
-        frame = self.session.listing(which)
-        self.keys = frame["key"].to_list()
-        self.query_one(ContactTable).set_rows(frame.drop("key"), cursor=0)
+        frame = self._sorted(self._matching(self._listing(which, fresh=fresh)))
+        self.keys = frame["key"]
+        if self.selected:  # never act on a row the user cannot see
+            self.selected &= set(self.keys.to_list())
+        table = self.query_one(ContactTable)
+        table.set_rows(frame.drop("key"), cursor=cursor)
+        self._mark()
+        self._title(which)
+
+    def _sorted(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """In the chosen order; ties stay by name. The header shows the column and direction."""
+        column = SORTS[self.sort_index]
+        table = self.query_one(ContactTable)
+        arrow = " ▼" if self.descending else " ▲"
+        table.columns = tuple(
+            Column(c.title + (arrow if i == _SORTED_COLUMN[column] else ""), c.width)
+            for i, c in enumerate(COLUMNS)
+        )
+        if column == "name":
+            return frame.reverse() if self.descending else frame
+        by = pl.col(column).str.to_lowercase()
+        return frame.sort(by, descending=self.descending, nulls_last=True, maintain_order=True)
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self.descending = False
+        self._show(fresh=False)
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self._show(fresh=False)
+
+    def _mark(self) -> None:
+        rows: list[int] = []
+        if self.selected:
+            marked = self.keys.is_in(pl.Series(list(self.selected), dtype=pl.String).implode())
+            rows = marked.arg_true().to_list()
+        self.query_one(ContactTable).set_marked(rows)
+
+    def _title(self, which: str | None) -> None:
         progress = self.session.progress()
+        shown = len(self.keys)
         self.query_one("#title", Static).update(
             Content.assemble(
                 ("All contacts  ", "bold"),
-                f"{progress.total:,}: keep {progress.keep:,} · disconnect "
-                f"{progress.disconnect:,} · later {progress.later:,} · undecided "
-                f"{progress.undecided:,}",
-                ("   showing ", "dim"),
+                (f"{len(self.selected):,} selected of {shown:,} shown", "bold"),
+                ("  verdict ", "dim"),
                 (which or "all", "bold"),
-                (f" ({frame.height:,})  v changes", "dim"),
+                (" (v)   ", "dim"),
+                f"keep {progress.keep:,} · disconnect {progress.disconnect:,} · later "
+                f"{progress.later:,} · undecided {progress.undecided:,} of {progress.total:,}",
             )
         )
+
+    # -- the filter box ---------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._show(fresh=False)
+
+    def on_query_box_done(self, _: QueryBox.Done) -> None:
+        self.query_one(ContactTable).focus()
+
+    def action_focus_query(self) -> None:
+        # The folding and the join are paid here, not on the first key typed.
+        self._searchable_rows(self._listing(FILTERS[self.filter_index], fresh=False))
+        self.query_one(QueryBox).focus()
 
     def action_filter(self) -> None:
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         self._show()
 
+    # -- selecting and deciding -------------------------------------------------------------------
+
+    def action_toggle_row(self) -> None:
+        table = self.query_one(ContactTable)
+        if not table.row_count:
+            return
+        key = self.keys[table.cursor_row]
+        self.selected ^= {str(key)}
+        self._mark()
+        self._title(FILTERS[self.filter_index])
+        table.action_move(1)
+
+    def action_select_all(self) -> None:
+        """Every row shown; pressed again with all of them selected, clears the selection."""
+        everyone = set(self.keys.to_list())
+        self.selected = set() if everyone and self.selected == everyone else everyone
+        self._mark()
+        self._title(FILTERS[self.filter_index])
+
+    def _targets(self) -> list[str]:
+        if self.selected:
+            return [key for key in self.keys.to_list() if key in self.selected]
+        table = self.query_one(ContactTable)
+        return [str(self.keys[table.cursor_row])] if table.row_count else []
+
+    def action_decide(self, verdict: Verdict) -> None:
+        targets = self._targets()
+        if len(targets) == 1:
+            self._decide(targets, verdict)
+        elif targets:
+            question = f"{VERDICT_WORDS[verdict]} {len(targets):,} contacts?"
+
+            def answered(confirmed: bool | None) -> None:
+                if confirmed:
+                    self._decide(targets, verdict)
+
+            self.app.push_screen(ConfirmScreen(question), answered)
+
+    def _decide(self, keys: list[str], verdict: Verdict) -> None:
+        self.session.decide_many(keys, verdict)
+        self.selected.clear()
+        cursor = self.query_one(ContactTable).cursor_row
+        self._show(cursor=cursor)
+        count = f"{len(keys):,} contacts" if len(keys) > 1 else "1 contact"
+        self.notify(f"{VERDICT_WORDS[verdict]}: {count}. u undoes.", timeout=3)
+
+    def action_undo(self) -> None:
+        outcome = self.session.undo()
+        if outcome is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        cursor = self.query_one(ContactTable).cursor_row
+        self._show(cursor=cursor)
+        if outcome.contacts > 1:
+            self.notify(f"Undone: {outcome.contacts:,} contacts back as they were.", timeout=3)
+        else:
+            self.notify(f"Undone: back to {outcome.name}.", timeout=3, markup=False)
+
+    # -- leaving ----------------------------------------------------------------------------------
+
     def action_show(self) -> None:
         table = self.query_one(ContactTable)
         if table.row_count:
-            self.dismiss(self.keys[table.cursor_row])
+            self.dismiss(str(self.keys[table.cursor_row]))
 
     def action_back(self) -> None:
         self.dismiss(None)

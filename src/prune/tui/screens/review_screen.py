@@ -298,8 +298,12 @@ class ReviewScreen(Screen[None]):
             return
         # Built once and kept: composing and styling a screen costs more than its 30,000 rows.
         if not self.app.is_screen_installed(ContactsScreen.NAME):
-            self.app.install_screen(ContactsScreen(self.session), ContactsScreen.NAME)
+            screen = ContactsScreen(self.session, self._evidence_frame)
+            self.app.install_screen(screen, ContactsScreen.NAME)
         self.app.push_screen(ContactsScreen.NAME, self._jump)
+
+    def _evidence_frame(self) -> pl.DataFrame | None:
+        return None if self.evidence is None else self.evidence.frame
 
     def action_search(self) -> None:
         if self.session is not None:

@@ -8,7 +8,7 @@ how many rows there are.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -27,6 +27,7 @@ RowSource = Sequence[Sequence[Cell]] | pl.DataFrame
 """Rows of cells in column order; a frame's columns are taken in order, one per column."""
 
 _GAP = 1  # blank cells between two columns
+MARK = "✓ "  # before the first cell of a marked (selected) row
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,12 @@ class Column:
 class ContactTable(ScrollView, can_focus=True):
     """A header line, then one line per row, with a cursor row the keys move."""
 
-    COMPONENT_CLASSES = {"contact-table--header", "contact-table--cursor", "contact-table--empty"}
+    COMPONENT_CLASSES = {
+        "contact-table--header",
+        "contact-table--cursor",
+        "contact-table--empty",
+        "contact-table--marked",
+    }
     DEFAULT_CSS = """
     ContactTable {
         background: $surface;
@@ -58,6 +64,7 @@ class ContactTable(ScrollView, can_focus=True):
             text-style: $block-cursor-text-style;
         }
         & > .contact-table--empty { color: $text-muted; text-style: italic; }
+        & > .contact-table--marked { background: $accent 30%; text-style: bold; }
     }
     """
     BINDINGS = [
@@ -99,6 +106,7 @@ class ContactTable(ScrollView, can_focus=True):
         self.empty_text = empty_text
         self._rows: RowSource = rows
         self._widths: tuple[int, tuple[int, ...]] = (-1, ())
+        self._marked: frozenset[int] = frozenset()
         self.virtual_size = Size(0, len(rows) + 1)  # +1: the header line
 
     # -- the rows ---------------------------------------------------------------------------------
@@ -124,6 +132,15 @@ class ContactTable(ScrollView, can_focus=True):
             self._scroll_to_cursor()
             self.refresh()
             self.post_message(self.RowHighlighted(self, self.cursor_row if self.row_count else -1))
+
+    def set_marked(self, rows: Collection[int]) -> None:
+        """Mark these row indexes (the selection): drawn with MARK before the first cell."""
+        self._marked = frozenset(rows)
+        self.refresh()
+
+    @property
+    def marked(self) -> frozenset[int]:
+        return self._marked
 
     def refresh_row(self, index: int) -> None:
         """Repaint one row after its cells changed in the source."""
@@ -211,8 +228,14 @@ class ContactTable(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
+        cells = self.row(index)
+        if index in self._marked:
+            first = cells[0] if isinstance(cells[0], Content) else Content(_one_line(cells[0]))
+            cells = (Content(MARK) + first, *cells[1:])
+            if index != self.cursor_row:
+                return self._line(cells, width, "contact-table--marked")
         cursor = "contact-table--cursor" if index == self.cursor_row else None
-        return self._line(self.row(index), width, cursor)
+        return self._line(cells, width, cursor)
 
     def _line(
         self, cells: Sequence[Cell], width: int, component: str | None, *, whole: bool = False
