@@ -32,13 +32,16 @@ from prune.tui import loading
 from prune.tui.browsing import open_profile
 from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
+from prune.tui.live_keys import KeyNames
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
+from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_card import ContactCard
 from prune.tui.widgets.decision_toast import DecisionToast
+from prune.tui.widgets.notices_line import NoticesLine
 from prune.tui.widgets.progress_header import ProgressHeader
 from prune.tui.workers import failure_of, one_line, result_of
 
@@ -56,6 +59,8 @@ _NEEDS_SESSION = {
     "copy",
 }
 _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
+NOTICES_SHOWN_SETTING = "review.notices_shown_for"
+"""The snapshot whose export notices the notices line has already announced (once each)."""
 
 
 class ReviewScreen(Screen[None]):
@@ -77,6 +82,13 @@ class ReviewScreen(Screen[None]):
         Binding("a", "contacts", "All contacts", id="review.contacts", show=False),
         Binding("t", "tone", "Farewell tone (disconnect card)", id="review.tone", show=False),
         Binding("c", "copy", "Copy the farewell (disconnect card)", id="review.copy", show=False),
+        Binding(
+            "exclamation_mark",
+            "notices",
+            "Notices about the export",
+            id="review.notices",
+            show=False,
+        ),
     ]
 
     class LoadFailed(Message):
@@ -94,12 +106,15 @@ class ReviewScreen(Screen[None]):
         self.session: ReviewSession | None = None
         self.evidence_note = "reading the archive for evidence…"
         self.evidence: Evidence | None = None
+        self.notices: list[str] = []
+        self.keys = KeyNames([type(self)], context.config.keys)
         self._summary_open = False
         self._session_worker: Worker[ReviewSession] | None = None
         self._evidence_worker: Worker[tuple[Evidence, IndexedInsights]] | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader()
+        yield NoticesLine()
         with Vertical(id="body"):
             with Center(id="loading-box"):
                 yield LoadingIndicator(id="loading")
@@ -112,6 +127,7 @@ class ReviewScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help; room for q
 
     def on_mount(self) -> None:
+        self.keys = KeyNames([type(self), type(self.app)], self.context.config.keys)
         self._session_worker = self._load()
 
     # -- loading (thread workers; results and failures come back as worker messages) -----------
@@ -169,21 +185,30 @@ class ReviewScreen(Screen[None]):
             self.evidence_note = "nothing in the archive with them"
         else:
             self.evidence_note = "no archive evidence (Connections.csv only)"
-        for notice in evidence.notices:
-            self.notify(notice, title="Evidence", severity="warning", timeout=8, markup=False)
+        self._announce_notices(list(evidence.notices), once=True)
         self.refresh_card()
 
     def _evidence_failed(self, error: BaseException) -> None:
         self.evidence_note = "no archive evidence (the archive could not be read)"
-        self.notify(
+        failure = (
             f"The archive's evidence could not be read ({one_line(error)}); "
-            "the review goes on without it.",
-            title="Evidence",
-            severity="warning",
-            timeout=8,
-            markup=False,
+            "the review goes on without it."
         )
+        self._announce_notices([failure], once=False)
         self.refresh_card()
+
+    def _announce_notices(self, notices: list[str], *, once: bool) -> None:
+        """Keep the export's notices for `!`; the line says so on a snapshot's first review.
+
+        A failure to read the archive happens now, so it is said every time (`once=False`).
+        """
+        self.notices = notices
+        store, snapshot = self.context.store, str(self.context.snapshot_id)
+        if not notices or (once and store.setting(NOTICES_SHOWN_SETTING) == snapshot):
+            return
+        self.query_one(NoticesLine).say(len(notices), self.keys.first("review.notices"))
+        if once:
+            store.set_setting(NOTICES_SHOWN_SETTING, snapshot)
 
     # -- painting -----------------------------------------------------------------------------
 
@@ -201,6 +226,7 @@ class ReviewScreen(Screen[None]):
             rule=self.session.rule,
             today=self.context.today(),
             evidence_note=self.evidence_note,
+            keys=self.keys,
             farewell=self._farewell(view) if decided == "disconnect" else None,
         )
 
@@ -225,8 +251,9 @@ class ReviewScreen(Screen[None]):
 
     def _announce(self, outcome: Outcome | None) -> None:
         if outcome is not None and outcome.verdict in _TOAST:
+            undo = self.keys.first("review.undo")
             self.query_one(DecisionToast).say(
-                f"{_TOAST[outcome.verdict]}: {outcome.name}. u undoes.", outcome.verdict
+                f"{_TOAST[outcome.verdict]}: {outcome.name}. {undo} undoes.", outcome.verdict
             )
         self._show_next()
 
@@ -249,7 +276,8 @@ class ReviewScreen(Screen[None]):
             return
         outcome = self.session.accept_suggestion()
         if outcome is None:
-            self.notify("No suggestion for this contact: answer with y, n or m.", timeout=3)
+            answers = " / ".join(self.keys.first(f"review.{a}") for a in ("yes", "no", "maybe"))
+            self.notify(f"No suggestion for this contact: answer with {answers}.", timeout=3)
             return
         self._announce(outcome)
 
@@ -274,6 +302,11 @@ class ReviewScreen(Screen[None]):
                 self.refresh_card()
 
         self.app.push_screen(NoteScreen(view.name, note), save)
+
+    def action_notices(self) -> None:
+        """`!`: every notice about the export, whether or not the line still shows."""
+        self.query_one(NoticesLine).hide()
+        self.app.push_screen(NoticesScreen(self.notices))
 
     def action_open_profile(self) -> None:
         view = self.session.current if self.session else None
@@ -320,7 +353,8 @@ class ReviewScreen(Screen[None]):
         view = self.session.current if self.session else None
         if view is not None and view.decision is not None and view.decision.verdict == "disconnect":
             return view
-        self.notify("Farewells are for contacts marked disconnect (x).", timeout=3)
+        key = self.keys.first("review.disconnect")
+        self.notify(f"Farewells are for contacts marked disconnect ({key}).", timeout=3)
         return None
 
     def action_tone(self) -> None:

@@ -19,6 +19,7 @@ from prune.core.review.rules import Rule as AnswerRule
 from prune.core.review.session import ContactView
 from prune.core.state.store import Farewell
 from prune.tui.formatting import age, day
+from prune.tui.live_keys import KeyNames
 
 _ANSWER_STYLE = {"yes": "bold $success", "no": "bold $error", "maybe": "bold $warning"}
 _VERDICT_STYLE = {"keep": "bold $success", "disconnect": "bold $error", "later": "bold $warning"}
@@ -82,12 +83,14 @@ class ContactCard(Vertical):
         rule: AnswerRule,
         today: date,
         evidence_note: str,
+        keys: KeyNames,
         farewell: tuple[str, Farewell] | None = None,
     ) -> None:
         """Paint one contact; `evidence_note` is said when the archive gave nothing on them.
 
         `farewell` (message and stored state) is shown in full on the card of a contact marked
-        disconnect, so it can be read, copied with `c`, or selected by hand.
+        disconnect, so it can be read, copied with `c`, or selected by hand. Every key the card
+        names comes from `keys`, the bindings as remapped.
         """
         self.border_title = None
         self._set("name", Content.assemble((view.name, "bold")))
@@ -126,10 +129,12 @@ class ContactCard(Vertical):
             if view.decision and view.decision.note
             else "",
         )
-        self._show_questions(view, rule)
-        self._show_farewell(view, farewell)
+        self._show_questions(view, rule, keys)
+        self._show_farewell(view, farewell, keys)
 
-    def _show_farewell(self, view: ContactView, farewell: tuple[str, Farewell] | None) -> None:
+    def _show_farewell(
+        self, view: ContactView, farewell: tuple[str, Farewell] | None, keys: KeyNames
+    ) -> None:
         decision = view.decision
         shown = farewell is not None and decision is not None and decision.verdict == "disconnect"
         for line in ("farewell-head", "farewell"):
@@ -143,13 +148,17 @@ class ContactCard(Vertical):
             Content.assemble(
                 ("Farewell to send before removing", "bold"),
                 f"  ·  {wording}  ·  {saved.status}  ·  ",
-                ("t tone · c copy", "$accent"),
+                (f"{keys.first('review.tone')} tone · {keys.first('review.copy')} copy", "$accent"),
             ),
         )
         self._set("farewell", message)
 
-    def _show_questions(self, view: ContactView, rule: AnswerRule) -> None:
+    def _show_questions(self, view: ContactView, rule: AnswerRule, keys: KeyNames) -> None:
         asked = set(rule.asks)
+        answer_keys = " / ".join(keys.first(f"review.{a}") for a in ("yes", "no", "maybe"))
+        verdict_keys = " / ".join(
+            keys.first(f"review.{v}") for v in ("keep", "disconnect", "later")
+        )
         for number, (question, text) in enumerate(QUESTIONS.items(), start=1):
             widget = self.query_one(f"#q-{question}", Static)
             answer = view.answer(question)
@@ -158,7 +167,7 @@ class ContactCard(Vertical):
             if answer:
                 mark = Content.styled(answer, _ANSWER_STYLE[answer])
             elif current:
-                mark = Content.styled("▸ y / n / m", "bold $accent")
+                mark = Content.styled(f"▸ {answer_keys}", "bold $accent")
             elif question not in asked:
                 mark = Content.styled("not asked by this rule", "dim italic")
             else:
@@ -171,7 +180,7 @@ class ContactCard(Vertical):
                 Content.assemble(
                     ("Decided: ", "dim"),
                     (verdict, _VERDICT_STYLE[verdict]),
-                    ("  ·  k / x / l change it, y / n / m ask again", "dim"),
+                    (f"  ·  {verdict_keys} change it, {answer_keys} ask again", "dim"),
                 ),
             )
         elif view.suggestion:
@@ -180,16 +189,24 @@ class ContactCard(Vertical):
                 Content.assemble(
                     ("Suggested: ", "dim"),
                     (view.suggestion, _VERDICT_STYLE[view.suggestion]),
-                    ("  ·  enter accepts", "dim"),
+                    (f"  ·  {keys.first('review.accept')} accepts", "dim"),
                 ),
             )
         elif verdict == "later":
-            self._set("verdict", Content.styled("Deferred once: decide now or l again", "$warning"))
+            self._set(
+                "verdict",
+                Content.styled(
+                    f"Deferred once: decide now or {keys.first('review.later')} again", "$warning"
+                ),
+            )
         else:
             self._set("verdict", "")
+        first = keys.first
         self._set(
             "hint",
-            "y / n / m answer · k keep · x disconnect · l later · u undo · ? help",
+            f"{answer_keys} answer · {first('review.keep')} keep · "
+            f"{first('review.disconnect')} disconnect · {first('review.later')} later · "
+            f"{first('review.undo')} undo · {first('app.help')} help",
         )
 
 
