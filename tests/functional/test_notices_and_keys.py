@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prune.tui.screens.notices_screen import NoticesScreen
 
-from testkit.tui import build_app, first_card, help_lines, loaded, reopen, text_of, toasts
+from testkit.tui import build_app, first_card, help_lines, loaded, reopen, store_of, text_of, toasts
 
 
 async def test_a_connections_only_export_says_so_once_on_a_line_not_a_toast(
@@ -38,3 +38,28 @@ async def test_the_card_hints_follow_a_remapped_key(tmp_path: Path) -> None:
         hint = text_of(app, "#hint")
         assert hint.startswith("j / n / m answer · K keep · x disconnect")
         assert "▸ j / n / m" in text_of(app, "#q-known")
+
+
+async def test_bad_remaps_are_named_with_their_line_and_not_applied(tmp_path: Path) -> None:
+    config = (
+        "[keys]\n"
+        '"review.disconnect" = "y"\n'  # y already answers yes on the review
+        '"review.bogus" = "z"\n'  # no such binding
+        '"review.keep" = ",,,,"\n'  # no key at all: would unbind keep
+        '"review.later" = "zz"\n'  # not a key name
+        '"review.undo" = "U"\n'  # fine
+    )
+    app = build_app(tmp_path, config=config)
+    async with app.run_test(size=(110, 36), notifications=True) as pilot:
+        await loaded(pilot)
+        said = "\n".join(toasts(app))
+        assert "line 2, [keys] review.disconnect: y is already review.yes on the review" in said
+        assert "line 3, [keys] review.bogus: not a key binding prune has" in said
+        assert "line 4, [keys] review.keep: no key is not a key name" in said
+        assert 'line 5, [keys] review.later: "zz" is not a key name' in said
+        assert "review.undo" not in said
+        hint = text_of(app, "#hint")
+        assert "y / n / m answer · k keep · x disconnect · l later · U undo" in hint
+        await pilot.press("y")  # still yes (which keeps, by the default rule), not disconnect
+    saved = store_of(tmp_path).decision("url:in/cy")
+    assert (saved.known, saved.verdict) == ("yes", "keep")

@@ -228,16 +228,16 @@ async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:
 async def test_help_lists_every_key_of_the_review_and_of_the_screens_it_opens(
     tmp_path: Path,
 ) -> None:
-    app = build_app(tmp_path, config='[keys]\n"review.note" = "ctrl+n"\n"app.farewells" = "w"\n')
+    app = build_app(tmp_path, config='[keys]\n"review.note" = "ctrl+n"\n"app.farewells" = "F"\n')
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("f1")
         lines = help_lines(app)
     for line in ("/ Search", "ctrl+n Note", "space Evidence", "x / d Disconnect", "? / f1 Help"):
         assert line in lines
-    assert "w Farewells" in lines and "ctrl+e Export a list" in lines
+    assert "F Farewells" in lines and "ctrl+e Export a list" in lines
     assert "ctrl+p Command palette: order, rule, theme" in lines
-    farewells = lines.index("On the Farewells screen (w)")
+    farewells = lines.index("On the Farewells screen (F)")
     contacts = lines.index("On the list of all contacts (a)")
     assert "e Write this message in your own words" in lines[farewells:contacts]
     assert "v Filter" in lines[contacts:]
