@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from prune.tui.screens.notices_screen import NoticesScreen
 
-from testkit.tui import build_app, first_card, help_lines, loaded, reopen, store_of, text_of, toasts
+from testkit.tui import (
+    build_app,
+    card_name,
+    first_card,
+    help_lines,
+    loaded,
+    reopen,
+    store_of,
+    text_of,
+    toasts,
+)
 
 
 async def test_a_connections_only_export_says_so_once_on_a_line_not_a_toast(
@@ -63,3 +75,25 @@ async def test_bad_remaps_are_named_with_their_line_and_not_applied(tmp_path: Pa
         await pilot.press("y")  # still yes (which keeps, by the default rule), not disconnect
     saved = store_of(tmp_path).decision("url:in/cy")
     assert (saved.known, saved.verdict) == ("yes", "keep")
+
+
+SAME_START = (
+    "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024",
+    "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,CFO,07 Mar 2023",
+    "Anna,Ng,https://www.linkedin.com/in/anna,,Acme,CEO,07 Mar 2022",
+)
+
+
+async def test_the_search_picks_the_highlighted_match_with_up_and_down(tmp_path: Path) -> None:
+    app = build_app(tmp_path, *SAME_START)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", "a", "n", "down", "down", "down", "up")
+        assert isinstance(app.focused, Input)  # still typing: the highlight moved, not the keys
+        await pilot.press("n")  # narrows to Ann and Anna, the first highlighted again
+        await pilot.press("down", "enter")
+        assert card_name(app) == "Anna Ng"
+        await pilot.press("slash", *"ann", "enter")  # enter alone: the first match
+        assert card_name(app) == "Ann Lee"
+        await pilot.press("slash", *"an", "down", "down", "down", "enter")  # stops at the last
+        assert card_name(app) == "Anna Ng"
