@@ -295,12 +295,12 @@ async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path:
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("x")  # Cy marked disconnect; Bo's card shows
-        assert app.screen.query_one("#farewell").has_class("-hidden")
+        assert app.screen.query_one("#farewell-box").has_class("-hidden")
         await pilot.press("u")  # back to Cy, undecided again: no farewell
-        assert app.screen.query_one("#farewell").has_class("-hidden")
+        assert app.screen.query_one("#farewell-box").has_class("-hidden")
         await pilot.press("x", "slash", *"cy", "enter")
         first = text_of(app, "#farewell")
-        assert "Cy" in first and not app.screen.query_one("#farewell").has_class("-hidden")
+        assert "Cy" in first and not app.screen.query_one("#farewell-box").has_class("-hidden")
         await pilot.press("c")
         assert app.clipboard == first
         assert "copied" in text_of(app, "#farewell-head")

@@ -9,11 +9,13 @@ finds nothing left), once.
 
 from __future__ import annotations
 
+import dataclasses
+
 import polars as pl
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
@@ -39,6 +41,7 @@ from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SummaryScreen
+from prune.tui.widgets.card_side import CardSide
 from prune.tui.widgets.contact_card import ContactCard
 from prune.tui.widgets.decision_toast import DecisionToast
 from prune.tui.widgets.notices_line import NoticesLine
@@ -59,6 +62,8 @@ _NEEDS_SESSION = {
     "copy",
 }
 _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
+SIDE_FROM = 140
+"""From this many columns the evidence (or the farewell) stands beside the card."""
 NOTICES_SHOWN_SETTING = "review.notices_shown_for"
 """The snapshot whose export notices the notices line has already announced (once each)."""
 
@@ -120,9 +125,11 @@ class ReviewScreen(Screen[None]):
                 yield LoadingIndicator(id="loading")
             with Center():
                 yield Static("Loading your connections…", id="loading-text")
-            card = ContactCard()
-            card.display = False
-            yield card
+            with Horizontal(id="card-row"):
+                card = ContactCard()
+                card.display = False
+                yield card
+                yield CardSide()
             yield DecisionToast()
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help; room for q
 
@@ -221,14 +228,46 @@ class ReviewScreen(Screen[None]):
         if view is None:
             return
         decided = view.decision.verdict if view.decision else None
+        farewell = self._farewell(view) if decided == "disconnect" else None
+        wide = self.size.width >= SIDE_FROM
         self.query_one(ContactCard).show(
             view,
             rule=self.session.rule,
             today=self.context.today(),
             evidence_note=self.evidence_note,
             keys=self.keys,
-            farewell=self._farewell(view) if decided == "disconnect" else None,
+            farewell=farewell,
+            farewell_beside=wide,
         )
+        self._show_side(view, farewell, wide)
+        self.call_after_refresh(self._fit_farewell)
+
+    def _show_side(
+        self, view: ContactView, farewell: tuple[str, Farewell] | None, wide: bool
+    ) -> None:
+        """On a wide screen: the farewell of a disconnect, or else the evidence, beside the card."""
+        side = self.query_one(CardSide)
+        side.set_class(not wide, "-hidden")
+        if wide:
+            side.show(view, farewell, self.evidence, self.evidence_note, self.keys)
+
+    def _fit_farewell(self) -> None:
+        """Let the farewell scroll inside the card so its hint and bottom border stay on screen."""
+        # Counted from the screen, not the body, whose size lags a notices line just shown;
+        # one row stays free for the decision toast.
+        notices = 1 if self.query_one(NoticesLine).display else 0
+        self.query_one(ContactCard).fit_farewell(self.size.height - 3 - notices)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._size_row(event.size.width)
+        self.refresh_card()
+
+    def _size_row(self, width: int) -> None:
+        """The card 110 columns at most, centred; from SIDE_FROM columns a panel beside it."""
+        room = width - 4  # the body's padding and the gap between card and panel
+        side = min(72, max(36, room - 110)) if width >= SIDE_FROM else 0
+        self.query_one(CardSide).styles.width = side or None
+        self.query_one(ContactCard).styles.width = min(110, room - side if side else width - 2)
 
     def _show_next(self) -> None:
         """After a decision: the next card, or, once nobody is left, the summary (only once)."""
@@ -247,7 +286,7 @@ class ReviewScreen(Screen[None]):
         saved = self.context.store.farewell(view.key)
         inputs = self.context.farewell
         message = message_for(saved, view, inputs.settings(self.context.today()))
-        return message, saved
+        return message, dataclasses.replace(saved, tone=saved.tone or inputs.default_tone)
 
     def _announce(self, outcome: Outcome | None) -> None:
         if outcome is not None and outcome.verdict in _TOAST:
@@ -306,6 +345,7 @@ class ReviewScreen(Screen[None]):
     def action_notices(self) -> None:
         """`!`: every notice about the export, whether or not the line still shows."""
         self.query_one(NoticesLine).hide()
+        self.refresh_card()  # the row the line took goes back to the card
         self.app.push_screen(NoticesScreen(self.notices))
 
     def action_open_profile(self) -> None:

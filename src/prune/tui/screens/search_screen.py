@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prune.core.review.session import ContactView
+from prune.tui.verdict_styles import VERDICT_STYLES
 
 SearchFunction = Callable[[str], list[ContactView]]
 
@@ -79,5 +80,6 @@ def _label(view: ContactView) -> Content:
     return Content.assemble(
         (view.name, "bold"),
         (f"  {role}" if role else "", "dim"),
-        (f"  [{verdict}]" if verdict else "", "italic"),
+        ("  " if verdict else "", ""),
+        (verdict or "", VERDICT_STYLES.get(verdict or "", "")),
     )

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from prune.core.review.session import Progress
+from prune.tui.verdict_styles import VERDICT_STYLES
 
 NEXT_STEPS = (
     "1. Send each person you disconnect a farewell first: once removed, LinkedIn no longer "
@@ -39,9 +40,9 @@ class SummaryScreen(Screen[None]):
             yield Static(
                 Content.assemble(
                     ("keep ", "dim"),
-                    (f"{progress.keep:,}", "bold $success"),
+                    (f"{progress.keep:,}", VERDICT_STYLES["keep"]),
                     ("    disconnect ", "dim"),
-                    (f"{progress.disconnect:,}", "bold $error"),
+                    (f"{progress.disconnect:,}", VERDICT_STYLES["disconnect"]),
                 )
             )
             yield Static("What next", classes="heading")
