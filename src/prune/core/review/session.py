@@ -268,7 +268,7 @@ class ReviewSession:
         if key is None:
             return None
         restored = self.store.decision(key)
-        self._pace.undone()
+        self._pace.undone(self._clock())
         if key in self._row_of:
             self._remember(key, restored)
             self.jump_to(key)
