@@ -289,8 +289,8 @@ async def test_help_lists_the_farewells_keys_and_f_does_nothing_inside_a_dialog(
         lines = help_lines(app)
         assert "f Farewells" in lines and "ctrl+e Export a list" in lines
         heading = lines.index("On the Farewells screen (f)")
-        assert "z Mark it sent (again: back to copied)" in lines[heading:]
-        assert "s Mark it sent (again: back to copied)" not in lines
+        assert "z Mark it sent (again: back to what it was)" in lines[heading:]
+        assert "s Mark it sent (again: back to what it was)" not in lines
         await pilot.press("f")
         assert isinstance(app.screen, HelpScreen)
 
