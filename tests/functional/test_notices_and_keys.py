@@ -6,7 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.notices_screen import NoticesScreen
+from prune.tui.screens.summary_screen import SummaryScreen
 
 from testkit.tui import (
     build_app,
@@ -97,3 +99,18 @@ async def test_the_search_picks_the_highlighted_match_with_up_and_down(tmp_path:
         assert card_name(app) == "Ann Lee"
         await pilot.press("slash", *"an", "down", "down", "down", "enter")  # stops at the last
         assert card_name(app) == "Anna Ng"
+
+
+async def test_a_on_the_summary_lists_all_contacts(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("k", "k", "k", "k")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # still nobody left: the summary again
+    assert store_of(tmp_path).decision("url:in/ana").verdict == "keep"  # nothing undone

@@ -40,7 +40,7 @@ from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.search_screen import SearchScreen
-from prune.tui.screens.summary_screen import SummaryScreen
+from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
 from prune.tui.widgets.card_side import CardSide
 from prune.tui.widgets.contact_card import ContactCard
 from prune.tui.widgets.decision_toast import DecisionToast
@@ -277,9 +277,13 @@ class ReviewScreen(Screen[None]):
         self._summary_open = True
         self.app.push_screen(SummaryScreen(self.session.progress()), self._back_from_summary)
 
-    def _back_from_summary(self, _: None) -> None:
+    def _back_from_summary(self, choice: str | None) -> None:
+        """`u` on the summary undoes the last decision; `a` opens the list of all contacts."""
         self._summary_open = False
-        self.action_undo()
+        if choice == SHOW_CONTACTS:
+            self.action_contacts()
+        else:
+            self.action_undo()
 
     def _farewell(self, view: ContactView) -> tuple[str, Farewell]:
         """The farewell to show and copy for a contact, and its stored state."""

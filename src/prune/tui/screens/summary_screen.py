@@ -22,11 +22,16 @@ NEXT_STEPS = (
 )
 
 
-class SummaryScreen(Screen[None]):
-    """The end of the review; `u` goes back to the last contact decided."""
+SHOW_CONTACTS = "contacts"
+"""What the summary returns when the user asks for the list of all contacts."""
+
+
+class SummaryScreen(Screen[str | None]):
+    """The end of the review; `u` goes back to the last contact decided, `a` to the list."""
 
     BINDINGS = [
         Binding("u", "back", "Undo last", id="summary.undo"),
+        Binding("a", "contacts", "All contacts", id="summary.contacts"),
     ]
 
     def __init__(self, progress: Progress) -> None:
@@ -57,3 +62,6 @@ class SummaryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_contacts(self) -> None:
+        self.dismiss(SHOW_CONTACTS)
