@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.summary_screen import SummaryScreen
@@ -114,3 +115,18 @@ async def test_a_on_the_summary_lists_all_contacts(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)  # still nobody left: the summary again
     assert store_of(tmp_path).decision("url:in/ana").verdict == "keep"  # nothing undone
+
+
+async def test_changing_a_contact_whose_farewell_was_sent_asks_first(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("x", "slash", *"cy", "enter")  # back to Cy, marked disconnect
+        app.context.store.save_farewell("url:in/cy", status="sent")
+        await pilot.press("k")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "You already sent Cy Ng a farewell." in help_lines(app)[0]
+        await pilot.press("n")  # no: nothing changes
+        assert store_of(tmp_path).decision("url:in/cy").verdict == "disconnect"
+        await pilot.press("k", "y")
+    assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"

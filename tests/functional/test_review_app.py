@@ -306,8 +306,10 @@ async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path:
         assert "copied" in text_of(app, "#farewell-head")
         await pilot.press("t")
         assert text_of(app, "#farewell") != first
+        # Not the text that was copied any more: a draft again, until copied once more.
+        assert "drafted" in text_of(app, "#farewell-head")
     saved = store_of(tmp_path).farewell("url:in/cy")
-    assert (saved.status, saved.tone) == ("copied", "brief")
+    assert (saved.status, saved.tone) == ("drafted", "brief")
 
 
 async def test_tone_and_copy_on_an_undecided_card_explain_themselves(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ finds nothing left), once.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import polars as pl
 from textual import events, on, work
@@ -35,6 +36,7 @@ from prune.tui.browsing import open_profile
 from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
 from prune.tui.live_keys import KeyNames
+from prune.tui.screens.confirm_screen import ConfirmScreen, farewell_gone_question
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
@@ -64,8 +66,6 @@ _NEEDS_SESSION = {
 _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
 SIDE_FROM = 140
 """From this many columns the evidence (or the farewell) stands beside the card."""
-NOTICES_SHOWN_SETTING = "review.notices_shown_for"
-"""The snapshot whose export notices the notices line has already announced (once each)."""
 
 
 class ReviewScreen(Screen[None]):
@@ -193,7 +193,6 @@ class ReviewScreen(Screen[None]):
         else:
             self.evidence_note = "no archive evidence (Connections.csv only)"
         self._announce_notices(list(evidence.notices), once=True)
-        self.refresh_card()
 
     def _evidence_failed(self, error: BaseException) -> None:
         self.evidence_note = "no archive evidence (the archive could not be read)"
@@ -202,20 +201,13 @@ class ReviewScreen(Screen[None]):
             "the review goes on without it."
         )
         self._announce_notices([failure], once=False)
-        self.refresh_card()
 
     def _announce_notices(self, notices: list[str], *, once: bool) -> None:
-        """Keep the export's notices for `!`; the line says so on a snapshot's first review.
-
-        A failure to read the archive happens now, so it is said every time (`once=False`).
-        """
+        """Keep the notices for `!`; the line says so (a read failure happens now: every time)."""
         self.notices = notices
-        store, snapshot = self.context.store, str(self.context.snapshot_id)
-        if not notices or (once and store.setting(NOTICES_SHOWN_SETTING) == snapshot):
-            return
-        self.query_one(NoticesLine).say(len(notices), self.keys.first("review.notices"))
-        if once:
-            store.set_setting(NOTICES_SHOWN_SETTING, snapshot)
+        context, key = self.context, self.keys.first("review.notices")
+        self.query_one(NoticesLine).announce(notices, context.store, context.snapshot_id, once, key)
+        self.refresh_card()
 
     # -- painting -----------------------------------------------------------------------------
 
@@ -308,11 +300,26 @@ class ReviewScreen(Screen[None]):
 
     def action_answer(self, value: Answer) -> None:
         if self.session is not None:
-            self._announce(self.session.answer(value))
+            session = self.session
+            self._unless_farewell_went(lambda: self._announce(session.answer(value)))
 
     def action_decide(self, verdict: Verdict) -> None:
-        if self.session is not None:
+        if self.session is not None and verdict != "disconnect":
+            session = self.session
+            self._unless_farewell_went(lambda: self._announce(session.decide(verdict)))
+        elif self.session is not None:
             self._announce(self.session.decide(verdict))
+
+    def _unless_farewell_went(self, change: Callable[[], None]) -> None:
+        """Run `change` to a disconnect card, but ask first if its farewell was sent or removed."""
+        view = self.session.current if self.session else None
+        decided = view.decision.verdict if view and view.decision else None
+        status = self.context.store.farewell(view.key).status if view else "drafted"
+        question = farewell_gone_question(view.name, status) if view else None
+        if decided != "disconnect" or question is None:
+            change()
+        else:
+            self.app.push_screen(ConfirmScreen(question), lambda yes: change() if yes else None)
 
     def action_accept(self) -> None:
         if self.session is None:

@@ -9,6 +9,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from prune.core.state.store import Store
+
+SHOWN_SETTING = "review.notices_shown_for"
+"""The snapshot whose export notices the line has already announced (once each)."""
+
 
 class NoticesLine(Static):
     """`3 notices about this export · ! shows them`; hidden while there is nothing to say."""
@@ -28,6 +33,16 @@ class NoticesLine(Static):
 
     def __init__(self) -> None:
         super().__init__(id="notices-line")
+
+    def announce(
+        self, notices: list[str], store: Store, snapshot_id: int, once: bool, key: str
+    ) -> None:
+        """Say how many `notices` there are, and with `once` only on the snapshot's first review."""
+        if not notices or (once and store.setting(SHOWN_SETTING) == str(snapshot_id)):
+            return
+        self.say(len(notices), key)
+        if once:
+            store.set_setting(SHOWN_SETTING, str(snapshot_id))
 
     def say(self, count: int, key: str) -> None:
         """Show how many notices there are and the key (as now mapped) that lists them."""
