@@ -130,3 +130,13 @@ async def test_changing_a_contact_whose_farewell_was_sent_asks_first(tmp_path: P
         assert store_of(tmp_path).decision("url:in/cy").verdict == "disconnect"
         await pilot.press("k", "y")
     assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"
+
+
+async def test_the_header_shortens_its_labels_before_cutting_them(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await loaded(pilot)
+        assert text_of(app, "#counts") == "keep 0  disconnect 0  later 0  ·  time left —"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert text_of(app, "#counts") == "keep 0 disc 0 later 0 · —"
