@@ -15,8 +15,8 @@ def test_stats_json_reports_messages_and_evidence_files(tmp_path: Path) -> None:
     state = tmp_path / "state"
     imported = run_cli("import", str(archive), data_dir=state)
     assert imported.code == 0, imported.err
-    # The sample gives two connections one name, and one of them wrote a recommendation.
-    assert "Notice: Recommendations_Received.csv: the recommendation from" in imported.out
+    # The invented archive is whole and unambiguous: it sets off none of prune's notices.
+    assert "Notice:" not in imported.out
     # The sample's two sponsored messages are advertising: left out of the total, and said so.
     assert "  evidence               498 messages (2 sponsored left out), with " in imported.out
 
@@ -78,3 +78,21 @@ def test_stats_say_when_the_imported_export_has_moved(tmp_path: Path) -> None:
     assert "Evidence      none: profile flags only (see the notices)" in result.out
     assert "Notice: The export imported from " in result.out
     assert "is no longer there" in result.out
+
+
+def test_a_connections_only_notice_is_said_once_at_import(tmp_path: Path) -> None:
+    archive = write_sample_export(tmp_path / "export", connections=40, as_zip=False)
+    state = tmp_path / "state"
+    connections = str(archive / "Connections.csv")
+    assert "Notice: Only Connections.csv here" in run_cli("import", connections, data_dir=state).out
+    again = run_cli("import", connections, data_dir=state)
+    assert "Already imported" in again.out
+    assert "Notice" not in again.out
+    stats = run_cli("stats", data_dir=state)
+    assert stats.code == 0, stats.err
+    assert "Evidence      none: profile flags only\n" in stats.out
+    assert "Notice" not in stats.out
+    # The machine-readable report still lists every notice of the snapshot.
+    listed = json.loads(run_cli("stats", "--json", data_dir=state).out)
+    assert any("Only Connections.csv here" in n for n in listed["evidence_notices"])
+    assert listed["new_evidence_notices"] == []

@@ -197,10 +197,10 @@ async def test_s_and_r_mark_sent_and_removed_and_the_progress_follows(tmp_path: 
         assert text_of(app, "#progress") == "1 of 2 removed"
         await pilot.press("down", "r")
         assert text_of(app, "#progress") == "2 of 2 removed"
-        await pilot.press("r")  # pressed again: taken back one step
+        await pilot.press("r")  # pressed again: back to where it came from
         assert text_of(app, "#progress") == "1 of 2 removed"
     store = store_of(tmp_path)
-    assert (store.farewell(ANA).status, store.farewell(CY).status) == ("removed", "sent")
+    assert (store.farewell(ANA).status, store.farewell(CY).status) == ("removed", "drafted")
 
 
 async def test_f_shows_one_status_at_a_time(tmp_path: Path) -> None:
@@ -305,8 +305,8 @@ async def test_help_lists_the_farewells_keys_and_f_does_nothing_inside_a_dialog(
         lines = help_lines(app)
         assert "f Farewells" in lines and "ctrl+e Export a list" in lines
         heading = lines.index("On the Farewells screen (f)")
-        assert "z Mark it sent (again: back to copied)" in lines[heading:]
-        assert "s Mark it sent (again: back to copied)" not in lines
+        assert "z Mark it sent (again: back to what it was)" in lines[heading:]
+        assert "s Mark it sent (again: back to what it was)" not in lines
         await pilot.press("f")
         assert isinstance(app.screen, HelpScreen)
 
@@ -341,3 +341,14 @@ async def test_the_summary_offers_the_farewells_and_escape_comes_back_to_it(
         assert [row.name for row in screen.shown] == ["Ana Doe", "Bo Li, PhD"]
         await pilot.press("escape")
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_marking_twice_returns_to_the_status_it_came_from(tmp_path: Path) -> None:
+    app = with_disconnects(tmp_path, ANA, system_copy=platform_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await open_farewells(pilot)
+        await pilot.press("c", "r")
+        assert store_of(tmp_path).farewell("url:in/ana").status == "removed"
+        await pilot.press("r")  # never sent: back to copied, not to "sent"
+        assert any("Ana Doe: back to copied." in toast for toast in toasts(app))
+        assert store_of(tmp_path).farewell("url:in/ana").status == "copied"

@@ -229,16 +229,16 @@ async def test_keys_can_be_remapped_in_the_config(tmp_path: Path) -> None:
 async def test_help_lists_every_key_of_the_review_and_of_the_screens_it_opens(
     tmp_path: Path,
 ) -> None:
-    app = build_app(tmp_path, config='[keys]\n"review.note" = "ctrl+n"\n"app.farewells" = "w"\n')
+    app = build_app(tmp_path, config='[keys]\n"review.note" = "ctrl+n"\n"app.farewells" = "F"\n')
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("f1")
         lines = help_lines(app)
     for line in ("/ Search", "ctrl+n Note", "space Evidence", "x / d Disconnect", "? / f1 Help"):
         assert line in lines
-    assert "w Farewells" in lines and "ctrl+e Export a list" in lines
+    assert "F Farewells" in lines and "ctrl+e Export a list" in lines
     assert "ctrl+p Command palette: order, rule, theme" in lines
-    farewells = lines.index("On the Farewells screen (w)")
+    farewells = lines.index("On the Farewells screen (F)")
     contacts = lines.index("On the list of all contacts (a)")
     assert "e Write this message in your own words" in lines[farewells:contacts]
     assert "v Filter" in lines[contacts:]
@@ -296,19 +296,21 @@ async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path:
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("x")  # Cy marked disconnect; Bo's card shows
-        assert app.screen.query_one("#farewell").has_class("-hidden")
+        assert app.screen.query_one("#farewell-box").has_class("-hidden")
         await pilot.press("u")  # back to Cy, undecided again: no farewell
-        assert app.screen.query_one("#farewell").has_class("-hidden")
+        assert app.screen.query_one("#farewell-box").has_class("-hidden")
         await pilot.press("x", "slash", *"cy", "enter")
         first = text_of(app, "#farewell")
-        assert "Cy" in first and not app.screen.query_one("#farewell").has_class("-hidden")
+        assert "Cy" in first and not app.screen.query_one("#farewell-box").has_class("-hidden")
         await pilot.press("c")
         assert app.clipboard == first
         assert "copied" in text_of(app, "#farewell-head")
         await pilot.press("t")
         assert text_of(app, "#farewell") != first
+        # Not the text that was copied any more: a draft again, until copied once more.
+        assert "drafted" in text_of(app, "#farewell-head")
     saved = store_of(tmp_path).farewell("url:in/cy")
-    assert (saved.status, saved.tone) == ("copied", "brief")
+    assert (saved.status, saved.tone) == ("drafted", "brief")
 
 
 async def test_tone_and_copy_on_an_undecided_card_explain_themselves(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from prune.tui.app import make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.evidence_screen import EvidenceScreen
 
-from testkit.tui import TODAY, card_name, loaded, store_of, text_of, toasts
+from testkit.tui import TODAY, card_name, help_lines, loaded, store_of, text_of, toasts
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +115,21 @@ async def test_a_broken_archive_never_stops_the_review(
     async with app.run_test(size=(110, 36), notifications=True) as pilot:
         await loaded(pilot)
         assert "could not be read" in text_of(app, "#evidence")
-        assert any("the disk went away" in toast for toast in toasts(app))
+        # Said on the notices line under the header, never in a toast over the card.
+        assert not any("the disk went away" in toast for toast in toasts(app))
+        assert text_of(app, "#notices-line") == "! 1 notice about this export  ·  ! shows it"
+        await pilot.press("exclamation_mark")
+        assert any("the disk went away" in line for line in help_lines(app))
+        await pilot.press("escape")
         await pilot.press("k")
         assert "1 / " in text_of(app, "#reviewed")
+
+
+async def test_the_invented_archive_opens_without_notices(
+    tmp_path: Path, sample_archive: Path
+) -> None:
+    app = sample_app(tmp_path, sample_archive)
+    async with app.run_test(size=(110, 36), notifications=True) as pilot:
+        await loaded(pilot)
+        assert not app.screen.query_one("#notices-line").display
+        assert toasts(app) == []

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from testkit.tui import build_app, loaded
 
 SIZES = [(80, 24), (120, 36)]
+CARD_SIZES = [(80, 24), (120, 36), (200, 50)]
 LONG_ROW = (
     "Maximiliana-Josefina,Wolkenstein-Trostburg von Hohenberg,"
     'https://www.linkedin.com/in/maximiliana,,"Northwind Traders, International Holdings",'
@@ -27,7 +28,7 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+@pytest.mark.parametrize("size", CARD_SIZES, ids=["80x24", "120x36", "200x50"])
 def test_card(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     app = build_app(
         tmp_path, LONG_ROW, "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024"
@@ -39,6 +40,34 @@ def test_card(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=answer_one)
+
+
+@pytest.mark.parametrize("size", CARD_SIZES, ids=["80x24", "120x36", "200x50"])
+def test_disconnect_card(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """A decided disconnect: the farewell scrolls inside the card, or stands beside it."""
+    app = build_app(
+        tmp_path, LONG_ROW, "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024"
+    )
+
+    async def decide_and_return(pilot: Pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("x", "slash", *"maximiliana", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=decide_and_return)
+
+
+def test_card_in_a_light_theme(snap_compare, tmp_path: Path) -> None:
+    """The progress bar and the verdict colours stay visible on a light background."""
+    app = build_app(tmp_path, "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024")
+
+    async def light(pilot: Pilot) -> None:
+        pilot.app.theme = "solarized-light"
+        await loaded(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=light)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])

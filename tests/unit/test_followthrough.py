@@ -95,9 +95,9 @@ def test_status_and_edits_survive_a_restart_and_a_newer_export(tmp_path: Path) -
     first = snapshot(store, tmp_path, "old.csv", ANA, BO)
     store.save_decision("url:in/ana-doe", "test", verdict="disconnect")
     store.save_decision("url:in/bo-li", "test", verdict="disconnect")
+    save_edit(store, "url:in/ana-doe", "Ana, take care!", template_message="anything else")
     mark_copied(store, "url:in/ana-doe")
     set_status(store, "url:in/bo-li", "removed")
-    save_edit(store, "url:in/ana-doe", "Ana, take care!", template_message="anything else")
     store.close()
     store = Store.open(tmp_path / "state")
     newer = snapshot(store, tmp_path, "new.csv", CY, ANA, BO)
@@ -216,3 +216,16 @@ def test_exported_messages_are_the_ones_the_farewells_list_shows(
     assert by_name["Ana"] == "Hi Ana, since the Lisbon meetup: bye. Robin"
     assert by_name["Bo"].startswith("Dear Bo,")
     assert by_name["Cy"] == "Cy, my own words."
+
+
+def test_a_new_tone_or_edit_after_copying_is_a_draft_again(store: Store) -> None:
+    tones = ["warm", "brief"]
+    mark_copied(store, "k")
+    assert cycle_tone(store, "k", tones).status == "drafted"  # the copied text is not this one
+    mark_copied(store, "k")
+    assert save_edit(store, "k", "My own words", template_message="Hi").status == "drafted"
+    mark_copied(store, "k")
+    assert cycle_tone(store, "k", tones).status == "copied"  # the edit still wins: same text
+    assert save_edit(store, "k", "My own words", template_message="Hi").status == "copied"
+    set_status(store, "k", "sent")
+    assert cycle_tone(store, "k", tones).status == "sent"  # what was sent stays sent

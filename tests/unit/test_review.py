@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from prune.core.review.progress import Pace
 from prune.core.review.rules import RULES
 from prune.core.review.session import ReviewSession
 from prune.core.state.importing import parse_export, record_export
@@ -167,3 +168,15 @@ def test_pace_estimates_time_left_from_the_users_own_speed(store: Store) -> None
     assert review.progress().seconds_left is None  # two gaps are not a pace yet
     review.decide("later")
     assert review.progress().seconds_left == pytest.approx(2.0 * 1)
+
+
+def test_an_undo_does_not_swing_the_time_left() -> None:
+    pace = Pace()
+    for at in (0.0, 10.0, 20.0, 30.0, 40.0):
+        pace.decided(at)
+    assert pace.seconds_left(10) == pytest.approx(100.0)
+    pace.undone(at=45.0)  # the decision at 40 s was a slip: forgotten, and timing restarts
+    pace.decided(55.0)  # taken 10 s after the undo, not 35 s after the decision at 20 s
+    assert pace.seconds_left(10) == pytest.approx(100.0)
+    pace.decided(200.0)  # one slow card moves the median, not the whole estimate
+    assert pace.seconds_left(10) == pytest.approx(100.0)

@@ -24,9 +24,9 @@ def evidence_summary(evidence: Evidence | None) -> dict[str, Any]:
     }
 
 
-def _evidence_line(facts: dict[str, Any]) -> str:
+def _evidence_line(facts: dict[str, Any], notices_follow: bool = True) -> str:
     if not facts["evidence_files"]:
-        return "none: profile flags only (see the notices)"
+        return "none: profile flags only" + (" (see the notices)" if notices_follow else "")
     text = ""
     if facts["messages"] is not None:
         sponsored = facts["sponsored_messages_left_out"]
@@ -67,7 +67,11 @@ def import_summary(report: ImportReport, evidence: Evidence | None = None) -> di
 
 
 def import_summary_lines(report: ImportReport, evidence: Evidence | None = None) -> list[str]:
-    """The same facts, worded for a person; one line per evidence notice at the end."""
+    """The same facts, worded for a person; one line per evidence notice at the end.
+
+    The notices are said when the export is first imported (or pointed at a new archive);
+    importing the same export again repeats none.
+    """
     facts = import_summary(report, evidence)
     notices = [f"Notice: {notice}" for notice in facts["notices"]]
     if facts["already_imported"]:
@@ -75,9 +79,9 @@ def import_summary_lines(report: ImportReport, evidence: Evidence | None = None)
             f"Already imported as snapshot {facts['snapshot']} "
             f"({report.outcome.snapshot.imported_at}): nothing changed."
         ]
-        if report.outcome.relinked:
-            lines.append("The snapshot now points at this archive for evidence.")
-        return lines + notices
+        if not report.outcome.relinked:
+            return lines
+        return [*lines, "The snapshot now points at this archive for evidence.", *notices]
     lines = [
         f"Imported snapshot {facts['snapshot']} from {facts['source']}",
         f"  connections to review  {facts['connections']}",
@@ -121,15 +125,18 @@ def state_summary(store: Store) -> dict[str, Any]:
     """The state of the latest snapshot, for `prune stats`.
 
     The evidence comes from the cache beside the state file, or is read from the export (and
-    cached) the first time.
+    cached) the first time. Cached notices were said at import, so only fresh ones are marked
+    to be said again (`new_evidence_notices`).
     """
     snapshots = store.snapshots()
     latest = snapshots[-1] if snapshots else None
     evidence = None
+    cached = False
     if latest is not None:
-        evidence = load_evidence(store.path.parent, latest) or load_or_compute(
-            store.path.parent, latest, store.contacts(latest.id)
-        )
+        evidence = load_evidence(store.path.parent, latest)
+        cached = evidence is not None
+        if evidence is None:
+            evidence = load_or_compute(store.path.parent, latest, store.contacts(latest.id))
     counts = (
         store.counts(latest.id).as_dict()
         if latest
@@ -149,6 +156,7 @@ def state_summary(store: Store) -> dict[str, Any]:
         "decisions": counts,
         **evidence_summary(evidence),
         "evidence_notices": [] if evidence is None else list(evidence.notices),
+        "new_evidence_notices": [] if evidence is None or cached else list(evidence.notices),
         "latest_snapshot": None
         if latest is None
         else {
@@ -173,6 +181,6 @@ def state_summary_lines(summary: dict[str, Any]) -> list[str]:
         f"Reviewed      {reviewed} of {summary['connections']}: keep {decisions['keep']}, "
         f"disconnect {decisions['disconnect']}, later {decisions['later']}, "
         f"undecided {decisions['undecided']}",
-        f"Evidence      {_evidence_line(summary)}",
-        *(f"Notice: {notice}" for notice in summary["evidence_notices"]),
+        f"Evidence      {_evidence_line(summary, bool(summary['new_evidence_notices']))}",
+        *(f"Notice: {notice}" for notice in summary["new_evidence_notices"]),
     ]

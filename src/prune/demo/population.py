@@ -40,7 +40,7 @@ class Population:
     people: list[Person]
     hidden: list[int]  # connected-on ordinals of date-only rows
     repeats: list[tuple[Person, int, str, str]]  # person, date, company, position
-    ambiguous: tuple[Person, Person] | None  # two contacts sharing a name, for recommendations
+    ambiguous: tuple[Person, Person] | None  # two contacts sharing one name
 
 
 def build_population(connections: int, seed: int) -> Population:
@@ -65,7 +65,7 @@ def build_population(connections: int, seed: int) -> Population:
     ambiguous: tuple[Person, Person] | None = None
     if n_people >= 30:
         ambiguous = _force_awkward_cases(rng, people, colleagues)
-    elif n_people >= 2:  # tiny populations still get one shared name, for the recommendations
+    elif n_people >= 2:  # tiny populations still get one shared name (two profiles, one name)
         people[1].first, people[1].last = people[0].first, people[0].last
         people[1].encoded = people[0].encoded
         ambiguous = (people[0], people[1])
@@ -143,11 +143,11 @@ def _force_awkward_cases(
         if not person.pad and rng.random() < 0.01:
             person.pad = rng.randint(1, 4)
 
-    # The pair behind the ambiguous recommendation: one name, two profiles.
+    # Two profiles under one name, as real networks have.
     dup_a, dup_b = chosen[15:]
     dup_b.first, dup_b.last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     dup_a.first, dup_a.last = dup_b.first, dup_b.last
-    dup_b.affinity = CLOSE  # writes a recommendation that cannot be pinned on one of the two
+    dup_b.affinity = CLOSE
     _share_names(rng, people)
     return dup_b, dup_a
 

@@ -8,6 +8,7 @@ shift another file's.
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 from prune.demo.dates import DAY, EXPORT_ORD, EXPORT_TS, midnight, moment_after
 from prune.demo.formatting import csv_row, month_year, slash_time, us_time
@@ -106,10 +107,19 @@ def endorsements_csv(pop: Population, seed: int) -> tuple[str, str]:
 
 
 def recommendations_csv(pop: Population, seed: int) -> tuple[str, str]:
-    """Recommendations_Received.csv and _Given.csv; one received comes from a shared name."""
+    """Recommendations_Received.csv and _Given.csv, by contacts whose name is theirs alone.
+
+    A recommendation names its writer but not their profile, so one from a shared name cannot
+    be counted and prune says so; the demo's own archive should not set off that notice.
+    """
     rng = seeded_random(seed, "recommendations")
     header = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status"
-    close = [p for p in pop.people if p.affinity == CLOSE and p.company and p.position]
+    names = Counter((p.first, p.last) for p in pop.people)
+    close = [
+        p
+        for p in pop.people
+        if p.affinity == CLOSE and p.company and p.position and names[(p.first, p.last)] == 1
+    ]
     cap = max(2, min(12, len(pop.people) // 60))
 
     def text(name: str) -> str:
@@ -134,10 +144,6 @@ def recommendations_csv(pop: Population, seed: int) -> tuple[str, str]:
         return _newest_first(header, out)
 
     received = rng.sample(close, min(cap, len(close)))
-    if pop.ambiguous is not None:
-        writer = pop.ambiguous[0]
-        if writer not in received:
-            received = [writer, *received[: cap - 1]]
     given = rng.sample(close, min(max(2, cap // 2), len(close)))
     return rows(received, True), rows(given, False)
 

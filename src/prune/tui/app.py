@@ -8,6 +8,7 @@ it never reaches into a screen's attributes.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -18,6 +19,7 @@ from platformdirs import user_downloads_path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from prune.core.clipboard import copy_text
@@ -29,14 +31,22 @@ from prune.core.state.store import Store
 from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
 from prune.tui.key_help import help_rows
+from prune.tui.keymap_check import binding_ids, check_keymap
 from prune.tui.screens.changes_screen import ChangesScreen, changes_to_show_once, latest_changes
 from prune.tui.screens.contacts_screen import ContactsScreen
+from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.export_screen import ExportScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.invitations_screen import InvitationsScreen
+from prune.tui.screens.message_edit_screen import MessageEditScreen
+from prune.tui.screens.note_screen import NoteScreen
+from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.nurture_screen import NurtureScreen
 from prune.tui.screens.review_screen import ReviewScreen
+from prune.tui.screens.search_screen import SearchScreen
+from prune.tui.screens.summary_screen import SummaryScreen
+from prune.tui.widgets.contact_table import ContactTable
 
 RULE_SETTING = "review.rule"
 ORDER_SETTING = "review.order"
@@ -269,7 +279,7 @@ def make_app(
 
     `today` fixes the day (tests); `clock` is the monotonic clock the pace is measured with.
     """
-    config = ensure_config(config_file(config_path))
+    config = _checked_keys(ensure_config(config_file(config_path), _binding_ids()))
     store = Store.open(data_dir)
     context = AppContext(
         store=store,
@@ -281,6 +291,41 @@ def make_app(
         pace_clock=clock,
     )
     return PruneApp(context=context, order=order)
+
+
+def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
+    """Each screen, by the name the user knows it, with the classes whose keys it answers to."""
+    full: list[tuple[str, list[type[DOMNode]]]] = [
+        ("the review", [ReviewScreen, PruneApp]),
+        ("the Farewells screen", [FarewellsScreen, ContactTable, PruneApp]),
+        ("the list of all contacts", [ContactsScreen, ContactTable, PruneApp]),
+        ("the Changes screen", [ChangesScreen, ContactTable, PruneApp]),
+        ("the Invitations screen", [InvitationsScreen, PruneApp]),
+        ("the Nurture screen", [NurtureScreen, ContactTable, PruneApp]),
+        ("the summary", [SummaryScreen, PruneApp]),
+    ]
+    dialogs: list[tuple[str, list[type[DOMNode]]]] = [
+        ("the help sheet", [HelpScreen]),
+        ("the evidence sheet", [EvidenceScreen]),
+        ("the notices sheet", [NoticesScreen]),
+        ("the search", [SearchScreen]),
+        ("the note dialog", [NoteScreen]),
+        ("the export dialog", [ExportScreen]),
+        ("the message editor", [MessageEditScreen]),
+    ]
+    return full + dialogs
+
+
+def _binding_ids() -> set[str]:
+    return binding_ids([kind for _, kinds in _keymap_screens() for kind in kinds])
+
+
+def _checked_keys(config: Config) -> Config:
+    """The settings with only the `[keys]` remaps that name real keys and clash with none."""
+    checked = check_keymap(config.keys, config.key_places, _keymap_screens())
+    return dataclasses.replace(
+        config, keys=checked.keys, problems=[*config.problems, *checked.problems]
+    )
 
 
 def _farewell_inputs(store: Store, snapshot_id: int, config: Config) -> FarewellInputs:

@@ -40,3 +40,14 @@ def duration(seconds: float | None) -> str:
     if hours:
         return f"about {hours} h {minutes:02d} min left"
     return f"about {minutes} min left"
+
+
+def short_duration(seconds: float | None) -> str:
+    """`duration` for a narrow header: `~2 min`, `~1 h 20`, `<1 min`, or a dash."""
+    if seconds is None:
+        return "—"
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "<1 min"
+    hours, minutes = divmod(minutes, 60)
+    return f"~{hours} h {minutes:02d}" if hours else f"~{minutes} min"

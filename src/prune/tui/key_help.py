@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from textual.app import App
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from prune.tui.live_keys import bound_keys, declared_bindings, shown_keys
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.review_screen import ReviewScreen
@@ -35,13 +35,6 @@ HEADINGS: dict[type[Screen[Any]], tuple[str, str | None]] = {
 }
 """A screen's heading, and the binding whose key opens it (said in the heading)."""
 PALETTE = "Command palette: order, rule, theme"
-_KEY_NAMES = {
-    "slash": "/",
-    "question_mark": "?",
-    "asterisk": "*",
-    "enter": "enter",
-    "space": "space",
-}
 
 
 def help_rows(stack: Sequence[Screen[Any]], keymap: Mapping[str, str]) -> list[KeyRow]:
@@ -82,48 +75,25 @@ def _live_keys(screen: Screen[Any]) -> Keys:
             palette.append(key)
     keys = _in_declared_order([screen, screen.app], pressed)
     if palette and isinstance(screen, ReviewScreen):
-        keys["palette"] = (_shown(palette), PALETTE)
+        keys["palette"] = (shown_keys(palette), PALETTE)
     return keys
 
 
 def _declared_keys(kind: type[Screen[Any]], keymap: Mapping[str, str]) -> Keys:
     """What the keys will do on a screen of this kind, with the keymap applied as Textual does."""
-    bindings = BindingsMap(_own_bindings(kind))
-    bindings.apply_keymap(dict(keymap))
-    pressed: dict[str, list[str]] = {}
-    for key, binding in bindings:
-        if binding.id is not None:
-            pressed.setdefault(binding.id, []).append(key)
-    return _described(_own_bindings(kind), pressed)
+    return _described(declared_bindings(kind), bound_keys([kind], keymap))
 
 
 def _in_declared_order(namespaces: Iterable[DOMNode], pressed: dict[str, list[str]]) -> Keys:
     keys: Keys = {}
     for namespace in namespaces:
-        keys.update(_described(_own_bindings(type(namespace)), pressed))
+        keys.update(_described(declared_bindings(type(namespace)), pressed))
     return keys
 
 
 def _described(declared: list[Binding], pressed: dict[str, list[str]]) -> Keys:
     return {
-        binding.id: (_shown(pressed[binding.id]), binding.tooltip or binding.description)
+        binding.id: (shown_keys(pressed[binding.id]), binding.tooltip or binding.description)
         for binding in declared
         if binding.id is not None and binding.id in pressed
     }
-
-
-def _own_bindings(kind: type[DOMNode]) -> list[Binding]:
-    """The bindings prune's classes declare (not Textual's, nor a focused widget's)."""
-    if not issubclass(kind, (Screen, App)):
-        return []
-    declared = [
-        binding
-        for cls in reversed(kind.__mro__)
-        if cls.__module__.startswith("prune.")
-        for binding in vars(cls).get("BINDINGS", [])
-    ]
-    return list(Binding.make_bindings(declared))
-
-
-def _shown(keys: list[str]) -> str:
-    return " / ".join(_KEY_NAMES.get(key, key) for key in keys)

@@ -41,6 +41,7 @@ class Config:
     order: str = "default"
     first_name: str = ""
     keys: dict[str, str] = field(default_factory=dict)
+    key_places: dict[str, str] = field(default_factory=dict)  # binding id -> `file, line N, …`
     default_tone: str = DEFAULT_TONE
     tones: dict[str, str] = field(default_factory=lambda: dict(BUILTIN_TONES))  # name -> template
     cadences: Cadences = field(default_factory=Cadences)  # [nurture]
@@ -179,6 +180,7 @@ def load_config(path: Path, binding_ids: Collection[str] | None = None) -> Confi
             )
         elif isinstance(key, str) and key.strip():
             config.keys[binding_id] = key.strip()
+            config.key_places[binding_id] = where("keys", binding_id)
         else:
             config.problems.append(f'{where("keys", binding_id)}: must be a key name such as "k"')
     _read_farewell(_table(document, "farewell", config, where), config, where)

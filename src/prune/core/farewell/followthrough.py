@@ -189,10 +189,17 @@ def cycle_tone(
     *,
     default_tone: str = DEFAULT_TONE,
 ) -> Farewell:
-    """Store the next tone for a contact. A saved edit is kept and still wins over the tone."""
+    """Store the next tone for a contact. A saved edit is kept and still wins over the tone.
+
+    A copied message whose text the new tone changes is no longer the one copied: it goes
+    back to drafted (an edit keeps its text, so its status stays).
+    """
     saved = store.farewell(key)
     current = saved.tone if saved.tone in tones else default_tone
-    return store.save_farewell(key, tone=next_tone(current, tones))
+    changed = store.save_farewell(key, tone=next_tone(current, tones))
+    if saved.status == "copied" and saved.text is None:
+        return store.save_farewell(key, status="drafted")
+    return changed
 
 
 def save_edit(store: Store, key: str, text: str, *, template_message: str) -> Farewell:
@@ -203,9 +210,14 @@ def save_edit(store: Store, key: str, text: str, *, template_message: str) -> Fa
     what gets refused.
     """
     cleaned = text.strip()
-    if not cleaned or cleaned == template_message.strip():
-        return store.save_farewell(key, text=None)
-    return store.save_farewell(key, text=cleaned)
+    new_text = None if not cleaned or cleaned == template_message.strip() else cleaned
+    before = store.farewell(key)
+    saved = store.save_farewell(key, text=new_text)
+    if before.status == "copied" and (before.text or template_message.strip()) != (
+        new_text or template_message.strip()
+    ):
+        return store.save_farewell(key, status="drafted")  # not the text that was copied
+    return saved
 
 
 def mark_copied(store: Store, key: str) -> Farewell:

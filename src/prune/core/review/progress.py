@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import statistics
 from dataclasses import dataclass
 
@@ -33,22 +32,32 @@ class Progress:
 
 
 class Pace:
-    """The moments decisions were taken in this session; undoing one forgets the latest."""
+    """How long each decision of this session took; undoing one forgets its time.
+
+    Each decision's time is measured from the decision (or undo) before it, so an undo neither
+    leaves a gap spanning two decisions nor counts the moment spent undoing as a slow one; the
+    time left is the median of the latest decisions' times, which one odd gap cannot swing.
+    """
 
     def __init__(self) -> None:
-        self._times: list[float] = []
+        self._gaps: list[float | None] = []  # None: the first decision, with nothing before it
+        self._last: float | None = None
 
     def decided(self, at: float) -> None:
-        self._times.append(at)
+        self._gaps.append(None if self._last is None else at - self._last)
+        self._last = at
 
-    def undone(self) -> None:
-        if self._times:
-            self._times.pop()
+    def undone(self, at: float | None = None) -> None:
+        """Forget the latest decision's time; the next one is timed from `at` (the undo)."""
+        if self._gaps:
+            self._gaps.pop()
+        if at is not None:
+            self._last = at
 
     def seconds_left(self, remaining: int) -> float | None:
         """Remaining contacts times the median of the latest gaps; breaks don't count."""
-        times = self._times[-(PACE_WINDOW + 1) :]
-        gaps = [b - a for a, b in itertools.pairwise(times) if 0 <= b - a < BREAK_SECONDS]
+        recent = self._gaps[-PACE_WINDOW:]
+        gaps = [gap for gap in recent if gap is not None and 0 <= gap < BREAK_SECONDS]
         if len(gaps) < MIN_GAPS:
             return None
         return statistics.median(gaps) * remaining

@@ -268,7 +268,7 @@ class ReviewSession:
         if undone is None:
             return None
         self._reload(undone.keys)
-        self._pace.undone()
+        self._pace.undone(self._clock())
         key = undone.keys[0]
         if undone.batch is not None:
             self._rebuild_queue()

@@ -1,4 +1,5 @@
-"""A one-line question before a change to many contacts: enter confirms, escape cancels."""
+"""A yes/no question before a step that is hard to take back: many contacts at once, or a
+verdict that contradicts what the user already did outside prune (a farewell sent)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
+def farewell_gone_question(name: str, status: str) -> str | None:
+    """What to ask before changing the verdict of someone whose farewell already went out."""
+    if status == "sent":
+        return f"You already sent {name} a farewell. Change your decision anyway?"
+    if status == "removed":
+        return f"You already marked {name} removed. Change your decision anyway?"
+    return None
+
+
 class ConfirmScreen(ModalScreen[bool]):
-    """Returns True when the user pressed enter, False for escape."""
+    """Returns True for enter or `y`, False for escape or `n`. The question is plain text."""
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [
-        Binding("enter", "answer(True)", "Confirm", id="confirm.yes"),
-        Binding("escape", "answer(False)", "Cancel", id="confirm.no"),
+        Binding("enter,y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("escape,n", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -32,5 +42,5 @@ class ConfirmScreen(ModalScreen[bool]):
                 id="question",
             )
 
-    def action_answer(self, confirmed: bool) -> None:
-        self.dismiss(confirmed)
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

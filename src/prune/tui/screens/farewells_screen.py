@@ -63,14 +63,14 @@ class FarewellsScreen(Screen[None]):
             "s",
             "mark('sent')",
             "Sent",
-            tooltip="Mark it sent (again: back to copied)",
+            tooltip="Mark it sent (again: back to what it was)",
             id="farewells.sent",
         ),
         Binding(
             "r",
             "mark('removed')",
             "Removed",
-            tooltip="Mark it removed (again: back to sent)",
+            tooltip="Mark it removed (again: back to what it was)",
             id="farewells.removed",
         ),
         Binding(
@@ -104,6 +104,7 @@ class FarewellsScreen(Screen[None]):
         self.shown: list[FarewellRow] = []
         self.status_filter: str | None = None
         self._rows_worker: Worker[list[FarewellRow]] | None = None
+        self._marked_from: dict[tuple[str, str], str] = {}  # (key, status) -> status before
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="header"):
@@ -286,7 +287,13 @@ class FarewellsScreen(Screen[None]):
         row = self.current
         if row is None:
             return
-        new_status = _UNDO_MARK[status] if row.status == status else status
+        # The same key again takes the mark back to where it came from (copied, or drafted
+        # when it was never copied); after a restart, to the step before it.
+        if row.status == status:
+            new_status = self._marked_from.pop((row.key, status), _UNDO_MARK[status])
+        else:
+            self._marked_from[(row.key, status)] = row.status
+            new_status = status
         set_status(self.context.store, row.key, new_status)
         self._reload(row)
         if new_status == status:

@@ -9,11 +9,14 @@ finds nothing left), once.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+
 import polars as pl
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
@@ -32,13 +35,18 @@ from prune.tui import loading
 from prune.tui.browsing import open_profile
 from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
+from prune.tui.live_keys import KeyNames
+from prune.tui.screens.confirm_screen import ConfirmScreen, farewell_gone_question
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
+from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.search_screen import SearchScreen
-from prune.tui.screens.summary_screen import SummaryScreen
+from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
+from prune.tui.widgets.card_side import CardSide
 from prune.tui.widgets.contact_card import ContactCard
 from prune.tui.widgets.decision_toast import DecisionToast
+from prune.tui.widgets.notices_line import NoticesLine
 from prune.tui.widgets.progress_header import ProgressHeader
 from prune.tui.workers import failure_of, one_line, result_of
 
@@ -56,6 +64,8 @@ _NEEDS_SESSION = {
     "copy",
 }
 _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
+SIDE_FROM = 140
+"""From this many columns the evidence (or the farewell) stands beside the card."""
 
 
 class ReviewScreen(Screen[None]):
@@ -77,6 +87,13 @@ class ReviewScreen(Screen[None]):
         Binding("a", "contacts", "All contacts", id="review.contacts", show=False),
         Binding("t", "tone", "Farewell tone (disconnect card)", id="review.tone", show=False),
         Binding("c", "copy", "Copy the farewell (disconnect card)", id="review.copy", show=False),
+        Binding(
+            "exclamation_mark",
+            "notices",
+            "Notices about the export",
+            id="review.notices",
+            show=False,
+        ),
     ]
 
     class LoadFailed(Message):
@@ -94,24 +111,30 @@ class ReviewScreen(Screen[None]):
         self.session: ReviewSession | None = None
         self.evidence_note = "reading the archive for evidence…"
         self.evidence: Evidence | None = None
+        self.notices: list[str] = []
+        self.keys = KeyNames([type(self)], context.config.keys)
         self._summary_open = False
         self._session_worker: Worker[ReviewSession] | None = None
         self._evidence_worker: Worker[tuple[Evidence, IndexedInsights]] | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader()
+        yield NoticesLine()
         with Vertical(id="body"):
             with Center(id="loading-box"):
                 yield LoadingIndicator(id="loading")
             with Center():
                 yield Static("Loading your connections…", id="loading-text")
-            card = ContactCard()
-            card.display = False
-            yield card
+            with Horizontal(id="card-row"):
+                card = ContactCard()
+                card.display = False
+                yield card
+                yield CardSide()
             yield DecisionToast()
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help; room for q
 
     def on_mount(self) -> None:
+        self.keys = KeyNames([type(self), type(self.app)], self.context.config.keys)
         self._session_worker = self._load()
 
     # -- loading (thread workers; results and failures come back as worker messages) -----------
@@ -169,20 +192,21 @@ class ReviewScreen(Screen[None]):
             self.evidence_note = "nothing in the archive with them"
         else:
             self.evidence_note = "no archive evidence (Connections.csv only)"
-        for notice in evidence.notices:
-            self.notify(notice, title="Evidence", severity="warning", timeout=8, markup=False)
-        self.refresh_card()
+        self._announce_notices(list(evidence.notices), once=True)
 
     def _evidence_failed(self, error: BaseException) -> None:
         self.evidence_note = "no archive evidence (the archive could not be read)"
-        self.notify(
+        failure = (
             f"The archive's evidence could not be read ({one_line(error)}); "
-            "the review goes on without it.",
-            title="Evidence",
-            severity="warning",
-            timeout=8,
-            markup=False,
+            "the review goes on without it."
         )
+        self._announce_notices([failure], once=False)
+
+    def _announce_notices(self, notices: list[str], *, once: bool) -> None:
+        """Keep the notices for `!`; the line says so (a read failure happens now: every time)."""
+        self.notices = notices
+        context, key = self.context, self.keys.first("review.notices")
+        self.query_one(NoticesLine).announce(notices, context.store, context.snapshot_id, once, key)
         self.refresh_card()
 
     # -- painting -----------------------------------------------------------------------------
@@ -196,13 +220,46 @@ class ReviewScreen(Screen[None]):
         if view is None:
             return
         decided = view.decision.verdict if view.decision else None
+        farewell = self._farewell(view) if decided == "disconnect" else None
+        wide = self.size.width >= SIDE_FROM
         self.query_one(ContactCard).show(
             view,
             rule=self.session.rule,
             today=self.context.today(),
             evidence_note=self.evidence_note,
-            farewell=self._farewell(view) if decided == "disconnect" else None,
+            keys=self.keys,
+            farewell=farewell,
+            farewell_beside=wide,
         )
+        self._show_side(view, farewell, wide)
+        self.call_after_refresh(self._fit_farewell)
+
+    def _show_side(
+        self, view: ContactView, farewell: tuple[str, Farewell] | None, wide: bool
+    ) -> None:
+        """On a wide screen: the farewell of a disconnect, or else the evidence, beside the card."""
+        side = self.query_one(CardSide)
+        side.set_class(not wide, "-hidden")
+        if wide:
+            side.show(view, farewell, self.evidence, self.evidence_note, self.keys)
+
+    def _fit_farewell(self) -> None:
+        """Let the farewell scroll inside the card so its hint and bottom border stay on screen."""
+        # Counted from the screen, not the body, whose size lags a notices line just shown;
+        # one row stays free for the decision toast.
+        notices = 1 if self.query_one(NoticesLine).display else 0
+        self.query_one(ContactCard).fit_farewell(self.size.height - 3 - notices)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._size_row(event.size.width)
+        self.refresh_card()
+
+    def _size_row(self, width: int) -> None:
+        """The card 110 columns at most, centred; from SIDE_FROM columns a panel beside it."""
+        room = width - 4  # the body's padding and the gap between card and panel
+        side = min(72, max(36, room - 110)) if width >= SIDE_FROM else 0
+        self.query_one(CardSide).styles.width = side or None
+        self.query_one(ContactCard).styles.width = min(110, room - side if side else width - 2)
 
     def _show_next(self) -> None:
         """After a decision: the next card, or, once nobody is left, the summary (only once)."""
@@ -212,21 +269,26 @@ class ReviewScreen(Screen[None]):
         self._summary_open = True
         self.app.push_screen(SummaryScreen(self.session.progress()), self._back_from_summary)
 
-    def _back_from_summary(self, _: None) -> None:
+    def _back_from_summary(self, choice: str | None) -> None:
+        """`u` on the summary undoes the last decision; `a` opens the list of all contacts."""
         self._summary_open = False
-        self.action_undo()
+        if choice == SHOW_CONTACTS:
+            self.action_contacts()
+        else:
+            self.action_undo()
 
     def _farewell(self, view: ContactView) -> tuple[str, Farewell]:
         """The farewell to show and copy for a contact, and its stored state."""
         saved = self.context.store.farewell(view.key)
         inputs = self.context.farewell
         message = message_for(saved, view, inputs.settings(self.context.today()))
-        return message, saved
+        return message, dataclasses.replace(saved, tone=saved.tone or inputs.default_tone)
 
     def _announce(self, outcome: Outcome | None) -> None:
         if outcome is not None and outcome.verdict in _TOAST:
+            undo = self.keys.first("review.undo")
             self.query_one(DecisionToast).say(
-                f"{_TOAST[outcome.verdict]}: {outcome.name}. u undoes.", outcome.verdict
+                f"{_TOAST[outcome.verdict]}: {outcome.name}. {undo} undoes.", outcome.verdict
             )
         self._show_next()
 
@@ -238,18 +300,34 @@ class ReviewScreen(Screen[None]):
 
     def action_answer(self, value: Answer) -> None:
         if self.session is not None:
-            self._announce(self.session.answer(value))
+            session = self.session
+            self._unless_farewell_went(lambda: self._announce(session.answer(value)))
 
     def action_decide(self, verdict: Verdict) -> None:
-        if self.session is not None:
+        if self.session is not None and verdict != "disconnect":
+            session = self.session
+            self._unless_farewell_went(lambda: self._announce(session.decide(verdict)))
+        elif self.session is not None:
             self._announce(self.session.decide(verdict))
+
+    def _unless_farewell_went(self, change: Callable[[], None]) -> None:
+        """Run `change` to a disconnect card, but ask first if its farewell was sent or removed."""
+        view = self.session.current if self.session else None
+        decided = view.decision.verdict if view and view.decision else None
+        status = self.context.store.farewell(view.key).status if view else "drafted"
+        question = farewell_gone_question(view.name, status) if view else None
+        if decided != "disconnect" or question is None:
+            change()
+        else:
+            self.app.push_screen(ConfirmScreen(question), lambda yes: change() if yes else None)
 
     def action_accept(self) -> None:
         if self.session is None:
             return
         outcome = self.session.accept_suggestion()
         if outcome is None:
-            self.notify("No suggestion for this contact: answer with y, n or m.", timeout=3)
+            answers = " / ".join(self.keys.first(f"review.{a}") for a in ("yes", "no", "maybe"))
+            self.notify(f"No suggestion for this contact: answer with {answers}.", timeout=3)
             return
         self._announce(outcome)
 
@@ -274,6 +352,12 @@ class ReviewScreen(Screen[None]):
                 self.refresh_card()
 
         self.app.push_screen(NoteScreen(view.name, note), save)
+
+    def action_notices(self) -> None:
+        """`!`: every notice about the export, whether or not the line still shows."""
+        self.query_one(NoticesLine).hide()
+        self.refresh_card()  # the row the line took goes back to the card
+        self.app.push_screen(NoticesScreen(self.notices))
 
     def action_open_profile(self) -> None:
         view = self.session.current if self.session else None
@@ -324,7 +408,8 @@ class ReviewScreen(Screen[None]):
         view = self.session.current if self.session else None
         if view is not None and view.decision is not None and view.decision.verdict == "disconnect":
             return view
-        self.notify("Farewells are for contacts marked disconnect (x).", timeout=3)
+        key = self.keys.first("review.disconnect")
+        self.notify(f"Farewells are for contacts marked disconnect ({key}).", timeout=3)
         return None
 
     def action_tone(self) -> None:

@@ -1,4 +1,8 @@
-"""`/`: find a contact by name or company and jump to their card."""
+"""`/`: find a contact by name or company and jump to their card.
+
+The box keeps the keys for typing while `down` and `up` move the highlight through the results,
+and `enter` opens the highlighted one, so no one needs Tab to pick the second match.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prune.core.review.session import ContactView
+from prune.tui.verdict_styles import VERDICT_STYLES
 
 SearchFunction = Callable[[str], list[ContactView]]
 
@@ -23,7 +28,8 @@ class SearchScreen(ModalScreen[str | None]):
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="search.cancel"),
-        Binding("down", "focus_results", "Results", show=False, id="search.results"),
+        Binding("down", "move(1)", "Next match", show=False, id="search.results"),
+        Binding("up", "move(-1)", "Previous match", show=False, id="search.previous"),
     ]
 
     def __init__(self, search: SearchFunction) -> None:
@@ -32,7 +38,7 @@ class SearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Input(placeholder="name or company: enter jumps to the first match", id="query")
+            yield Input(placeholder="name or company: down / up choose, enter opens", id="query")
             yield Static("", id="count")
             yield OptionList(id="results")
 
@@ -56,8 +62,13 @@ class SearchScreen(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def action_focus_results(self) -> None:
-        self.query_one(OptionList).focus()
+    def action_move(self, step: int) -> None:
+        """Move the highlight while the box keeps the typing (the results move on their own)."""
+        options = self.query_one(OptionList)
+        if not options.option_count:
+            return
+        now = options.highlighted if options.highlighted is not None else -1
+        options.highlighted = max(0, min(options.option_count - 1, now + step))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -69,5 +80,6 @@ def _label(view: ContactView) -> Content:
     return Content.assemble(
         (view.name, "bold"),
         (f"  {role}" if role else "", "dim"),
-        (f"  [{verdict}]" if verdict else "", "italic"),
+        ("  " if verdict else "", ""),
+        (verdict or "", VERDICT_STYLES.get(verdict or "", "")),
     )

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from prune.core.review.session import Progress
+from prune.tui.verdict_styles import VERDICT_STYLES
 
 NEXT_STEPS = (
     "1. Send each person you disconnect a farewell first: once removed, LinkedIn no longer "
@@ -21,11 +22,16 @@ NEXT_STEPS = (
 )
 
 
-class SummaryScreen(Screen[None]):
-    """The end of the review; `u` goes back to the last contact decided."""
+SHOW_CONTACTS = "contacts"
+"""What the summary returns when the user asks for the list of all contacts."""
+
+
+class SummaryScreen(Screen[str | None]):
+    """The end of the review; `u` goes back to the last contact decided, `a` to the list."""
 
     BINDINGS = [
         Binding("u", "back", "Undo last", id="summary.undo"),
+        Binding("a", "contacts", "All contacts", id="summary.contacts"),
     ]
 
     def __init__(self, progress: Progress) -> None:
@@ -39,9 +45,9 @@ class SummaryScreen(Screen[None]):
             yield Static(
                 Content.assemble(
                     ("keep ", "dim"),
-                    (f"{progress.keep:,}", "bold $success"),
+                    (f"{progress.keep:,}", VERDICT_STYLES["keep"]),
                     ("    disconnect ", "dim"),
-                    (f"{progress.disconnect:,}", "bold $error"),
+                    (f"{progress.disconnect:,}", VERDICT_STYLES["disconnect"]),
                 )
             )
             yield Static("What next", classes="heading")
@@ -56,3 +62,6 @@ class SummaryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_contacts(self) -> None:
+        self.dismiss(SHOW_CONTACTS)

@@ -10,7 +10,7 @@ from datetime import date
 from urllib.parse import unquote
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Rule, Static
 
@@ -19,9 +19,10 @@ from prune.core.review.rules import Rule as AnswerRule
 from prune.core.review.session import ContactView
 from prune.core.state.store import Farewell
 from prune.tui.formatting import age, day
+from prune.tui.live_keys import KeyNames
+from prune.tui.verdict_styles import VERDICT_STYLES
 
 _ANSWER_STYLE = {"yes": "bold $success", "no": "bold $error", "maybe": "bold $warning"}
-_VERDICT_STYLE = {"keep": "bold $success", "disconnect": "bold $error", "later": "bold $warning"}
 _QUESTION_WIDTH = max(len(text) for text in QUESTIONS.values())
 LINES = ("name", "role", "connected", "reach", "flags", "evidence", "reasons", "note")
 
@@ -31,8 +32,8 @@ class ContactCard(Vertical):
 
     DEFAULT_CSS = """
     ContactCard {
-        width: 1fr;
-        max-width: 110;
+        width: 110;
+        max-width: 100%;
         height: auto;
         border: round $primary;
         padding: 0 2;
@@ -46,18 +47,19 @@ class ContactCard(Vertical):
     }
     ContactCard > #name { text-style: bold; color: $text; }
     ContactCard > #role { color: $text-muted; }
-    ContactCard > Rule { margin: 0; color: $primary-muted; }
+    ContactCard > Rule.-horizontal { margin: 0; color: $primary-muted; }
     ContactCard > .question { padding-left: 1; }
     ContactCard > .question.-current { background: $boost; text-style: bold; }
     ContactCard > #hint { color: $text-muted; margin-top: 1; }
     ContactCard > #farewell-head { margin-top: 1; color: $text-muted; }
-    ContactCard > #farewell {
+    ContactCard > #farewell-box {
         height: auto;
         max-height: 12;
-        text-wrap: wrap;
         border-left: thick $error;
         padding-left: 1;
+        scrollbar-size-vertical: 1;
     }
+    ContactCard #farewell { height: auto; width: 1fr; text-wrap: wrap; }
     ContactCard > .-hidden { display: none; }
     """
 
@@ -69,7 +71,8 @@ class ContactCard(Vertical):
             yield Static("", id=f"q-{question}", classes="question", name=str(number))
         yield Static("", id="verdict")
         yield Static("", id="farewell-head")
-        yield Static("", id="farewell")
+        with VerticalScroll(id="farewell-box"):
+            yield Static("", id="farewell")
         yield Static("", id="hint")
 
     def _set(self, line: str, content: Content | str) -> None:
@@ -82,12 +85,16 @@ class ContactCard(Vertical):
         rule: AnswerRule,
         today: date,
         evidence_note: str,
+        keys: KeyNames,
         farewell: tuple[str, Farewell] | None = None,
+        farewell_beside: bool = False,
     ) -> None:
         """Paint one contact; `evidence_note` is said when the archive gave nothing on them.
 
         `farewell` (message and stored state) is shown in full on the card of a contact marked
-        disconnect, so it can be read, copied with `c`, or selected by hand.
+        disconnect, so it can be read, copied with `c`, or selected by hand. Every key the card
+        names comes from `keys`, the bindings as remapped. With `farewell_beside` the screen
+        shows the farewell next to the card, so the card leaves it out.
         """
         self.border_title = None
         self._set("name", Content.assemble((view.name, "bold")))
@@ -126,30 +133,42 @@ class ContactCard(Vertical):
             if view.decision and view.decision.note
             else "",
         )
-        self._show_questions(view, rule)
-        self._show_farewell(view, farewell)
+        self._show_questions(view, rule, keys)
+        self._show_farewell(view, None if farewell_beside else farewell, keys)
 
-    def _show_farewell(self, view: ContactView, farewell: tuple[str, Farewell] | None) -> None:
+    def _show_farewell(
+        self, view: ContactView, farewell: tuple[str, Farewell] | None, keys: KeyNames
+    ) -> None:
         decision = view.decision
         shown = farewell is not None and decision is not None and decision.verdict == "disconnect"
-        for line in ("farewell-head", "farewell"):
+        for line in ("farewell-head", "farewell-box"):
             self.query_one(f"#{line}").set_class(not shown, "-hidden")
         if not shown or farewell is None:
             return
-        message, saved = farewell
-        wording = "your own words" if saved.text is not None else f"{saved.tone or 'default'} tone"
-        self._set(
-            "farewell-head",
-            Content.assemble(
-                ("Farewell to send before removing", "bold"),
-                f"  ·  {wording}  ·  {saved.status}  ·  ",
-                ("t tone · c copy", "$accent"),
-            ),
-        )
-        self._set("farewell", message)
+        self._set("farewell-head", farewell_heading(farewell[1], keys))
+        self._set("farewell", farewell[0])
 
-    def _show_questions(self, view: ContactView, rule: AnswerRule) -> None:
+    def fit_farewell(self, height: int) -> None:
+        """Cap the farewell's box so the whole card fits in `height` rows; the message scrolls."""
+        box = self.query_one("#farewell-box")
+        if box.has_class("-hidden"):
+            return
+        # Counted line by line: the card's own height is already capped by the screen.
+        around = self.styles.gutter.height + sum(
+            child.outer_size.height + child.styles.margin.height
+            for child in self.children
+            if child is not box and child.display and not child.has_class("-hidden")
+        )
+        room = max(2, min(12, height - around))
+        if box.styles.max_height is None or box.styles.max_height.value != room:
+            box.styles.max_height = room
+
+    def _show_questions(self, view: ContactView, rule: AnswerRule, keys: KeyNames) -> None:
         asked = set(rule.asks)
+        answer_keys = " / ".join(keys.first(f"review.{a}") for a in ("yes", "no", "maybe"))
+        verdict_keys = " / ".join(
+            keys.first(f"review.{v}") for v in ("keep", "disconnect", "later")
+        )
         for number, (question, text) in enumerate(QUESTIONS.items(), start=1):
             widget = self.query_one(f"#q-{question}", Static)
             answer = view.answer(question)
@@ -158,7 +177,7 @@ class ContactCard(Vertical):
             if answer:
                 mark = Content.styled(answer, _ANSWER_STYLE[answer])
             elif current:
-                mark = Content.styled("▸ y / n / m", "bold $accent")
+                mark = Content.styled(f"▸ {answer_keys}", "bold $accent")
             elif question not in asked:
                 mark = Content.styled("not asked by this rule", "dim italic")
             else:
@@ -170,8 +189,8 @@ class ContactCard(Vertical):
                 "verdict",
                 Content.assemble(
                     ("Decided: ", "dim"),
-                    (verdict, _VERDICT_STYLE[verdict]),
-                    ("  ·  k / x / l change it, y / n / m ask again", "dim"),
+                    (verdict, VERDICT_STYLES[verdict]),
+                    (f"  ·  {verdict_keys} change it, {answer_keys} ask again", "dim"),
                 ),
             )
         elif view.suggestion:
@@ -179,18 +198,39 @@ class ContactCard(Vertical):
                 "verdict",
                 Content.assemble(
                     ("Suggested: ", "dim"),
-                    (view.suggestion, _VERDICT_STYLE[view.suggestion]),
-                    ("  ·  enter accepts", "dim"),
+                    (view.suggestion, VERDICT_STYLES[view.suggestion]),
+                    (f"  ·  {keys.first('review.accept')} accepts", "dim"),
                 ),
             )
         elif verdict == "later":
-            self._set("verdict", Content.styled("Deferred once: decide now or l again", "$warning"))
+            self._set(
+                "verdict",
+                Content.styled(
+                    f"Deferred once: decide now or {keys.first('review.later')} again", "$warning"
+                ),
+            )
         else:
             self._set("verdict", "")
+        first = keys.first
         self._set(
             "hint",
-            "y / n / m answer · k keep · x disconnect · l later · u undo · ? help",
+            f"{answer_keys} answer · {first('review.keep')} keep · "
+            f"{first('review.disconnect')} disconnect · {first('review.later')} later · "
+            f"{first('review.undo')} undo · {first('app.help')} help",
         )
+
+
+def farewell_heading(saved: Farewell, keys: KeyNames) -> Content:
+    """`Farewell · tone warm · drafted · t tone · c copy`, worded as on the Farewells screen.
+
+    `saved.tone` is the tone in use (the screen fills in the default one).
+    """
+    wording = "your own words" if saved.text is not None else f"tone {saved.tone}"
+    return Content.assemble(
+        ("Farewell", "bold"),
+        f"  ·  {wording}  ·  {saved.status}  ·  ",
+        (f"{keys.first('review.tone')} tone · {keys.first('review.copy')} copy", "$accent"),
+    )
 
 
 def _repaint(line: Static, content: Content | str) -> None:

@@ -10,7 +10,9 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
-_STYLE = {"keep": "bold $success", "disconnect": "bold $error", "later": "bold $warning"}
+from prune.tui.verdict_styles import VERDICT_STYLES
+
+_STYLE = VERDICT_STYLES
 
 
 class DecisionToast(Static):

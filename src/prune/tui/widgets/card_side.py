@@ -1,0 +1,50 @@
+"""The panel beside the card on a wide screen: the farewell of a disconnect, or the evidence.
+
+From about 140 columns the card would otherwise sit in a sea of blank cells; this panel uses
+them for what the user reads next: the message to copy, or every fact the archive gave.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from prune.core.evidence.collect import Evidence
+from prune.core.evidence.details import details
+from prune.core.review.session import ContactView
+from prune.core.state.store import Farewell
+from prune.tui.live_keys import KeyNames
+from prune.tui.widgets.contact_card import farewell_heading
+
+
+class CardSide(VerticalScroll):
+    """Hidden (class `-hidden`) on a narrow screen; text is data, never markup."""
+
+    def __init__(self) -> None:
+        super().__init__(id="side", classes="-hidden")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="side-title")
+        yield Static("", id="side-text")
+
+    def show(
+        self,
+        view: ContactView,
+        farewell: tuple[str, Farewell] | None,
+        evidence: Evidence | None,
+        evidence_note: str,
+        keys: KeyNames,
+    ) -> None:
+        title, text = self.query_one("#side-title", Static), self.query_one("#side-text", Static)
+        if farewell is not None:
+            title.update(farewell_heading(farewell[1], keys))
+            text.update(Content(farewell[0]))
+            return
+        title.update(Content.styled("What the archive says", "bold"))
+        if evidence is None:
+            text.update(Content.styled(evidence_note, "dim"))
+            return
+        facts = details(evidence, view.key)
+        text.update(Content("\n").join(Content.assemble(("• ", "$accent"), f) for f in facts))
