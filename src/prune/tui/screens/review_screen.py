@@ -384,21 +384,17 @@ class ReviewScreen(Screen[None]):
         if not self.app.is_screen_installed(ContactsScreen.NAME):
             screen = ContactsScreen(self.session, self._evidence_frame)
             self.app.install_screen(screen, ContactsScreen.NAME)
-        self.app.push_screen(ContactsScreen.NAME, self._jump)
+        self.app.push_screen(ContactsScreen.NAME, self.show_contact)
 
     def _evidence_frame(self) -> pl.DataFrame | None:
         return None if self.evidence is None else self.evidence.frame
 
     def action_search(self) -> None:
         if self.session is not None:
-            self.app.push_screen(SearchScreen(self.session.search), self._jump)
+            self.app.push_screen(SearchScreen(self.session.search), self.show_contact)
 
     def show_contact(self, key: str | None) -> None:
-        """Show the card of `key` (chosen on another screen); None goes on with the queue."""
-        self._jump(key)
-
-    def _jump(self, key: str | None) -> None:
-        """Show the card of the contact chosen in the search or the list of all contacts."""
+        """Show the card of `key`, chosen on another screen; None goes on with the queue."""
         if key is not None and self.session is not None:
             self.session.jump_to(key)
         self._show_next()
