@@ -51,9 +51,11 @@ def changes_to_show_once(store: Store, snapshot_id: int) -> SnapshotChanges | No
     if latest is None or latest.id != snapshot_id:
         return None
     changes = latest_changes(store, snapshot_id)
+    # Compared once per import, whatever it found: an import that changed nothing must not be
+    # compared again (30k against 30k) on the UI thread at every launch.
+    store.set_setting(SEEN_SETTING, str(snapshot_id))
     if changes is None or not changes.anything:
         return None
-    store.set_setting(SEEN_SETTING, str(snapshot_id))
     return changes
 
 
