@@ -93,7 +93,8 @@ def _header() -> str:
     """The comment on top of a fresh file: tomli-w writes no comments, so it is added here."""
     names = " ".join(f"{{{name}}}" for name in PLACEHOLDERS)
     return f"""\
-# Settings for prune. This file is yours: prune writes it only when it is missing.
+# Settings for prune. This file is yours: prune writes it when it is missing, and after that
+# changes only a setting you ask it to change in the app, leaving the rest as you wrote it.
 #
 # Farewell messages: each [farewell.tones.NAME] table holds the text of one tone; `t` in the
 # app goes through them in this order. Reword the built-in ones (warm, brief, formal), or add
