@@ -267,3 +267,22 @@ def test_no_purge_hint_when_the_bare_bones_share_is_small(store: Store, tmp_path
     bare_bones_pair(store, tmp_path, fakes_gone=9, people_gone=20)
     older, newer = pick_snapshots(store)
     assert purge_hint(compare(store, older, newer), store.contacts(older.id)) is None
+
+
+def test_undo_after_a_rename_restores_the_person_under_their_new_url(
+    store: Store, tmp_path: Path
+) -> None:
+    import_rows(store, tmp_path, "a.csv", ANA, CY)
+    store.save_decision("url:in/ana", "test", verdict="later", note="ask Bo")
+    store.save_decision("url:in/ana", "test", verdict="keep")
+    store.decide_batch(["url:in/ana", "url:in/cy"], "disconnect")
+    import_rows(store, tmp_path, "b.csv", ANA_RENAMED, CY)
+    new_key = "url:in/ana-doe-7"
+    undone = store.undo_latest(any_session=True)  # the batch
+    assert undone is not None and set(undone.keys) == {new_key, "url:in/cy"}
+    assert store.decision(new_key).verdict == "keep"
+    assert store.decision("url:in/cy") is None
+    assert store.undo() == new_key  # back to `later`, the note kept
+    restored = store.decision(new_key)
+    assert (restored.verdict, restored.note) == ("later", "ask Bo")
+    assert store.decision("url:in/ana") is None  # no ghost under the old URL

@@ -111,6 +111,54 @@ def undo_latest(db: sqlite3.Connection, session: str | None, now: str, by: str) 
     return undone
 
 
+def move_journal_keys(db: sqlite3.Connection, moves: Sequence[tuple[str, str]]) -> None:
+    """Point the journal at each renamed person's new key: the rows and the JSON inside them.
+
+    A journal entry keeps whole decisions as JSON, key included, and a batch keeps its contacts'
+    keys; an undo after a rename must restore the person under the key they have now, not
+    bring back a decision under a URL that no longer exists. Runs inside the caller's
+    transaction; `moves` holds (new_key, old_key) pairs.
+    """
+    db.executemany(
+        """UPDATE journal SET key = :new,
+               before = CASE WHEN json_type(before, '$.key') = 'text'
+                             THEN json_set(before, '$.key', :new) ELSE before END,
+               after = CASE WHEN json_type(after, '$.key') = 'text'
+                            THEN json_set(after, '$.key', :new) ELSE after END
+           WHERE key = :old""",
+        [{"new": new, "old": old} for new, old in moves],
+    )
+    renamed = {old: new for new, old in moves}
+    batches = db.execute(
+        "SELECT id, before, after FROM journal WHERE key LIKE ? || '%'", (BATCH_PREFIX,)
+    ).fetchall()
+    for entry_id, before, after in batches:
+        moved = [_moved_json(text, renamed) for text in (before, after)]
+        if moved != [before, after]:
+            db.execute("UPDATE journal SET before = ?, after = ? WHERE id = ?", (*moved, entry_id))
+
+
+def _moved_json(text: str | None, renamed: dict[str, str]) -> str | None:
+    """A batch's JSON with renamed keys replaced: {key: decision|null} or {"keys": [...]}."""
+    if text is None:
+        return None
+    document = json.loads(text)
+    if "keys" in document and isinstance(document["keys"], list):
+        if not renamed.keys() & set(document["keys"]):
+            return text
+        document["keys"] = [renamed.get(key, key) for key in document["keys"]]
+        return json.dumps(document)
+    if not renamed.keys() & document.keys():
+        return text
+    moved: dict[str, object] = {}
+    for key, decision in document.items():
+        new_key = renamed.get(key, key)
+        if isinstance(decision, dict) and "key" in decision:
+            decision = decision | {"key": new_key}
+        moved[new_key] = decision
+    return json.dumps(moved)
+
+
 def write_decisions(db: sqlite3.Connection, rows: list[list[object]]) -> None:
     """Insert or replace whole decisions, each a list in DECISION_FIELDS order."""
     db.executemany(

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 import polars as pl
 
+from prune.core.state.batches import move_journal_keys
 from prune.core.state.store import Store
 from prune.core.text.folding import folded
 
@@ -150,7 +151,7 @@ def follow_renames(store: Store, pairs: pl.DataFrame, snapshot_id: int) -> int:
         db.executemany("UPDATE OR IGNORE decisions SET key = ? WHERE key = ?", moves)
         moved = db.total_changes - before
         db.executemany("UPDATE OR IGNORE farewells SET key = ? WHERE key = ?", moves)
-        db.executemany("UPDATE journal SET key = ? WHERE key = ?", moves)
+        move_journal_keys(db, moves)
         # A person renamed twice: the first record now points at where they are.
         db.executemany("UPDATE renames SET new_key = ? WHERE new_key = ?", moves)
         db.execute("DELETE FROM renames WHERE old_key = new_key")  # back to an earlier URL
