@@ -101,3 +101,24 @@ def test_no_command_prints_a_control_character_from_the_export(
     assert "Esc[2J\tMal" in run_cli("export", "--list", "past", "--format", "names").out
     farewells = run_cli("farewells").out
     assert "Hi [bold]Mal[/bold]," in farewells and "Hi Osc]52;c;aGVsbG8=," in farewells
+
+
+ESCAPED_URL = (
+    "Jürgen,Ode,https://www.linkedin.com/in/j%C3%BCrgen%1B%5D0%3Bpwned%07,,Acme,CTO,07 Mar 2024"
+)
+
+
+async def test_a_profile_url_reads_decoded_but_its_escaped_control_bytes_stay_out(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path, ESCAPED_URL)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        card = screen_svg(app)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        farewells = screen_svg(app)
+    for svg in (card, farewells):
+        assert_shown_as_written(svg, "in/jürgen]0;pwned")

@@ -125,3 +125,25 @@ async def test_nurture_lists_the_kept_and_r_records_reaching_out(tmp_path: Path)
     with Store.open(tmp_path / "state") as store:
         record = store.outreach().get("url:in/ana-doe")
         assert (record.reached_out_on, record.talked_about) == (TODAY, "her new team")
+
+
+async def test_nurture_says_in_one_line_when_the_evidence_cannot_be_read(
+    tmp_path: Path, monkeypatch
+) -> None:
+    snapshot_id = import_folder(tmp_path, "one", ANA)
+    with Store.open(tmp_path / "state") as store:
+        store.save_decision("url:in/ana-doe", "test", verdict="keep")
+
+    def unreadable(*_args: object) -> None:
+        raise OSError("the export folder was moved: import it again")
+
+    monkeypatch.setattr("prune.tui.screens.nurture_screen.load_or_compute", unreadable)
+    app = app_on(tmp_path, snapshot_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("N")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        title = str(app.screen.query_one("#title", Static).visual)
+        assert "the evidence could not be read: the export folder was moved" in title
+        assert app.is_running and isinstance(app.screen, NurtureScreen)

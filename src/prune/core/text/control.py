@@ -13,6 +13,7 @@ when shown, the way `ls -b` does (`\\n`, `\\033`, and octal bytes for names that
 from __future__ import annotations
 
 import os
+from urllib.parse import unquote
 
 import polars as pl
 
@@ -53,6 +54,15 @@ def clean_line(text: str) -> str:
         return text
     spaced = "".join(" " if char in "\t\n\r" else char for char in text)
     return "".join(char for char in spaced if not _is_control(char))
+
+
+def shown_url(url: str) -> str:
+    """A profile URL as a person reads it: %XX escapes decoded (`jürgen`, not `j%C3%BCrgen`).
+
+    Decoding can turn `%1B` back into the escape character the reader kept out of names, so
+    control characters are dropped from the result; the stored URL, which `o` opens, is unchanged.
+    """
+    return clean_line(unquote(url))
 
 
 def shown_path(path: str | os.PathLike[str]) -> str:

@@ -8,8 +8,6 @@ screen, so it can always be selected by hand when copying is not possible.
 
 from __future__ import annotations
 
-from urllib.parse import unquote
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,6 +32,7 @@ from prune.core.farewell.followthrough import (
 from prune.core.farewell.length import message_length
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.model import FAREWELL_STATUSES
+from prune.core.text.control import shown_url
 from prune.tui.browsing import open_profile
 from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
@@ -221,7 +220,7 @@ class FarewellsScreen(Screen[None]):
                 "  ·  ",
                 wording,
                 "\n",
-                unquote(row.url) if row.url else "no profile URL in the export",
+                shown_url(row.url) if row.url else "no profile URL in the export",
             )
         )
         refusal.display = row.refusal is not None

@@ -17,14 +17,17 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
 from prune.core.evidence.cache import load_or_compute
 from prune.core.nurture.listing import nurture_list
 from prune.core.nurture.tiers import Cadences
 from prune.core.state.store import Snapshot, Store
+from prune.core.text.control import shown_url
 from prune.tui.browsing import open_profile
 from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.widgets.contact_table import Column, ContactTable
+from prune.tui.workers import failure_of, one_line, result_of
 
 COLUMNS = (
     Column("Due", 4),
@@ -63,6 +66,7 @@ class NurtureScreen(Screen[None]):
         self.evidence: pl.DataFrame | None = None
         self.frame: pl.DataFrame | None = None
         self.due_only = False
+        self._evidence_worker: Worker[pl.DataFrame] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Kept contacts: reading the evidence…"), id="title")
@@ -75,16 +79,26 @@ class NurtureScreen(Screen[None]):
         data_dir = self.store.path.parent
         snapshot = self.snapshot
 
-        def read_evidence() -> None:
-            frame = load_or_compute(data_dir, snapshot, contacts).frame
-            self.app.call_from_thread(self._evidence_read, frame)
+        def read_evidence() -> pl.DataFrame:
+            return load_or_compute(data_dir, snapshot, contacts).frame
 
-        self.run_worker(read_evidence, thread=True, name="nurture-evidence")
+        self._evidence_worker = self.run_worker(
+            read_evidence, thread=True, name="nurture-evidence", exit_on_error=False
+        )
         self.query_one(ContactTable).focus()
 
-    def _evidence_read(self, evidence: pl.DataFrame) -> None:
-        self.evidence = evidence
-        self._reload()
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if (frame := result_of(event, self._evidence_worker)) is not None:
+            self.evidence = frame
+            self._reload()
+        elif (error := failure_of(event, self._evidence_worker)) is not None:
+            reason = one_line(error)
+            self.query_one("#title", Static).update(
+                Content.assemble(
+                    ("Keep in touch  ", "bold"), f"the evidence could not be read: {reason}"
+                )
+            )
+            self.notify(f"Keep in touch needs the evidence: {reason}", severity="error")
 
     def _reload(self, cursor: int | None = None) -> None:
         if self.evidence is None:
@@ -122,7 +136,11 @@ class NurtureScreen(Screen[None]):
             detail.update("")
             return
         due = row["due_on"].isoformat() if row["due_on"] else "never (no cadence for this tier)"
-        parts: list[Any] = [(row["name"] or "(no name)", "bold"), "  ", row["url"] or "no URL"]
+        parts: list[Any] = [
+            (row["name"] or "(no name)", "bold"),
+            "  ",
+            shown_url(row["url"]) if row["url"] else "no URL",
+        ]
         parts += ["\n", ("due ", "dim"), due]
         if row["talked_about"]:
             parts += ["\n", ("✎ talked about: ", "$accent"), row["talked_about"]]

@@ -7,7 +7,6 @@ long a name or position is: the user's eyes stay on the same spot from one conta
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import unquote
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -18,6 +17,7 @@ from prune.core.model import QUESTIONS
 from prune.core.review.rules import Rule as AnswerRule
 from prune.core.review.session import ContactView
 from prune.core.state.store import Farewell
+from prune.core.text.control import shown_url
 from prune.tui.formatting import age, day
 from prune.tui.live_keys import KeyNames
 from prune.tui.verdict_styles import VERDICT_STYLES
@@ -254,4 +254,4 @@ def _short_url(url: str | None) -> str | None:
     for prefix in ("https://", "http://"):
         if url.startswith(prefix):
             url = url[len(prefix) :]
-    return unquote(url.removeprefix("www."))
+    return shown_url(url.removeprefix("www."))
