@@ -218,7 +218,10 @@ async def test_f_shows_one_status_at_a_time(tmp_path: Path) -> None:
         await pilot.press("f")
         assert [row.name for row in screen.shown] == ["Cy Ng"]
         assert shown_message(app).startswith("Hi Cy,")
-        await pilot.press("f", "f")
+        await pilot.press("f", "f")  # removed, then no message needed
+        assert "showing no message needed" in text_of(app, "#filter")
+        assert "Everyone marked disconnect gets a message." in text_of(app, "#meta")
+        await pilot.press("f")
         assert len(screen.shown) == 2
 
 
