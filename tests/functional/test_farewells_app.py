@@ -310,6 +310,8 @@ async def test_help_lists_the_farewells_keys_and_f_does_nothing_inside_a_dialog(
         heading = lines.index("On the Farewells screen (f)")
         assert "z Mark it sent (again: back to what it was)" in lines[heading:]
         assert "s Mark it sent (again: back to what it was)" not in lines
+        # Only a clipboard that answers confirms a copy; OSC 52 alone does not (issue 16).
+        assert "c Copy the message; marked copied only when a clipboard confirms it" in lines
         await pilot.press("f")
         assert isinstance(app.screen, HelpScreen)
 

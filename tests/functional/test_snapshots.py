@@ -57,7 +57,7 @@ def test_disconnect_card(snap_compare, tmp_path: Path, size: tuple[int, int]) ->
     assert snap_compare(app, terminal_size=size, run_before=decide_and_return)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+@pytest.mark.parametrize("size", CARD_SIZES, ids=["80x24", "120x36", "200x50"])
 def test_no_message_card(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     """A flagged, bare-bones profile marked disconnect: no message, and how to write one."""
     app = build_app(
