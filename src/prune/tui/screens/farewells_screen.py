@@ -379,9 +379,8 @@ class FarewellsScreen(Screen[None]):
             if not new.edited and not row.edited:
                 self.notify(f"No change to the message for {new.name}.", timeout=3, markup=False)
             elif not new.edited:
-                self.notify(
-                    f"Back to the {new.tone} template for {new.name}.", timeout=3, markup=False
-                )
+                back = "no message" if new.no_message else f"the {new.tone} template"
+                self.notify(f"Back to {back} for {new.name}.", timeout=3, markup=False)
             elif new.refusal:
                 self.notify(
                     new.refusal, title="Saved, but not copyable", severity="warning", markup=False
