@@ -16,6 +16,7 @@ from prune.core.state.store import Store
 from prune.demo import write_sample_export
 
 from testkit.commands import run_cli
+from testkit.exports import connections_text
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +180,27 @@ def test_the_exported_csv_holds_the_message_the_farewells_list_shows(state: Path
     assert "Thank you for everything, truly." in messages
     assert any("a quick heads-up" in message for message in messages)  # the brief tone
     assert any("I'm trimming my LinkedIn network" in message for message in messages)  # warm
+
+
+def test_a_bare_bones_profile_is_listed_without_a_message_to_copy(tmp_path: Path) -> None:
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        connections_text(
+            "Zed,Quill,https://www.linkedin.com/in/zed,,,,01 Jan 2010",
+            "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024",
+        )
+    )
+    store = Store.open(tmp_path / "state")
+    record_export(store, parse_export(export))
+    for key in ("url:in/zed", "url:in/ana"):
+        store.save_decision(key, "test", verdict="disconnect")
+    store.close()
+    result = run_cli("farewells", data_dir=tmp_path / "state")
+    assert result.code == 0, result.err
+    assert "2 connections marked disconnect, 1 of them without a message" in result.out
+    ana, zed = blocks(result.out)
+    assert "Hi Ana," in ana
+    assert zed.splitlines()[2:] == [
+        "Status: no message needed",
+        "No message: only remove the connection.",
+    ]

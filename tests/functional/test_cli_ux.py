@@ -49,6 +49,29 @@ def test_a_misspelt_command_gets_the_closest_one_suggested(
     assert result.err.count("\n") == 1 and result.out == ""
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [("review", "chnages"), ("review", "changes"), ("review", "--order", "oldest", "exprot")],
+    ids=["misspelt", "spelt out", "after an option"],
+)
+def test_a_command_given_as_the_path_to_review_gets_it_suggested(
+    tmp_path: Path, typed: tuple[str, ...]
+) -> None:
+    result = run_cli(*typed, cwd=tmp_path)
+    assert result.code == 2
+    meant = "export" if typed[-1] == "exprot" else "changes"
+    assert f"did you mean `prune {meant}`?" in result.err
+    assert result.err.count("\n") == 1 and result.out == ""
+
+
+def test_review_of_a_real_path_or_a_far_word_gets_no_guess(tmp_path: Path) -> None:
+    (tmp_path / "changes").write_text("not an export")
+    for word in ("changes", "zzzz"):
+        result = run_cli("review", word, cwd=tmp_path)
+        assert result.code == 2
+        assert "did you mean" not in result.err
+
+
 def test_an_existing_file_of_that_name_is_still_reviewed_as_a_path(tmp_path: Path) -> None:
     (tmp_path / "chnages").write_text("not an export")
     result = run_cli("chnages", cwd=tmp_path)

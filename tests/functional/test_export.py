@@ -463,8 +463,9 @@ def test_cli_defaults_to_the_disconnect_list_as_csv_on_stdout(state: Path) -> No
     assert [row["last_name"] for row in rows] == ["Adams", "Doe", "Éclair"]
     assert rows[1]["farewell_message"] == ANA_FAREWELL
     # Without an edit the message is the rendered farewell, as the Farewells screen shows it.
-    assert rows[0]["farewell_message"].startswith("Hi Dee,\n\nI'm trimming my LinkedIn network")
-    assert rows[2]["farewell_message"].startswith("Hi Cy,")
+    assert rows[2]["farewell_message"].startswith("Hi Cy,\n\nI'm trimming my LinkedIn network")
+    # Dee's row has no profile URL, a bare-bones flag: she gets no message, and needs none.
+    assert rows[0]["farewell_message"] == "" and rows[0]["farewell_status"] == "removed"
 
 
 def test_cli_lists_and_formats(state: Path) -> None:

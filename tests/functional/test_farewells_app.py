@@ -218,7 +218,10 @@ async def test_f_shows_one_status_at_a_time(tmp_path: Path) -> None:
         await pilot.press("f")
         assert [row.name for row in screen.shown] == ["Cy Ng"]
         assert shown_message(app).startswith("Hi Cy,")
-        await pilot.press("f", "f")
+        await pilot.press("f", "f")  # removed, then no message needed
+        assert "showing no message needed" in text_of(app, "#filter")
+        assert "Everyone marked disconnect gets a message." in text_of(app, "#meta")
+        await pilot.press("f")
         assert len(screen.shown) == 2
 
 
@@ -307,6 +310,8 @@ async def test_help_lists_the_farewells_keys_and_f_does_nothing_inside_a_dialog(
         heading = lines.index("On the Farewells screen (f)")
         assert "z Mark it sent (again: back to what it was)" in lines[heading:]
         assert "s Mark it sent (again: back to what it was)" not in lines
+        # Only a clipboard that answers confirms a copy; OSC 52 alone does not (issue 16).
+        assert "c Copy the message; marked copied only when a clipboard confirms it" in lines
         await pilot.press("f")
         assert isinstance(app.screen, HelpScreen)
 

@@ -82,6 +82,7 @@ def test_no_command_prints_a_control_character_from_the_export(
     with Store.open(state_dir) as store:  # two of them marked for disconnecting
         for key in ("url:in/osc", "url:in/mal"):
             store.save_decision(key, "test", verdict="disconnect")
+            store.save_farewell(key, tone="warm")  # flagged profiles start without a message
     for fmt in ("csv", "json", "md", "urls", "names"):
         outputs.append(run_cli("export", "--list", "all", "--format", fmt))
     outputs += [

@@ -57,6 +57,23 @@ def test_disconnect_card(snap_compare, tmp_path: Path, size: tuple[int, int]) ->
     assert snap_compare(app, terminal_size=size, run_before=decide_and_return)
 
 
+@pytest.mark.parametrize("size", CARD_SIZES, ids=["80x24", "120x36", "200x50"])
+def test_no_message_card(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """A flagged, bare-bones profile marked disconnect: no message, and how to write one."""
+    app = build_app(
+        tmp_path,
+        "Zed,Quill,https://www.linkedin.com/in/zed,,,,01 Jan 2010",
+        "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024",
+    )
+
+    async def decide_and_return(pilot: Pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("x", "slash", *"zed", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=decide_and_return)
+
+
 def test_card_in_a_light_theme(snap_compare, tmp_path: Path) -> None:
     """The progress bar and the verdict colours stay visible on a light background."""
     app = build_app(tmp_path, "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024")

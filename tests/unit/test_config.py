@@ -147,6 +147,15 @@ def test_a_faulty_own_tone_is_left_out_with_a_reason(config_path: Path) -> None:
     assert "the odd tone is left out" in config.problems[0]
 
 
+def test_a_tone_named_no_message_is_left_out_since_t_offers_that_choice(
+    config_path: Path,
+) -> None:
+    write(config_path, '[farewell.tones."no message"]\ntext = "Bye"\n')
+    config = load_config(config_path)
+    assert "no message" not in config.tones
+    assert len(config.problems) == 1 and "sends nothing" in config.problems[0]
+
+
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [

@@ -25,7 +25,7 @@ from prune.core.farewell.followthrough import (
 from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT
 from prune.core.farewell.message import render
 from prune.core.farewell.settings import FarewellSettings
-from prune.core.farewell.tones import BUILTIN_TONES
+from prune.core.farewell.tones import BUILTIN_TONES, NO_MESSAGE
 from prune.core.lists.selection import contact_list
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
@@ -140,6 +140,7 @@ def test_cycling_tones_is_stored_per_contact(store: Store) -> None:
     assert cycle_tone(store, "k", tones).tone == "brief"
     assert cycle_tone(store, "k", tones).tone == "formal"
     assert cycle_tone(store, "k", tones).tone == "cheerful"
+    assert cycle_tone(store, "k", tones).tone == "no message"  # after the last tone
     assert cycle_tone(store, "k", tones).tone == "warm"
     assert store.farewell("k").tone == "warm"
     assert store.farewell("other").tone is None
@@ -166,6 +167,7 @@ def test_the_document_has_one_block_per_person(store: Store, tmp_path: Path) -> 
     store.save_decision("url:in/ana-doe", "test", verdict="disconnect")
     store.save_decision("url:in/bo-li", "test", verdict="disconnect")
     set_status(store, "url:in/bo-li", "sent")
+    store.save_farewell("url:in/bo-li", tone="warm")  # chosen: Bo's bare profile starts at none
     listed = rows(store, snap)
     document = farewell_document(listed)
     header, ana, bo = document.split(f"\n\n{DIVIDER}\n\n")
@@ -229,3 +231,71 @@ def test_a_new_tone_or_edit_after_copying_is_a_draft_again(store: Store) -> None
     assert save_edit(store, "k", "My own words", template_message="Hi").status == "copied"
     set_status(store, "k", "sent")
     assert cycle_tone(store, "k", tones).status == "sent"  # what was sent stays sent
+
+
+# -- no message: a flagged, bare-bones profile (Bo has no company or position) -----------------
+
+
+def test_a_flagged_profile_gets_no_message_and_needs_none(store: Store, tmp_path: Path) -> None:
+    snap = snapshot(store, tmp_path, "c.csv", ANA, BO)
+    for key in ("url:in/ana-doe", "url:in/bo-li"):
+        store.save_decision(key, "test", verdict="disconnect")
+    ana, bo = rows(store, snap)
+    assert bo.flagged and bo.no_message and bo.tone == NO_MESSAGE
+    assert bo.status == "no message needed" and bo.message == "" and bo.refusal is None
+    assert not ana.flagged and not ana.no_message and ana.status == "drafted"
+    progress = farewell_progress([ana, bo])
+    assert (progress.to_send, progress.no_message, progress.summary) == (1, 1, "0 of 2 removed")
+    assert [row.name for row in rows_with_status([ana, bo], "no message needed")] == ["Bo Li"]
+    forced = {row.first_name: row for row in rows(store, snap, tone="formal")}
+    assert forced["Bo"].no_message and forced["Ana"].message.startswith("Dear Ana,")
+
+
+def test_t_gives_a_flagged_profile_a_tone_and_cycles_back_to_none(
+    store: Store, tmp_path: Path
+) -> None:
+    snap = snapshot(store, tmp_path, "c.csv", BO)
+    store.save_decision("url:in/bo-li", "test", verdict="disconnect")
+    (before,) = rows(store, snap)
+    tones = list(BUILTIN_TONES)
+    assert cycle_tone(store, before.key, tones, flagged=True).tone == "warm"
+    (chosen,) = rows(store, snap)
+    assert chosen.status == "drafted" and chosen.message.startswith("Hi Bo,")
+    assert reload_row(store, before, SETTINGS) == chosen
+    for expected in ("brief", "formal", NO_MESSAGE, "warm"):
+        assert cycle_tone(store, before.key, tones, flagged=True).tone == expected
+
+
+def test_no_message_chosen_for_anyone_is_marked_removed_and_back(
+    store: Store, tmp_path: Path
+) -> None:
+    snap = snapshot(store, tmp_path, "c.csv", ANA)
+    store.save_decision("url:in/ana-doe", "test", verdict="disconnect")
+    store.save_farewell("url:in/ana-doe", tone=NO_MESSAGE)
+    (ana,) = rows(store, snap)
+    assert ana.status == "no message needed" and not ana.flagged
+    set_status(store, ana.key, "removed")
+    assert reload_row(store, ana, SETTINGS).status == "removed"
+    set_status(store, ana.key, "no message needed")  # back to where it came from
+    assert store.farewell(ana.key).status == "drafted"
+    assert reload_row(store, ana, SETTINGS).status == "no message needed"
+
+
+def test_the_document_and_the_export_leave_no_message_out(store: Store, tmp_path: Path) -> None:
+    snap = snapshot(store, tmp_path, "c.csv", ANA, BO)
+    for key in ("url:in/ana-doe", "url:in/bo-li"):
+        store.save_decision(key, "test", verdict="disconnect")
+    listed = rows(store, snap)
+    header, ana, bo = farewell_document(listed).split(f"\n\n{DIVIDER}\n\n")
+    assert "2 connections marked disconnect, 1 of them without a message" in header
+    assert bo == (
+        "Bo Li\nhttps://www.linkedin.com/in/bo-li\nStatus: no message needed\n"
+        "No message: only remove the connection.\n"
+    )
+    assert "Hi Ana," in ana
+    exported = contact_list(store, snap, "disconnect", messages=message_renderer(SETTINGS))
+    by_name = {row["first_name"]: row for row in exported.iter_rows(named=True)}
+    assert by_name["Bo"]["farewell_message"] is None
+    assert by_name["Bo"]["farewell_status"] == "no message needed"
+    assert by_name["Ana"]["farewell_message"] == listed[0].message
+    assert by_name["Ana"]["farewell_status"] == "drafted"

@@ -302,13 +302,15 @@ def with_default_command(argv: Sequence[str]) -> list[str]:
     return [*words[:index], "review", *words[index:]]
 
 
-def _first_word(words: list[str]) -> int | None:
-    """Where the first word that is not an option (or its value) is, or would be; None when
-    argparse answers the line itself (`--help`, `--version`)."""
-    index = 0
+def _first_word(
+    words: list[str], start: int = 0, with_value: frozenset[str] | set[str] = _OPTIONS_WITH_A_VALUE
+) -> int | None:
+    """Where the first word from `start` that is not an option (or its value) is, or would be;
+    None when argparse answers the line itself (`--help`, `--version`)."""
+    index = start
     while index < len(words):
         word = words[index]
-        if word in _OPTIONS_WITH_A_VALUE:
+        if word in with_value:
             index += 2
             continue
         if not word.startswith("-"):
@@ -335,19 +337,35 @@ def mistyped_command(argv: Sequence[str]) -> str | None:
 
     `prune chnages` would reach the review as a path; a bare word (no folder, no extension)
     that names nothing on disk but is close to a command is far more likely a typo than an
-    export. None when the line is anything else.
+    export. So is the path of `prune review chnages` (or `prune review changes`): the user
+    typed a command after `review`. None when the line is anything else.
     """
     words = list(argv)
     index = _first_word(words)
-    if index is None or index >= len(words) or words[index] in COMMANDS:
+    if index is None or index >= len(words):
         return None
-    word = words[index]
+    if words[index] == "review":
+        path = _first_word(words, index + 1, _OPTIONS_WITH_A_VALUE | {"--order"})
+        if path is None or path >= len(words):
+            return None
+        closest = _closest_command(words[path])
+        return None if closest is None else _did_you_mean(words[path], f"prune {closest}")
+    if words[index] in COMMANDS:
+        return None
+    closest = _closest_command(words[index])
+    return None if closest is None else _did_you_mean(words[index], closest)
+
+
+def _closest_command(word: str) -> str | None:
+    """The command a bare word naming nothing on disk is close to, if any."""
     if any(mark in word for mark in ("/", "\\", ".")) or os.path.lexists(word):
         return None
     closest = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.75)
-    if not closest:
-        return None
+    return closest[0] if closest else None
+
+
+def _did_you_mean(word: str, meant: str) -> str:
     return (
-        f"{word!r} is neither a command nor an existing path: did you mean `{closest[0]}`? "
+        f"{word!r} is neither a command nor an existing path: did you mean `{meant}`? "
         "(see prune --help)"
     )

@@ -30,6 +30,7 @@ from prune.core.review.rules import RULES, Rule, rule_named
 from prune.core.state.store import Store
 from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
+from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
 from prune.tui.key_help import help_rows
 from prune.tui.keymap_check import binding_ids, check_keymap
 from prune.tui.screens.changes_screen import ChangesScreen, changes_to_show_once, latest_changes
@@ -40,6 +41,7 @@ from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.invitations_screen import InvitationsScreen
 from prune.tui.screens.message_edit_screen import MessageEditScreen
+from prune.tui.screens.name_screen import NameScreen
 from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.nurture_screen import NurtureScreen
@@ -70,9 +72,12 @@ class PruneApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, *, context: AppContext, order: str | None = None) -> None:
+    def __init__(
+        self, *, context: AppContext, order: str | None = None, ask_first_name: bool = False
+    ) -> None:
         super().__init__()
         self.context = context
+        self._ask_first_name = ask_first_name
         store, config = context.store, context.config
         self.rule: Rule = rule_named(store.setting(RULE_SETTING) or config.rule)
         self.order = order or store.setting(ORDER_SETTING) or config.order
@@ -96,6 +101,14 @@ class PruneApp(App[None]):
         changes = changes_to_show_once(context.store, context.snapshot_id)
         if changes is not None:
             self.push_screen(ChangesScreen(changes, context.store), self._show_card)
+        if self._ask_first_name and should_ask(context):
+            self.push_screen(NameScreen(suggested_first_name(context)), self._named)
+
+    def _named(self, name: str | None) -> None:
+        """The answer to the first launch's question: the card's farewell signs with it."""
+        remember_first_name(self, self.context, name)
+        if self._review is not None:
+            self._review.refresh_card()
 
     def on_review_screen_load_failed(self, message: ReviewScreen.LoadFailed) -> None:
         """Without its contacts there is nothing to review: one line, and a failing status."""
@@ -274,12 +287,15 @@ def make_app(
     today: date | None = None,
     clock: Callable[[], float] = time.monotonic,
     system_copy: SystemCopy = copy_text,
+    ask_first_name: bool = False,
 ) -> PruneApp:
     """Build the app the way the CLI does, so tests and screenshots see the same thing.
 
     `today` fixes the day (tests); `clock` is the monotonic clock the pace is measured with.
+    `ask_first_name` lets the first launch without the user's name ask for it (`prune review`).
     """
-    config = _checked_keys(ensure_config(config_file(config_path), _binding_ids()))
+    settings_file = config_file(config_path)
+    config = _checked_keys(ensure_config(settings_file, _binding_ids()))
     store = Store.open(data_dir)
     context = AppContext(
         store=store,
@@ -289,8 +305,9 @@ def make_app(
         system_copy=system_copy,
         today=date.today if today is None else (lambda: today),
         pace_clock=clock,
+        config_path=settings_file,
     )
-    return PruneApp(context=context, order=order)
+    return PruneApp(context=context, order=order, ask_first_name=ask_first_name)
 
 
 def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
@@ -312,6 +329,7 @@ def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
         ("the note dialog", [NoteScreen]),
         ("the export dialog", [ExportScreen]),
         ("the message editor", [MessageEditScreen]),
+        ("the name question", [NameScreen]),
     ]
     return full + dialogs
 

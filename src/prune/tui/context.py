@@ -19,9 +19,13 @@ from prune.core.state.store import Store
 from prune.tui.copying import SystemCopy
 
 
-@dataclass(frozen=True)
+@dataclass
 class FarewellInputs:
-    """What a farewell is rendered from besides the contact and the day."""
+    """What a farewell is rendered from besides the contact and the day.
+
+    Not frozen for one reason: a name the user gives at first launch (see `first_name`) signs
+    the farewells of the run at once, on every screen holding the context.
+    """
 
     templates: Mapping[str, str]
     """Tone name -> template, in the order `t` cycles through them."""
@@ -32,6 +36,10 @@ class FarewellInputs:
     @property
     def tones(self) -> list[str]:
         return list(self.templates)
+
+    def sign_with(self, name: str) -> None:
+        """Sign the farewells with `name` from now on."""
+        self.my_name = name
 
     def settings(self, today: date) -> FarewellSettings:
         """These inputs with the day `{years}` counts to, as the farewell renderers take them."""
@@ -56,6 +64,8 @@ class AppContext:
     """The day farewells and ages are counted from (fixed in tests)."""
     pace_clock: Callable[[], float]
     """Monotonic seconds, for the time left at the user's pace."""
+    config_path: Path | None = None
+    """The settings file the config was read from, for the few settings the app writes."""
 
     @property
     def data_dir(self) -> Path:

@@ -19,8 +19,11 @@ STATUS_STYLES = {
     "copied": "$text-warning",
     "sent": "$text-primary",
     "removed": "$text-success",
+    "no message needed": "$text-secondary",
 }
-COLUMNS = (Column("Status", 7), Column("Name"), Column("Company"), Column("Message", 8))
+# The status column fits "not needed", the table's short word for "no message needed".
+STATUS_LABELS = {"no message needed": "not needed"}
+COLUMNS = (Column("Status", 10), Column("Name"), Column("Company"), Column("Message", 8))
 
 
 class FarewellTableRows(Sequence[tuple[Cell, ...]]):
@@ -48,10 +51,12 @@ def farewell_cells(row: FarewellRow) -> tuple[Cell, ...]:
         wording = Content.styled("too long", "bold $warning")
     elif row.edited:
         wording = Content.styled("edited", "italic")
+    elif row.no_message:
+        wording = Content.styled("none", "dim")
     else:
         wording = Content(row.tone)
     return (
-        Content.styled(row.status, STATUS_STYLES[row.status]),
+        Content.styled(STATUS_LABELS.get(row.status, row.status), STATUS_STYLES[row.status]),
         row.name,
         row.company or "",
         wording,

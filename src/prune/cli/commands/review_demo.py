@@ -34,7 +34,7 @@ def run_review(args: argparse.Namespace) -> int:
                     print(GET_EXPORT_HELP)
                     return EXIT_OK
                 snapshot = latest
-        return _run_app(args, data_dir(args.data_dir), snapshot.id)
+        return _run_app(args, data_dir(args.data_dir), snapshot.id, ask_first_name=True)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -53,15 +53,19 @@ def run_demo(args: argparse.Namespace) -> int:
             snapshot = record_export(store, parse_export(archive)).outcome.snapshot
         if getattr(args, "config", None) is None:
             args.config = str(folder / "config.toml")
-        return _run_app(args, folder / "state", snapshot.id)
+        # Never asked for a name: the invented archive has a Profile.csv, and its settings go.
+        return _run_app(args, folder / "state", snapshot.id, ask_first_name=False)
 
 
-def _run_app(args: argparse.Namespace, state_dir: Path, snapshot_id: int) -> int:
+def _run_app(
+    args: argparse.Namespace, state_dir: Path, snapshot_id: int, *, ask_first_name: bool
+) -> int:
     app = make_app(
         data_dir=state_dir,
         snapshot_id=snapshot_id,
         config_path=args.config,
         order=getattr(args, "order", None),
+        ask_first_name=ask_first_name,
     )
     app.run()
     return app.return_code or EXIT_OK

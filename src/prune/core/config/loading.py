@@ -21,7 +21,7 @@ import tomli_w
 from prune.core.config.locating import shown_value, toml_problem, too_deep_problem, where_in
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.template import PLACEHOLDERS, validate_template
-from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE
+from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE, NO_MESSAGE
 from prune.core.invitations.listing import DEFAULT_STALE_AFTER
 from prune.core.nurture.tiers import TIERS, Cadences
 from prune.core.paths import make_private_dirs
@@ -294,6 +294,12 @@ def _read_farewell(farewell: dict[str, Any], config: Config, where: Any) -> None
             if name in BUILTIN_TONES
             else f"the {name} tone is left out"
         )
+        if name == NO_MESSAGE:  # `t` already offers it, and it sends nothing
+            config.problems.append(
+                f'{where(section)}: "{NO_MESSAGE}" is the farewell choice that sends nothing, '
+                "not a name for a tone; this tone is left out"
+            )
+            continue
         if not isinstance(entry, dict):
             config.problems.append(
                 f'{where("farewell.tones", name)}: must be a table with a text = "..." line; '

@@ -24,8 +24,12 @@ DIGITS = "digits in name"
 SEPARATOR = "; "
 
 
-def bare_bones_flags(contacts: pl.DataFrame) -> pl.DataFrame:
-    """key and flags (text joined by "; ", null when the profile looks ordinary)."""
+def bare_bones_flags(contacts: pl.DataFrame, *, any_url: bool | None = None) -> pl.DataFrame:
+    """key and flags (text joined by "; ", null when the profile looks ordinary).
+
+    `any_url` says whether the export gives URLs at all, for flagging a few contacts picked from
+    it (by default: whether any of `contacts` has one).
+    """
 
     def empty(column: str) -> pl.Expr:
         return pl.col(column).str.strip_chars().replace("", None).is_null()
@@ -33,7 +37,8 @@ def bare_bones_flags(contacts: pl.DataFrame) -> pl.DataFrame:
     name = pl.concat_str(
         [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")], separator=" "
     ).str.strip_chars()
-    any_url = contacts["url"].is_not_null().any()
+    if any_url is None:
+        any_url = bool(contacts["url"].is_not_null().any())
     checks = [
         (empty("company") & empty("position"), NO_COMPANY),
         (empty("url") & pl.lit(any_url), NO_URL),

@@ -27,6 +27,7 @@ from prune.core.farewell.template import (
     parse_template,
     without_doubled_stop,
 )
+from prune.core.farewell.tones import NO_MESSAGE
 from prune.core.farewell.values import NOT_A_COMPANY, years_in_words, years_phrase
 
 # Every character Python's `str.strip()` and `re`'s \s treat as whitespace. Rust's \s leaves out
@@ -62,6 +63,7 @@ def messages_many(
     saved_tones: str | None = "tone",
     edits: str | None = "text",
     notes: str | None = "note",
+    flagged: str | None = None,
 ) -> pl.Series:
     """`message.message_for` for every row: the saved edit if any, else the row's tone rendered.
 
@@ -69,37 +71,60 @@ def messages_many(
     a date or an ISO string); a missing column counts as empty, like a missing key for `render`.
     `saved_tones`, `edits` and `notes` name the columns holding each contact's stored tone, edited
     text and note (null where there is none; None when the frame has no such column). `tone`
-    overrides the stored tones, as `prune farewells --tone` does. Rows are rendered in one batch
-    per tone.
+    overrides the stored tones, as `prune farewells --tone` does. `flagged` names a boolean column
+    of profiles with bare-bones flags: without a chosen tone they get no message. A row without
+    a message gets "". Rows are rendered in one batch per tone.
     """
     saved = _column_or_nulls(contacts, saved_tones)
     values = _placeholders(
         contacts, my_name=settings.my_name, today=settings.today, notes=notes
     ).with_columns(
         _row=pl.int_range(pl.len(), dtype=pl.UInt32),
-        _tone=effective_tones(saved, settings, tone=tone),
+        _tone=effective_tones(
+            saved, settings, tone=tone, flagged=None if flagged is None else contacts[flagged]
+        ),
         _edit=_column_or_nulls(contacts, edits),
     )
     pieces = [values.filter(pl.col("_edit").is_not_null()).select("_row", message="_edit")]
     pending = values.filter(pl.col("_edit").is_null())
     for name in pending.get_column("_tone").unique(maintain_order=True):
         group = pending.filter(pl.col("_tone") == name)
-        message = _render(settings.template_of(name), group)
+        if name == NO_MESSAGE:
+            message = pl.repeat("", group.height, dtype=pl.String, eager=True)
+        else:
+            message = _render(settings.template_of(name), group)
         pieces.append(pl.DataFrame({"_row": group.get_column("_row"), "message": message}))
     return pl.concat(pieces).sort("_row").get_column("message")
 
 
 def effective_tones(
-    saved: pl.Series, settings: FarewellSettings, *, tone: str | None = None
+    saved: pl.Series,
+    settings: FarewellSettings,
+    *,
+    tone: str | None = None,
+    flagged: pl.Series | None = None,
 ) -> pl.Series:
-    """`settings.tone_of` each stored tone, or of `tone` on every row when it is given."""
+    """`settings.choice_of` each stored tone: the tone in use, or NO_MESSAGE.
+
+    `tone`, when given, replaces every tone (not the choice of no message); `flagged` marks the
+    profiles with bare-bones flags.
+    """
+    chosen = saved.cast(pl.String)
     if tone:
         name = settings.tone_of(tone)
-        return pl.repeat(name, saved.len(), dtype=pl.String, eager=True).alias("tone")
-    chosen = saved.cast(pl.String)
-    names = {value: settings.tone_of(value) for value in chosen.unique()}
-    nameless = names.pop(None, settings.tone_of(None))
-    return chosen.replace_strict(names, default=nameless, return_dtype=pl.String).alias("tone")
+        tones = pl.repeat(name, saved.len(), dtype=pl.String, eager=True)
+    else:
+        names = {value: settings.tone_of(value) for value in chosen.unique()}
+        nameless = names.pop(None, settings.tone_of(None))
+        tones = chosen.replace_strict(names, default=nameless, return_dtype=pl.String)
+    no_message = (chosen == NO_MESSAGE).fill_null(False)
+    if flagged is not None:
+        known = pl.Series(list(settings.templates), dtype=pl.String)
+        unchosen = ~chosen.is_in(known.implode()).fill_null(False)
+        no_message = no_message | (flagged.fill_null(False) & unchosen)
+    if no_message.any():
+        tones = tones.scatter(no_message.arg_true(), NO_MESSAGE)
+    return tones.alias("tone")
 
 
 def refusals(messages: pl.Series) -> pl.Series:

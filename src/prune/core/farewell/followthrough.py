@@ -1,8 +1,10 @@
 """The follow-through after review: every contact marked disconnect, their farewell and its status.
 
-Each farewell moves drafted → copied → sent → removed. The status and any edit are stored by
-contact key, like decisions, so they survive restarts and re-imports. The Farewells screen and
-`prune farewells` both read the list built here, so they always agree.
+Each farewell moves drafted → copied → sent → removed; a contact who gets no message (a flagged
+profile by default, or by the user's choice) is "no message needed" until removed. The status
+and any edit are stored by contact key, like decisions, so they survive restarts and
+re-imports. The Farewells screen and `prune farewells` both read the list built here, so they
+always agree.
 
 A newer export closes the loop by itself: someone marked disconnect who is in an earlier
 snapshot but not this one is removed, whatever status was set by hand; someone marked before this
@@ -18,13 +20,26 @@ from datetime import date
 
 import polars as pl
 
+from prune.core.evidence.flags import bare_bones_flags
 from prune.core.farewell.batch import effective_tones, messages_many, refusals
 from prune.core.farewell.length import check_length
 from prune.core.farewell.message import message_for
 from prune.core.farewell.settings import FarewellSettings
-from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE, next_tone
+from prune.core.farewell.tones import (
+    BUILTIN_TONES,
+    DEFAULT_TONE,
+    NO_MESSAGE,
+    farewell_choices,
+    next_tone,
+)
 from prune.core.lists.selection import MessageRenderer
-from prune.core.model import CONTACT_COLUMNS, FAREWELL_STATUSES
+from prune.core.model import (
+    CONTACT_COLUMNS,
+    FAREWELL_MARKS,
+    NO_MESSAGE_NEEDED,
+    FarewellMark,
+    FarewellStatus,
+)
 from prune.core.state.past import past_connections
 from prune.core.state.store import Farewell, Store
 
@@ -44,18 +59,24 @@ class FarewellRow:
     position: str | None
     connected_on: date | None
     note: str | None
-    tone: str  # the tone the message is in (meaningless when `edited`)
-    status: str  # drafted | copied | sent | removed
+    tone: str  # the tone the message is in, or NO_MESSAGE (meaningless when `edited`)
+    status: str  # drafted | copied | sent | removed | no message needed
     edited: bool  # the message is the user's own edit, not a template
     message: str
     refusal: str | None  # why the message cannot be copied as it is (too long, empty), or None
     gone: bool = False  # in an earlier export only: removed, whatever the stored status says
     # Marked before this export was imported (or set to removed), yet still in it.
     still_connected: bool = False
+    flagged: bool = False  # a bare-bones profile: without a chosen tone it gets no message
 
     @property
     def name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part) or "(no name)"
+
+    @property
+    def no_message(self) -> bool:
+        """Nothing to send: the connection is only to be removed."""
+        return not self.edited and self.tone == NO_MESSAGE
 
 
 _ROW_FIELDS = tuple(field.name for field in fields(FarewellRow))
@@ -70,6 +91,12 @@ class FarewellProgress:
     copied: int = 0
     sent: int = 0
     removed: int = 0
+    no_message: int = 0  # "no message needed", still to be removed
+
+    @property
+    def to_send(self) -> int:
+        """Messages still to send: drafted or copied."""
+        return self.drafted + self.copied
 
     @property
     def summary(self) -> str:
@@ -84,22 +111,26 @@ def farewell_rows(
     of earlier snapshots who are gone from it (status removed).
 
     `tone` renders every message without an edit in that tone (for `prune farewells --tone`)
-    instead of the tone chosen per contact.
+    instead of the tone chosen per contact; those who get no message still get none.
     """
     decisions = store.decisions().filter(pl.col("verdict") == "disconnect")
     farewells = store.farewells().select("key", "tone", "text", "status")
     snapshot = store.snapshot(snapshot_id)
     imported_at = snapshot.imported_at if snapshot else ""
+    current = store.contacts(snapshot_id)
+    marked = decisions.select("key", "note", "decided_at")
     people = pl.concat(
         [
-            store.contacts(snapshot_id).select(CONTACT_COLUMNS).with_columns(gone=pl.lit(False)),
-            past_connections(store, snapshot_id)
-            .select(CONTACT_COLUMNS)
-            .with_columns(gone=pl.lit(True)),
+            _flagged(current.join(marked, on="key", how="semi"), current).with_columns(
+                gone=pl.lit(False)
+            ),
+            _flagged(past := past_connections(store, snapshot_id), past).with_columns(
+                gone=pl.lit(True)
+            ),
         ]
     )
     frame = (
-        people.join(decisions.select("key", "note", "decided_at"), on="key", how="inner")
+        people.join(marked, on="key", how="inner")
         .join(farewells, on="key", how="left")
         .sort(
             pl.col("first_name").fill_null("").str.to_lowercase(),
@@ -107,12 +138,17 @@ def farewell_rows(
             "key",
         )
     )
-    messages = messages_many(frame, settings, tone=tone)
+    messages = messages_many(frame, settings, tone=tone, flagged="flagged")
+    chosen = effective_tones(frame["tone"], settings, tone=tone, flagged=frame["flagged"])
+    frame = frame.with_columns(
+        chosen, (pl.col("text").is_null() & (chosen == NO_MESSAGE)).alias("no_message")
+    )
     columns = frame.with_columns(
         pl.col("first_name", "last_name").fill_null(""),
-        effective_tones(frame.get_column("tone"), settings, tone=tone),
         pl.when(pl.col("gone"))
         .then(pl.lit("removed"))
+        .when(pl.col("no_message") & ~pl.col("status").is_in(["sent", "removed"]).fill_null(False))
+        .then(pl.lit(NO_MESSAGE_NEEDED))
         .otherwise(pl.col("status").fill_null("drafted"))
         .alias("status"),
         (
@@ -123,10 +159,28 @@ def farewell_rows(
         ).alias("still_connected"),
         pl.col("text").is_not_null().alias("edited"),
         messages.alias("message"),
-        refusals(messages),
+        pl.when(~pl.col("no_message")).then(refusals(messages)).alias("refusal"),
     ).select(_ROW_FIELDS)
     # Positional arguments from plain tuples build 30,000 rows far quicker than named rows.
     return [FarewellRow(*values) for values in columns.iter_rows()]
+
+
+def _flagged(people: pl.DataFrame, export: pl.DataFrame) -> pl.DataFrame:
+    """The contact columns of `people` and `flagged`: bare-bones flags as on the review card,
+    with URLs judged over the whole `export` they come from."""
+    any_url = bool(export["url"].is_not_null().any())
+    flags = bare_bones_flags(people, any_url=any_url).get_column("flags")
+    return people.select(CONTACT_COLUMNS).with_columns(flagged=flags.is_not_null())
+
+
+def shown_status(saved: FarewellMark, *, gone: bool, no_message: bool) -> FarewellStatus:
+    """The status a farewell is shown with: removed once gone from the export; "no message
+    needed" for a contact without a message, until marked sent or removed."""
+    if gone:
+        return "removed"
+    if no_message and saved not in ("sent", "removed"):
+        return NO_MESSAGE_NEEDED
+    return saved
 
 
 def reload_row(store: Store, row: FarewellRow, settings: FarewellSettings) -> FarewellRow:
@@ -136,14 +190,16 @@ def reload_row(store: Store, row: FarewellRow, settings: FarewellSettings) -> Fa
     the result is what `farewell_rows` would now give for this contact.
     """
     saved = store.farewell(row.key)
-    message = message_for(saved, row, settings)
+    message = message_for(saved, row, settings, flagged=row.flagged)
+    tone = settings.choice_of(saved.tone, flagged=row.flagged)
+    no_message = saved.text is None and tone == NO_MESSAGE
     return replace(
         row,
-        tone=settings.tone_of(saved.tone),
-        status="removed" if row.gone else saved.status,
+        tone=tone,
+        status=shown_status(saved.status, gone=row.gone, no_message=no_message),
         edited=saved.text is not None,
         message=message,
-        refusal=check_length(message),
+        refusal=None if no_message else check_length(message),
     )
 
 
@@ -157,11 +213,17 @@ def message_renderer(settings: FarewellSettings) -> MessageRenderer:
     """The farewell text for exported lists, rendered exactly as the Farewells screen shows it.
 
     `prune export` and the export dialog both pass this to `prepare_export`, so a CSV or JSON
-    row holds the message the user would copy: their chosen tone, their name, their note.
+    row holds the message the user would copy: their chosen tone, their name, their note; null
+    for a contact who gets no message (nothing to copy).
     """
 
     def render_messages(rows: pl.DataFrame) -> pl.Series:
-        return messages_many(rows, settings, edits=None).rename("farewell_message")
+        flagged = "flagged" if "flagged" in rows.columns else None
+        messages = messages_many(rows, settings, edits=None, flagged=flagged)
+        chosen = effective_tones(
+            rows["tone"], settings, flagged=None if flagged is None else rows[flagged]
+        )
+        return messages.set(chosen == NO_MESSAGE, None).rename("farewell_message")
 
     return render_messages
 
@@ -170,7 +232,12 @@ def farewell_progress(rows: Sequence[FarewellRow]) -> FarewellProgress:
     """Counts per status, for "31 of 98 removed"."""
     counts = Counter(row.status for row in rows)
     return FarewellProgress(
-        total=len(rows), **{status: counts.get(status, 0) for status in FAREWELL_STATUSES}
+        total=len(rows),
+        drafted=counts["drafted"],
+        copied=counts["copied"],
+        sent=counts["sent"],
+        removed=counts["removed"],
+        no_message=counts[NO_MESSAGE_NEEDED],
     )
 
 
@@ -188,15 +255,20 @@ def cycle_tone(
     tones: Sequence[str] = tuple(BUILTIN_TONES),
     *,
     default_tone: str = DEFAULT_TONE,
+    flagged: bool = False,
 ) -> Farewell:
-    """Store the next tone for a contact. A saved edit is kept and still wins over the tone.
+    """Store the next choice for a contact: the next tone, or after the last one no message.
+    A saved edit is kept and still wins over the choice.
 
+    A flagged profile with nothing chosen starts at no message, so `t` gives it the first tone.
     A copied message whose text the new tone changes is no longer the one copied: it goes
     back to drafted (an edit keeps its text, so its status stays).
     """
     saved = store.farewell(key)
-    current = saved.tone if saved.tone in tones else default_tone
-    changed = store.save_farewell(key, tone=next_tone(current, tones))
+    choices = farewell_choices(tones)
+    unchosen = NO_MESSAGE if flagged else default_tone
+    current = saved.tone if saved.tone in choices else unchosen
+    changed = store.save_farewell(key, tone=next_tone(current, choices))
     if saved.status == "copied" and saved.text is None:
         return store.save_farewell(key, status="drafted")
     return changed
@@ -229,8 +301,14 @@ def mark_copied(store: Store, key: str) -> Farewell:
 
 
 def set_status(store: Store, key: str, status: str) -> Farewell:
-    """Mark a farewell sent or removed (or put it back), as the user says."""
-    if status not in FAREWELL_STATUSES:
+    """Mark a farewell sent or removed (or put it back), as the user says.
+
+    "no message needed" follows from the choice of no message, so putting a farewell back to
+    it stores drafted, which that choice shows as "no message needed" again.
+    """
+    if status == NO_MESSAGE_NEEDED:
+        status = "drafted"
+    if status not in FAREWELL_MARKS:
         raise ValueError(f"unknown farewell status {status!r}")
     return store.save_farewell(key, status=status)
 
@@ -242,13 +320,16 @@ def farewell_document(rows: Sequence[FarewellRow], *, tone: str | None = None) -
     """All messages as plain text: a short header, then one block per person (name, URL, text).
 
     Blocks are separated by a line of dashes so a person working from the document can tell
-    where one message ends and the next begins.
+    where one message ends and the next begins. Someone who gets no message has a block
+    without text, which says so: there is nothing of theirs to copy.
     """
     progress = farewell_progress(rows)
+    unsent = sum(row.no_message for row in rows)
     header = [
         f"Farewell messages for {progress.total} "
         f"connection{'s' if progress.total != 1 else ''} marked disconnect"
         + (f" ({tone} tone, except messages you edited)" if tone else "")
+        + (f", {unsent} of them without a message" if unsent else "")
         + f"; {progress.summary}.",
         "Send each message before removing the connection: once removed, LinkedIn no longer "
         "lets you write to them.",
@@ -264,6 +345,10 @@ def farewell_document(rows: Sequence[FarewellRow], *, tone: str | None = None) -
             lines.append(f"Status: {row.status}")
         if row.refusal:
             lines.append(f"Note: {row.refusal}")
-        blocks.append("\n".join([*lines, "", row.message]))
+        if row.no_message:
+            lines.append("No message: only remove the connection.")
+            blocks.append("\n".join(lines))
+        else:
+            blocks.append("\n".join([*lines, "", row.message]))
     separator = f"\n\n{DIVIDER}\n\n"
     return separator.join(["\n".join(header), *blocks]) + "\n"

@@ -20,6 +20,7 @@ from prune.core.farewell.template import (
     parse_template,
     without_doubled_stop,
 )
+from prune.core.farewell.tones import NO_MESSAGE
 from prune.core.farewell.values import placeholder_values
 
 if TYPE_CHECKING:
@@ -77,14 +78,20 @@ def message_for(
     *,
     tone: str | None = None,
     note: str | None = None,
+    flagged: bool = False,
 ) -> str:
-    """The message to show and copy: the user's saved edit if any, else the rendered template.
+    """The message to show and copy: the user's saved edit if any, else the rendered template,
+    else "" when the contact gets no message (see `FarewellSettings.choice_of`; `flagged` says
+    the profile carries bare-bones flags).
 
     `tone` overrides the tone saved for the contact (for `prune farewells --tone`); an edit still
-    wins over it, because it is what the user chose to say to this person.
+    wins over it, because it is what the user chose to say to this person, and so does the
+    choice of no message.
     """
     if farewell is not None and farewell.text is not None:
         return farewell.text
-    chosen = tone or (farewell.tone if farewell is not None else None)
-    template = settings.template_of(settings.tone_of(chosen))
+    chosen = settings.choice_of(farewell.tone if farewell is not None else None, flagged=flagged)
+    if chosen == NO_MESSAGE:
+        return ""
+    template = settings.template_of(settings.tone_of(tone or chosen))
     return render(template, contact, my_name=settings.my_name, today=settings.today, note=note)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from prune.core.farewell.tones import DEFAULT_TONE, effective_tone, tone_template
+from prune.core.farewell.tones import DEFAULT_TONE, NO_MESSAGE, effective_tone, tone_template
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,16 @@ class FarewellSettings:
     def tone_of(self, chosen: str | None) -> str:
         """The tone a message is rendered in: `chosen` if it still exists, else the default."""
         return effective_tone(chosen, self.templates, self.default_tone)
+
+    def choice_of(self, chosen: str | None, *, flagged: bool = False) -> str:
+        """A tone from `tone_of`, or NO_MESSAGE: when the user chose it, or when they chose
+        nothing (or a tone since deleted) for a flagged profile, which starts without a message.
+        """
+        if chosen == NO_MESSAGE:
+            return NO_MESSAGE
+        if chosen is not None and chosen in self.templates:
+            return chosen
+        return NO_MESSAGE if flagged else self.tone_of(None)
 
     def template_of(self, tone: str) -> str:
         """The text of a tone given by `tone_of`."""

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 DEFAULT_TONE = "warm"
+NO_MESSAGE = "no message"
+"""The choice `t` reaches after the last tone: no farewell at all. A flagged, bare-bones profile
+(likely a fake account) starts with it, since nobody would read the message. Stored like a tone."""
 
 WARM = """\
 Hi[ {first_name}],
@@ -51,6 +54,11 @@ BUILTIN_TONES: dict[str, str] = {"warm": WARM, "brief": BRIEF, "formal": FORMAL}
 def tone_names(templates: Mapping[str, str] | None = None) -> list[str]:
     """The tones in the order `t` cycles through them: built-ins first, then the user's own."""
     return list(BUILTIN_TONES if templates is None else templates)
+
+
+def farewell_choices(tones: Sequence[str]) -> list[str]:
+    """What `t` cycles through: the tones, then no message."""
+    return [*tones, NO_MESSAGE]
 
 
 def next_tone(current: str | None, tones: Sequence[str] = tuple(BUILTIN_TONES)) -> str:

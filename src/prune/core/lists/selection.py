@@ -12,6 +12,8 @@ from collections.abc import Callable, Collection
 
 import polars as pl
 
+from prune.core.evidence.flags import bare_bones_flags
+from prune.core.model import NO_MESSAGE_NEEDED
 from prune.core.state.past import past_connections
 from prune.core.state.store import Store
 from prune.core.text.folding import folded
@@ -85,8 +87,10 @@ MessageRenderer = Callable[[pl.DataFrame], pl.Series]
 """Supplies the farewell text for disconnects the user has not edited.
 
 It receives one row per such contact, with the columns key, first_name, last_name, url, company,
-position, connected_on (ISO string), note (the user's note, or null) and tone (the stored tone, or
-null), and returns a string series of the same length and order. The user's own edit always wins
+position, connected_on (ISO string), note (the user's note, or null), tone (the stored tone, or
+null) and flagged (whether the profile has bare-bones flags), and returns a string series of the
+same length and order: null where the contact gets no message, whose status is then "no message
+needed" (unless marked sent or removed). The user's own edit always wins
 over what it returns.
 """
 
@@ -105,8 +109,8 @@ def contact_list(
     `past` lists the people of earlier snapshots who are not in this one, with PAST_COLUMNS.
     Either ends with EMAIL_COLUMN when any of the people it is cut from has an e-mail address.
     `farewell_message` and `farewell_status` are filled for disconnects only: the message is the
-    user's edit, else what `messages` renders (null without a renderer); the status is the stored
-    one, else `drafted`.
+    user's edit, else what `messages` renders (null without a renderer, or for no message); the
+    status is the stored one, else `drafted`, or "no message needed" where the renderer gave none.
     """
     if which not in EXPORTABLE_LISTS:
         raise ValueError(f"unknown list {which!r}; expected one of {', '.join(EXPORTABLE_LISTS)}")
@@ -190,8 +194,10 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
     wanted = frame.with_row_index("row").filter(needs)
     if wanted.is_empty():
         return frame
+    any_url = bool(frame["url"].is_not_null().any())
+    flags = bare_bones_flags(wanted, any_url=any_url).get_column("flags")
     rendered = messages(
-        wanted.select(
+        wanted.with_columns(flagged=flags.is_not_null()).select(
             "key",
             "first_name",
             "last_name",
@@ -201,6 +207,7 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
             "connected_on",
             "note",
             "tone",
+            "flagged",
         )
     )
     if rendered.len() != wanted.height:
@@ -208,11 +215,24 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
             f"the farewell renderer returned {rendered.len()} messages for {wanted.height} contacts"
         )
     filled = pl.DataFrame(
-        {"row": wanted["row"], "rendered": rendered.cast(pl.String).rename("rendered")}
+        {
+            "row": wanted["row"],
+            "rendered": rendered.cast(pl.String).rename("rendered"),
+            "unneeded": rendered.is_null(),
+        }
+    )
+    unneeded = pl.col("unneeded").fill_null(False) & ~pl.col("farewell_status").is_in(
+        ["sent", "removed"]
     )
     return (
         frame.with_row_index("row")
         .join(filled, on="row", how="left", maintain_order="left")
-        .with_columns(pl.coalesce("farewell_message", "rendered").alias("farewell_message"))
-        .drop("row", "rendered")
+        .with_columns(
+            pl.coalesce("farewell_message", "rendered").alias("farewell_message"),
+            pl.when(unneeded)
+            .then(pl.lit(NO_MESSAGE_NEEDED))
+            .otherwise(pl.col("farewell_status"))
+            .alias("farewell_status"),
+        )
+        .drop("row", "rendered", "unneeded")
     )

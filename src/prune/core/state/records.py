@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TypedDict
 
-from prune.core.model import Answer, FarewellStatus, Verdict
+from prune.core.model import Answer, FarewellMark, Verdict
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Farewell:
     key: str
     tone: str | None = None
     text: str | None = None
-    status: FarewellStatus = "drafted"
+    status: FarewellMark = "drafted"
     updated_at: str | None = None
 
 
@@ -112,4 +112,4 @@ class FarewellChanges(TypedDict, total=False):
 
     tone: str | None
     text: str | None
-    status: FarewellStatus
+    status: FarewellMark

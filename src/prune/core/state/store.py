@@ -22,7 +22,7 @@ import polars as pl
 from prune.core.model import (
     ANSWERS,
     CONTACT_COLUMNS,
-    FAREWELL_STATUSES,
+    FAREWELL_MARKS,
     QUESTION_IDS,
     VERDICTS,
     Verdict,
@@ -366,7 +366,7 @@ class Store:
         if unknown:
             raise ValueError(f"unknown farewell fields: {sorted(unknown)}")
         status = changes.get("status")
-        if status is not None and status not in FAREWELL_STATUSES:
+        if status is not None and status not in FAREWELL_MARKS:
             raise ValueError(f"unknown farewell status {status!r}")
         with transaction(self._db) as db:
             updated = asdict(self.farewell(key)) | dict(changes) | {"updated_at": _now()}

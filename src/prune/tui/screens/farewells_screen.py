@@ -1,6 +1,7 @@
 """The follow-through: every contact marked disconnect, their farewell, and how far it has got.
 
-Each farewell moves drafted → copied → sent → removed as the user works through LinkedIn by hand.
+Each farewell moves drafted → copied → sent → removed as the user works through LinkedIn by hand;
+a contact who gets no message (a likely fake account, by default) is only to be removed.
 The list draws only the rows on screen, so a large network stays quick; after a key only the
 contact it touched is re-read from the store. The highlighted contact's whole message stays on
 screen, so it can always be selected by hand when copying is not possible.
@@ -18,6 +19,7 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker
 
 from prune.core.farewell.followthrough import (
+    STILL_CONNECTED,
     FarewellRow,
     cycle_tone,
     farewell_progress,
@@ -31,7 +33,8 @@ from prune.core.farewell.followthrough import (
 )
 from prune.core.farewell.length import message_length
 from prune.core.farewell.settings import FarewellSettings
-from prune.core.model import FAREWELL_STATUSES
+from prune.core.farewell.tones import NO_MESSAGE
+from prune.core.model import FAREWELL_STATUSES, NO_MESSAGE_NEEDED
 from prune.core.text.control import shown_url
 from prune.tui.browsing import open_profile
 from prune.tui.context import AppContext
@@ -55,7 +58,7 @@ class FarewellsScreen(Screen[None]):
             "c",
             "copy",
             "Copy",
-            tooltip="Copy the message; it is marked copied",
+            tooltip="Copy the message; marked copied only when a clipboard confirms it",
             id="farewells.copy",
         ),
         Binding(
@@ -184,9 +187,12 @@ class FarewellsScreen(Screen[None]):
         self.query_one("#progress", Static).update(
             Content.styled(progress.summary, "bold $text-success")
         )
-        detail = ", ".join(
-            f"{getattr(progress, status):,} {status}" for status in FAREWELL_STATUSES[:-1]
-        )
+        counts = [
+            f"{getattr(progress, status):,} {status}" for status in ("drafted", "copied", "sent")
+        ]
+        if progress.no_message:
+            counts.append(f"{progress.no_message:,} need no message")
+        detail = ", ".join(counts)
         self.query_one("#detail", Static).update(f"({detail})" if rows else "")
         showing = self.status_filter or "all"
         self.query_one("#filter", Static).update(
@@ -208,15 +214,19 @@ class FarewellsScreen(Screen[None]):
             return
         panel.border_title = Content(row.name)  # a name is data, never markup
         length = message_length(row.message)
-        panel.border_subtitle = f"{length:,} character{'s' * (length != 1)}"
-        wording = (
-            Content.assemble(("your own wording", "bold"), " (e edits it)")
-            if row.edited
-            else Content.assemble(("tone ", ""), (row.tone, "bold"), " (t for the next)")
+        panel.border_subtitle = (
+            "no message" if row.no_message else f"{length:,} character{'s' * (length != 1)}"
         )
+        if row.edited:
+            wording = Content.assemble(("your own wording", "bold"), " (e edits it)")
+        elif row.no_message:
+            wording = Content.assemble(("no message", "bold"), " (t for a tone)")
+        else:
+            wording = Content.assemble(("tone ", ""), (row.tone, "bold"), " (t for the next)")
         meta.update(
             Content.assemble(
                 (row.status, f"bold {STATUS_STYLES[row.status]}"),
+                _follow_through(row),
                 "  ·  ",
                 wording,
                 "\n",
@@ -225,12 +235,14 @@ class FarewellsScreen(Screen[None]):
         )
         refusal.display = row.refusal is not None
         refusal.update(row.refusal or "")
-        message.update(Content(row.message))
+        message.update(Content(row.message) if not row.no_message else _no_message_text(row))
         panel.scroll_home(animate=False)
 
     def _empty_text(self) -> str:
         if self.status_filter is None:
             return "Nobody is marked disconnect yet."
+        if self.status_filter == NO_MESSAGE_NEEDED:
+            return "Everyone marked disconnect gets a message."
         return f"No farewell is {self.status_filter}."
 
     def _empty_hint(self) -> str:
@@ -241,7 +253,7 @@ class FarewellsScreen(Screen[None]):
                 "Nobody is marked disconnect yet. Mark contacts with x in the review; each one "
                 "gets a farewell to send here before you remove them on LinkedIn."
             )
-        return f"No farewell is {self.status_filter}: f shows the next status."
+        return f"{self._empty_text()} f shows the next status."
 
     def on_contact_table_row_highlighted(self, event: ContactTable.RowHighlighted) -> None:
         if self.rows is not None:
@@ -278,6 +290,13 @@ class FarewellsScreen(Screen[None]):
         row = self.current
         if row is None:
             return
+        if row.no_message:
+            self.notify(
+                f"Nothing to copy: {row.name} gets no message (t picks a tone).",
+                timeout=4,
+                markup=False,
+            )
+            return
         if copy_message(self.app, row.message, row.name, self.context.system_copy):
             mark_copied(self.context.store, row.key)
             self._reload(row)
@@ -286,10 +305,18 @@ class FarewellsScreen(Screen[None]):
         row = self.current
         if row is None:
             return
+        if status == "sent" and row.no_message:
+            self.notify(
+                f"{row.name} gets no message, so there is none to send: r marks them removed.",
+                timeout=4,
+                markup=False,
+            )
+            return
         # The same key again takes the mark back to where it came from (copied, or drafted
         # when it was never copied); after a restart, to the step before it.
         if row.status == status:
-            new_status = self._marked_from.pop((row.key, status), _UNDO_MARK[status])
+            before = NO_MESSAGE_NEEDED if row.no_message else _UNDO_MARK[status]
+            new_status = self._marked_from.pop((row.key, status), before)
         else:
             self._marked_from[(row.key, status)] = row.status
             new_status = status
@@ -308,9 +335,23 @@ class FarewellsScreen(Screen[None]):
         if row is None:
             return
         inputs = self.context.farewell
-        cycle_tone(self.context.store, row.key, inputs.tones, default_tone=inputs.default_tone)
+        cycle_tone(
+            self.context.store,
+            row.key,
+            inputs.tones,
+            default_tone=inputs.default_tone,
+            flagged=row.flagged,
+        )
         new = self._reload(row)
-        if new.edited:
+        if new.edited and new.tone == NO_MESSAGE:
+            self.notify(
+                "No message chosen, but your own wording still wins: press e and clear it "
+                "to send nothing.",
+                severity="warning",
+                timeout=6,
+                markup=False,
+            )
+        elif new.edited:
             self.notify(
                 f"Tone is now {new.tone}, but your own wording still wins: press e and choose "
                 "'Back to the template' to use the tone.",
@@ -318,6 +359,8 @@ class FarewellsScreen(Screen[None]):
                 timeout=6,
                 markup=False,
             )
+        elif new.no_message:
+            self.notify(f"No message for {new.name}; t again for a tone.", timeout=3, markup=False)
         else:
             self.notify(f"Tone: {new.tone}.", timeout=2, markup=False)
 
@@ -335,9 +378,8 @@ class FarewellsScreen(Screen[None]):
             if not new.edited and not row.edited:
                 self.notify(f"No change to the message for {new.name}.", timeout=3, markup=False)
             elif not new.edited:
-                self.notify(
-                    f"Back to the {new.tone} template for {new.name}.", timeout=3, markup=False
-                )
+                back = "no message" if new.no_message else f"the {new.tone} template"
+                self.notify(f"Back to {back} for {new.name}.", timeout=3, markup=False)
             elif new.refusal:
                 self.notify(
                     new.refusal, title="Saved, but not copyable", severity="warning", markup=False
@@ -361,3 +403,26 @@ class FarewellsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def _follow_through(row: FarewellRow) -> str:
+    """What a newer export says about the contact, worded as `prune farewells` words it."""
+    if row.still_connected:
+        return f", {STILL_CONNECTED}"
+    if row.gone:
+        return " (gone from your newest export)"
+    return ""
+
+
+def _no_message_text(row: FarewellRow) -> Content:
+    """What the message area says when there is nothing to send."""
+    why = (
+        "a bare-bones profile, likely a fake account, needs no farewell"
+        if row.flagged
+        else "you chose to send no message"
+    )
+    return Content.assemble(
+        ("No message: ", "bold"),
+        f"{why}. Remove the connection on LinkedIn, then r marks it removed; "
+        "t picks a tone to write after all.",
+    )

@@ -9,7 +9,6 @@ finds nothing left), once.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 import polars as pl
@@ -24,8 +23,6 @@ from textual.worker import Worker
 
 from prune.core.evidence.collect import Evidence
 from prune.core.evidence.details import details
-from prune.core.farewell.followthrough import cycle_tone, mark_copied
-from prune.core.farewell.message import message_for
 from prune.core.model import Answer, Verdict
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import Rule
@@ -33,8 +30,8 @@ from prune.core.review.session import ContactView, IndexedInsights, Outcome, Rev
 from prune.core.state.store import Farewell, Snapshot
 from prune.tui import loading
 from prune.tui.browsing import open_profile
+from prune.tui.card_farewell import card_farewell, copy_card_farewell, cycle_card_tone
 from prune.tui.context import AppContext
-from prune.tui.copying import copy_message
 from prune.tui.live_keys import KeyNames
 from prune.tui.screens.confirm_screen import ConfirmScreen, farewell_gone_question
 from prune.tui.screens.contacts_screen import ContactsScreen
@@ -279,10 +276,7 @@ class ReviewScreen(Screen[None]):
 
     def _farewell(self, view: ContactView) -> tuple[str, Farewell]:
         """The farewell to show and copy for a contact, and its stored state."""
-        saved = self.context.store.farewell(view.key)
-        inputs = self.context.farewell
-        message = message_for(saved, view, inputs.settings(self.context.today()))
-        return message, dataclasses.replace(saved, tone=saved.tone or inputs.default_tone)
+        return card_farewell(self.context, view)
 
     def _announce(self, outcome: Outcome | None) -> None:
         if outcome is not None and outcome.verdict in _TOAST:
@@ -410,28 +404,13 @@ class ReviewScreen(Screen[None]):
 
     def action_tone(self) -> None:
         view = self._disconnect_view()
-        if view is None:
-            return
-        inputs = self.context.farewell
-        saved = cycle_tone(
-            self.context.store, view.key, inputs.tones, default_tone=inputs.default_tone
-        )
-        if saved.text is not None:
-            self.notify(
-                f"Tone set to {saved.tone}, but your own words for {view.name} still win: "
-                "clear the edit on the Farewells screen to use the tone.",
-                timeout=5,
-                markup=False,
-            )
-        self.refresh_card()
+        if view is not None:
+            cycle_card_tone(self, self.context, view)
+            self.refresh_card()
 
     def action_copy(self) -> None:
         view = self._disconnect_view()
-        if view is None:
-            return
-        message, _ = self._farewell(view)
-        if copy_message(self.app, message, view.name, self.context.system_copy):
-            mark_copied(self.context.store, view.key)
+        if view is not None and copy_card_farewell(self, self.context, view, self.keys):
             self.refresh_card()
 
     # -- the palette's settings (the App stores them; the screen applies them) ------------------

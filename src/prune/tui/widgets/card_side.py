@@ -15,8 +15,8 @@ from prune.core.evidence.collect import Evidence
 from prune.core.evidence.details import details
 from prune.core.review.session import ContactView
 from prune.core.state.store import Farewell
+from prune.tui.card_farewell import farewell_body, farewell_heading
 from prune.tui.live_keys import KeyNames
-from prune.tui.widgets.contact_card import farewell_heading
 
 
 class CardSide(VerticalScroll):
@@ -40,7 +40,7 @@ class CardSide(VerticalScroll):
         title, text = self.query_one("#side-title", Static), self.query_one("#side-text", Static)
         if farewell is not None:
             title.update(farewell_heading(farewell[1], keys))
-            text.update(Content(farewell[0]))
+            text.update(farewell_body(farewell[0], farewell[1], view, keys))
             return
         title.update(Content.styled("What the archive says", "bold"))
         if evidence is None:

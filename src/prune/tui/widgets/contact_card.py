@@ -18,6 +18,7 @@ from prune.core.review.rules import Rule as AnswerRule
 from prune.core.review.session import ContactView
 from prune.core.state.store import Farewell
 from prune.core.text.control import shown_url
+from prune.tui.card_farewell import farewell_body, farewell_heading
 from prune.tui.formatting import age, day
 from prune.tui.live_keys import KeyNames
 from prune.tui.verdict_styles import VERDICT_STYLES
@@ -146,7 +147,7 @@ class ContactCard(Vertical):
         if not shown or farewell is None:
             return
         self._set("farewell-head", farewell_heading(farewell[1], keys))
-        self._set("farewell", farewell[0])
+        self._set("farewell", farewell_body(farewell[0], farewell[1], view, keys))
 
     def fit_farewell(self, height: int) -> None:
         """Cap the farewell's box so the whole card fits in `height` rows; the message scrolls."""
@@ -218,19 +219,6 @@ class ContactCard(Vertical):
             f"{first('review.disconnect')} disconnect · {first('review.later')} later · "
             f"{first('review.undo')} undo · {first('app.help')} help",
         )
-
-
-def farewell_heading(saved: Farewell, keys: KeyNames) -> Content:
-    """`Farewell · tone warm · drafted · t tone · c copy`, worded as on the Farewells screen.
-
-    `saved.tone` is the tone in use (the screen fills in the default one).
-    """
-    wording = "your own words" if saved.text is not None else f"tone {saved.tone}"
-    return Content.assemble(
-        ("Farewell", "bold"),
-        f"  ·  {wording}  ·  {saved.status}  ·  ",
-        (f"{keys.first('review.tone')} tone · {keys.first('review.copy')} copy", "$accent"),
-    )
 
 
 def _repaint(line: Static, content: Content | str) -> None:
