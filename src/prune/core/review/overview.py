@@ -28,14 +28,14 @@ PACE_DAYS: Final = 14
 """The review pace looks at this many days, today included."""
 COVERAGE_QUERIES: Final = {
     "messages:>0": "with messages",
-    "evidence:any messages:0": "only invitations, endorsements or recommendations",
+    "evidence:any messages:0": "only invitations or endorsements",
     "evidence:none": "nothing in the archive",
 }
 """Evidence coverage, by the query that opens each part, and how the overview says it."""
 FLAG_KINDS: Final = {
     "flag:bare": "no company or position",
     "flag:url": "no profile URL",
-    "flag:name": "odd name (none, no letters, capitals or digits)",
+    "flag:name": "odd or missing name",
     "flag:any": "any flag",
 }
 """The kinds of bare-bones flag the query language tells apart, and how the overview says them."""
