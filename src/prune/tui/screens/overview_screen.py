@@ -62,7 +62,7 @@ class OverviewScreen(Screen[None]):
         background: $surface;
     }
     OverviewScreen .panel:focus-within { border: round $accent; }
-    OverviewScreen #pace-days { height: 2; margin-bottom: 1; }
+    OverviewScreen #pace-days { height: 2; }
     OverviewScreen #coverage-note { color: $text-muted; }
     OverviewScreen.-narrow BarList { max-height: 12; }
     OverviewScreen.-wide #panels, OverviewScreen.-widest #panels { layout: grid; }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -41,8 +42,21 @@ class Bar:
     query: str | None = None
 
 
-class BarList(OptionList):
-    """Bars scaled to the longest; `BarList.bars[highlighted]` is the row under the cursor."""
+class BarList(OptionList, inherit_bindings=False):
+    """Bars scaled to the longest; `BarList.bars[highlighted]` is the row under the cursor.
+
+    Only the moving keys are its own: `enter`, left and right belong to the screen it is on,
+    so that they can be remapped and the help sheet names them.
+    """
+
+    BINDINGS = [
+        Binding("up", "cursor_up", show=False),
+        Binding("down", "cursor_down", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+    ]
 
     DEFAULT_CSS = """
     BarList { border: none; padding: 0; background: $surface; height: auto; }
