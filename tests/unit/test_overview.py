@@ -246,3 +246,18 @@ def test_stats_by_year_and_top_companies(generated) -> None:
     top = top_companies(people)
     assert len(top) <= TOP
     assert [count for _, count in top] == sorted((count for _, count in top), reverse=True)
+
+
+def test_the_whole_field_form_negates_and_a_quoted_equals_sign_is_text() -> None:
+    people = contacts_of(
+        [
+            ("a", "Acme", None, date(2020, 1, 1)),
+            ("b", "Acme Labs", None, date(2020, 1, 1)),
+            ("c", "=Acme", None, date(2020, 1, 1)),
+        ]
+    )
+    frame = query_frame(people)
+    assert matching_keys(frame, NO_DECISIONS, "company:=acme") == ["a"]
+    assert matching_keys(frame, NO_DECISIONS, '-company:="ACME"') == ["b", "c"]
+    assert matching_keys(frame, NO_DECISIONS, 'company:"=acme"') == ["c"]
+    assert matching_keys(frame, NO_DECISIONS, "position:=x") == []
