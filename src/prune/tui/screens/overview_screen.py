@@ -99,7 +99,6 @@ class OverviewScreen(Screen[None]):
         self.session = session
         self.evidence = evidence
         self.open_query = open_query
-        self.facts: Overview | None = None
         self._rows: dict[str, list[Group] | list[Count]] = {}
         self._base: pl.DataFrame | None = None
         self._base_evidence: pl.DataFrame | None = None
@@ -149,7 +148,6 @@ class OverviewScreen(Screen[None]):
             today=self.context.today(),
             base=self._base,
         )
-        self.facts = facts
         self._title(facts)
         self._fill("years", facts.years, _verdict_bar)
         self._fill("companies", facts.companies, _verdict_bar)
@@ -157,7 +155,7 @@ class OverviewScreen(Screen[None]):
         self._fill("flags", facts.flags, _count_bar)
         note = self.query_one("#coverage-note", Static)
         note.display = facts.coverage is None
-        note.update("The archive is still being read; its evidence shows here when it is.")
+        note.update(Content("The archive is still being read; its evidence shows here when it is."))
         self._fill("coverage", facts.coverage or [], _count_bar)
         self._pace(facts.pace)
 
@@ -199,7 +197,7 @@ class OverviewScreen(Screen[None]):
         session_left = self.session.progress().seconds_left
         if session_left is not None:
             lines.append(f"At this session's pace: {duration(session_left)}.")
-        self.query_one("#pace-text", Static).update("\n".join(lines))
+        self.query_one("#pace-text", Static).update(Content("\n".join(lines)))
 
     def _describe(self) -> None:
         """The detail line: the highlighted row in full, with its numbers and its query."""
