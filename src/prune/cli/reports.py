@@ -10,6 +10,7 @@ from prune.core.evidence.cache import load_evidence, load_or_compute
 from prune.core.evidence.collect import Evidence
 from prune.core.reading.connections import Connections
 from prune.core.reading.placeholders import describe_placeholders
+from prune.core.review.overview import by_year, top_companies
 from prune.core.state.importing import ImportReport
 from prune.core.state.store import Store
 
@@ -132,11 +133,13 @@ def state_summary(store: Store) -> dict[str, Any]:
     latest = snapshots[-1] if snapshots else None
     evidence = None
     cached = False
+    contacts = None
     if latest is not None:
+        contacts = store.contacts(latest.id)
         evidence = load_evidence(store.path.parent, latest)
         cached = evidence is not None
         if evidence is None:
-            evidence = load_or_compute(store.path.parent, latest, store.contacts(latest.id))
+            evidence = load_or_compute(store.path.parent, latest, contacts)
     counts = (
         store.counts(latest.id).as_dict()
         if latest
@@ -154,6 +157,8 @@ def state_summary(store: Store) -> dict[str, Any]:
         "first_connected_on": latest.first_connected_on if latest else None,
         "last_connected_on": latest.last_connected_on if latest else None,
         "decisions": counts,
+        "by_year": {} if contacts is None else by_year(contacts),
+        "top_companies": [] if contacts is None else [list(t) for t in top_companies(contacts)],
         **evidence_summary(evidence),
         "evidence_notices": [] if evidence is None else list(evidence.notices),
         "new_evidence_notices": [] if evidence is None or cached else list(evidence.notices),
@@ -182,5 +187,23 @@ def state_summary_lines(summary: dict[str, Any]) -> list[str]:
         f"disconnect {decisions['disconnect']}, later {decisions['later']}, "
         f"undecided {decisions['undecided']}",
         f"Evidence      {_evidence_line(summary, bool(summary['new_evidence_notices']))}",
+        *_wrapped("Per year      ", [f"{year} {n}" for year, n in summary["by_year"].items()]),
+        *_wrapped("Top companies ", [f"{name} {n}" for name, n in summary["top_companies"][:5]]),
         *(f"Notice: {notice}" for notice in summary["new_evidence_notices"]),
     ]
+
+
+def _wrapped(heading: str, parts: list[str], width: int = 80) -> list[str]:
+    """`heading` then the parts joined by " · ", on as many lines as `width` columns need."""
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        if line and len(heading) + len(line) + len(" · ") + len(part) > width:
+            lines.append(line)
+            line = part
+        else:
+            line = f"{line} · {part}" if line else part
+    if line:
+        lines.append(line)
+    indent = " " * len(heading)
+    return [(heading if index == 0 else indent) + text for index, text in enumerate(lines)]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 from platformdirs import user_downloads_path
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -45,6 +46,7 @@ from prune.tui.screens.name_screen import NameScreen
 from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.nurture_screen import NurtureScreen
+from prune.tui.screens.overview_screen import OverviewScreen
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SummaryScreen
@@ -68,6 +70,7 @@ class PruneApp(App[None]):
         Binding("ctrl+e", "export", "Export a list", id="app.export", show=False),
         Binding("i", "invitations", "Invitations", id="app.invitations", show=False),
         Binding("N", "nurture", "Nurture", id="app.nurture", show=False),
+        Binding("g", "overview", "Overview: the whole network", id="app.overview", show=False),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -191,6 +194,52 @@ class PruneApp(App[None]):
             return
         self.push_screen(ExportScreen(self.context))
 
+    # -- the overview ---------------------------------------------------------------------------
+
+    def action_overview(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            self.show_overview()
+
+    def show_overview(self) -> None:
+        """`g`: bars and counts for the whole network; `enter` on one opens the list filtered."""
+        review = self._review
+        if review is None or review.session is None or isinstance(self.screen, OverviewScreen):
+            return
+
+        def evidence() -> pl.DataFrame | None:
+            return None if review.evidence is None else review.evidence.frame
+
+        screen = OverviewScreen(
+            self.context, review.session, evidence=evidence, open_query=self._open_query
+        )
+        self.push_screen(screen)
+
+    def _open_query(self, query: str) -> None:
+        """The list filtered by `query`, over the overview (or, if the list was open under the
+        overview already, back down to it)."""
+        if self._review is None:
+            return
+        if any(isinstance(screen, ContactsScreen) for screen in self.screen_stack):
+            contacts = self.get_screen(ContactsScreen.NAME)
+            assert isinstance(contacts, ContactsScreen)
+            contacts.use_query(query)
+            while not isinstance(self.screen, ContactsScreen):
+                self.pop_screen()
+            return
+        self._review.action_contacts(self._card_from_overview)
+        if self.is_screen_installed(ContactsScreen.NAME):  # the query applies as it shows
+            contacts = self.get_screen(ContactsScreen.NAME)
+            assert isinstance(contacts, ContactsScreen)
+            contacts.use_query(query)
+
+    def _card_from_overview(self, key: str | None) -> None:
+        """A card chosen in the list opened from the overview: leave the overview for it."""
+        if key is None or self._review is None:
+            return
+        while isinstance(self.screen, OverviewScreen):
+            self.pop_screen()
+        self._review.show_contact(key)
+
     def action_changes(self) -> None:
         """`w`: who left, who is new, who changed jobs since the export before this one."""
         if isinstance(self.screen, ModalScreen | ChangesScreen):
@@ -221,6 +270,11 @@ class PruneApp(App[None]):
             "All contacts",
             "Every contact with its verdict; enter shows their card",
             self.show_contacts,
+        )
+        yield SystemCommand(
+            "Overview",
+            "Connections per year, top companies and positions, evidence, flags, pace",
+            self.show_overview,
         )
         yield SystemCommand(
             "Export a list…",
@@ -320,6 +374,7 @@ def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
         ("the Invitations screen", [InvitationsScreen, PruneApp]),
         ("the Nurture screen", [NurtureScreen, ContactTable, PruneApp]),
         ("the summary", [SummaryScreen, PruneApp]),
+        ("the Overview", [OverviewScreen, PruneApp]),
     ]
     dialogs: list[tuple[str, list[type[DOMNode]]]] = [
         ("the help sheet", [HelpScreen]),

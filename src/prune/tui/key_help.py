@@ -20,6 +20,7 @@ from textual.screen import Screen
 from prune.tui.live_keys import bound_keys, declared_bindings, shown_keys
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.farewells_screen import FarewellsScreen
+from prune.tui.screens.overview_screen import OverviewScreen
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 
@@ -32,6 +33,7 @@ HEADINGS: dict[type[Screen[Any]], tuple[str, str | None]] = {
     FarewellsScreen: ("On the Farewells screen", "app.farewells"),
     ContactsScreen: ("On the list of all contacts", "review.contacts"),
     SummaryScreen: ("At the end of the review", None),
+    OverviewScreen: ("On the Overview", "app.overview"),
 }
 """A screen's heading, and the binding whose key opens it (said in the heading)."""
 PALETTE = "Command palette: order, rule, theme"

@@ -1,9 +1,11 @@
 """The query language shared by the workbench and `prune decide --where`: GitHub-search style.
 
 Space-separated terms must all match; `-term` negates one; double quotes group words
-(`company:"Acme, Inc."`, `"jane doe"`). A bare word looks in the name, company and position,
-without case or accents; `field:value` looks at one fact (FIELDS). A term that cannot be read
-raises QueryError with one line that names it and lists the fields.
+(`company:"Acme, Inc."`, `"jane doe"`; `\\"` inside quotes is a quote itself). A bare word looks
+in the name, company and position, without case or accents; `field:value` looks at one fact
+(FIELDS), and `name:=`, `company:=`, `position:=` at the whole field, so that the overview can
+open "Acme" without "Acme Labs". A term that cannot be read raises QueryError with one line that
+names it and lists the fields.
 
     frame = query_frame(contacts, evidence.frame)      # once per snapshot: folded text, evidence
     keys = matching_keys(frame, decisions, "company:acme -verdict:keep connected:<2015")
@@ -63,6 +65,7 @@ class Term:
     value: str
     negated: bool = False
     text: str = ""  # the term as typed, for messages
+    exact: bool = False  # `company:=...`: the whole field, not a part of it
 
 
 def parse_terms(query: str) -> list[Term]:
@@ -154,9 +157,14 @@ def _tokens(query: str) -> list[tuple[str, int | None]]:
     tokens: list[tuple[str, int | None]] = []
     current: list[str] = []
     quoted_from: int | None = None
-    in_quotes = started = False
+    in_quotes = started = escaped = False
     for char in query:
-        if char == '"':
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif in_quotes and char == "\\":
+            escaped = True  # inside quotes, \" is a quote and \\ a backslash
+        elif char == '"':
             if quoted_from is None:
                 quoted_from = len(current)
             in_quotes = not in_quotes
@@ -186,9 +194,13 @@ def _term(raw: str, quoted_from: int | None) -> Term:
     field = field.lower()
     if field not in FIELDS:
         raise QueryError(f'unknown field "{field}" in "{text}"; {_fields()}')
+    # `company:="="`: an `=` before any quote asks for the whole field; a quoted one is text.
+    exact = field in _TEXT_FIELDS and value.startswith("=") and quoted_from != len(field) + 1
+    if exact:
+        value = value[1:]
     if not value.strip():
         raise QueryError(f'"{text}" needs a value after "{field}:"; {_fields()}')
-    return Term(field, value, negated, text)
+    return Term(field, value, negated, text, exact)
 
 
 def _fields() -> str:
@@ -209,7 +221,10 @@ def _expression(term: Term) -> pl.Expr:
             [pl.col(column).str.contains(word, literal=True) for column in _TEXT_FIELDS.values()]
         )
     if term.field in _TEXT_FIELDS:
-        return pl.col(_TEXT_FIELDS[term.field]).str.contains(fold(term.value), literal=True)
+        column = pl.col(_TEXT_FIELDS[term.field])
+        if term.exact:
+            return column == fold(term.value)
+        return column.str.contains(fold(term.value), literal=True)
     value = term.value.strip().lower()
     if term.field == "verdict":
         return _choice(term, value, VERDICT_VALUES, _verdict)

@@ -105,6 +105,7 @@ class ContactsScreen(Screen[str | None]):
         self._text: pl.DataFrame | None = None
         self._frame: pl.DataFrame | None = None
         self._frame_evidence: pl.DataFrame | None = None
+        self._wanted_query: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
@@ -124,8 +125,17 @@ class ContactsScreen(Screen[str | None]):
 
     def on_screen_resume(self) -> None:
         """Every time the list is shown (it is kept between visits): fresh verdicts."""
+        if self._wanted_query is not None:
+            self.query_text, self._wanted_query = self._wanted_query, None
+            self.filter_index = 0  # every verdict: the query alone says who is shown
+            self.selected.clear()
+            self.query_one(QueryBox).value = self.query_text
         self._show()
         self.query_one(ContactTable).focus()
+
+    def use_query(self, query: str) -> None:
+        """Show the contacts `query` matches the next time the list is shown, in the box."""
+        self._wanted_query = query
 
     # -- what is shown ----------------------------------------------------------------------------
 

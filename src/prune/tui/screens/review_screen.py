@@ -370,15 +370,15 @@ class ReviewScreen(Screen[None]):
             EvidenceScreen(view.name, facts, self.evidence.describe().capitalize())
         )
 
-    def action_contacts(self) -> None:
-        """The list of all contacts; `enter` there brings that person's card here."""
+    def action_contacts(self, then: Callable[[str | None], None] | None = None) -> None:
+        """The list of all contacts; `enter` there hands the key to `then` (default: its card)."""
         if self.session is None:
             return
         # Built once and kept: composing and styling a screen costs more than its 30,000 rows.
         if not self.app.is_screen_installed(ContactsScreen.NAME):
             screen = ContactsScreen(self.session, self._evidence_frame)
             self.app.install_screen(screen, ContactsScreen.NAME)
-        self.app.push_screen(ContactsScreen.NAME, self.show_contact)
+        self.app.push_screen(ContactsScreen.NAME, then or self.show_contact)
 
     def _evidence_frame(self) -> pl.DataFrame | None:
         return None if self.evidence is None else self.evidence.frame
