@@ -1,4 +1,4 @@
-"""What every screen is handed: store, settings, farewell inputs, clipboard and clock.
+"""What every screen is handed: store, settings (and their file), farewell inputs, clipboard, clock.
 
 `make_app` builds one `AppContext` and each screen receives it in its constructor, so no screen
 reaches into the App for a service and every dependency is typed. The store in it belongs to the
@@ -56,6 +56,9 @@ class AppContext:
     """The day farewells and ages are counted from (fixed in tests)."""
     pace_clock: Callable[[], float]
     """Monotonic seconds, for the time left at the user's pace."""
+    config_path: Path | None = None
+    """The settings file `config` was read from, where the app saves what the user asks it to
+    (a saved filter); None when there is no file to write to."""
 
     @property
     def data_dir(self) -> Path:
