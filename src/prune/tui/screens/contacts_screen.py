@@ -48,7 +48,7 @@ COLUMNS = (
     Column("Connected", 11),  # "2024-03-07" and the sort's arrow
 )
 PAST_COLUMNS = (*COLUMNS, Column("Gone since", 11))
-PAST_STYLE = "$text-disabled"
+PAST_STYLE = "dim"  # an attribute, not a colour: greyed in every theme
 PAST_REFUSAL = "Past connections cannot be decided: they are no longer connected."
 FILTERS: tuple[str | None, ...] = (None, "undecided", "keep", "disconnect", "later")
 SORTS = ("name", "company", "position", "connected", "verdict")
