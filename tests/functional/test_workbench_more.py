@@ -173,12 +173,17 @@ async def test_ctrl_s_saves_the_query_and_the_palette_opens_it(tmp_path: Path) -
 async def test_a_filter_saved_by_hand_is_in_the_palette_even_before_the_list_was_opened(
     tmp_path: Path,
 ) -> None:
-    config = '[filters]\nold = "connected:<2016"\nbroken = "colour:red"\n'
+    config = (
+        '[filters]\nold = "connected:<2016"\nbroken = "colour:red"\n'
+        "brackets = 'company:\"[b]Acme\"'\n"
+    )
     app = build_app(tmp_path, config=config)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await loaded(pilot)
-        titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert "Filter: old" in titles and "Filter: broken" not in titles
+        commands = {command.title: command for command in app.get_system_commands(app.screen)}
+        assert "Filter: old" in commands and "Filter: broken" not in commands
+        shown = Content.from_markup(commands["Filter: brackets"].help).plain  # as the palette
+        assert shown == 'The list of all contacts filtered by company:"[b]Acme"'
         assert any('[filters] broken: unknown field "colour"' in toast for toast in toasts(app))
         app.open_contacts("connected:<2016")
         await pilot.pause()

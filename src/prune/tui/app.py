@@ -236,7 +236,7 @@ class PruneApp(App[None]):
         for name, query in self.context.config.filters.items():
             yield SystemCommand(
                 f"Filter: {name}",
-                f"The list of all contacts filtered by {query}",
+                f"The list of all contacts filtered by {query}".replace("[", "\\["),  # not markup
                 lambda query=query: self.open_contacts(query),
             )
         for name, rule in RULES.items():
