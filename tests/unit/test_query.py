@@ -12,7 +12,9 @@ from prune.core.evidence.collect import EVIDENCE_SCHEMA, compute_evidence
 from prune.core.review.query import (
     FIELDS,
     QueryError,
+    asks_for_past,
     matching_keys,
+    mentions_status,
     parse_terms,
     query_frame,
 )
@@ -238,3 +240,79 @@ def test_the_frame_is_built_without_evidence_too(tmp_path: Path) -> None:
     frame = query_frame(contacts())
     assert matching_keys(frame, DECISIONS, "flag:bare") == ["c"]
     assert matching_keys(frame, DECISIONS, "evidence:none") == ["a", "b", "c", "d"]
+
+
+def with_past(*past_keys: str) -> pl.DataFrame:
+    """The four people, those named being past connections (gone from the latest export)."""
+    return contacts().with_columns(pl.col("key").is_in(list(past_keys)).alias("past"))
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("status:past", ["b", "d"]),
+        ("status:current", ["a", "c"]),
+        ("-status:past", ["a", "c"]),
+        ("-status:current", ["b", "d"]),
+        ("Status:PAST doe", ["b", "d"]),
+        ("status:past verdict:undecided", ["d"]),
+        ("status:past status:current", []),
+    ],
+)
+def test_status_picks_past_or_current_connections(query: str, keys: list[str]) -> None:
+    frame = query_frame(with_past("b", "d"), evidence())
+    assert matching_keys(frame, DECISIONS, query) == keys
+
+
+def test_without_past_connections_in_the_frame_everyone_is_current() -> None:
+    frame = query_frame(contacts(), evidence())
+    assert matching_keys(frame, DECISIONS, "status:current") == ["a", "b", "c", "d"]
+    assert matching_keys(frame, DECISIONS, "status:past") == []
+
+
+def test_a_bad_status_is_refused_in_one_line() -> None:
+    with pytest.raises(QueryError) as refused:
+        found("status:gone")
+    assert str(refused.value) == (
+        f'cannot read "status:gone": status takes current or past; {FIELD_LIST}'
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "mentions", "past"),
+    [
+        ("acme", False, False),
+        ("acme status:current", True, False),
+        ("status:past", True, True),
+        ("-status:current", True, True),
+        ("-status:past", True, False),
+        ('"status:past"', False, False),  # quoted: a word
+    ],
+)
+def test_which_queries_ask_for_past_connections(query: str, mentions: bool, past: bool) -> None:
+    assert (mentions_status(query), asks_for_past(query)) == (mentions, past)
+
+
+def test_status_agrees_with_a_plain_python_filter(
+    generated: tuple[pl.DataFrame, pl.DataFrame],
+) -> None:
+    people, facts = generated
+    keys = people["key"].to_list()
+    gone = set(keys[::4])
+    frame = query_frame(people.with_columns(pl.col("key").is_in(list(gone)).alias("past")), facts)
+    rows = {row["key"]: row for row in people.to_dicts()}
+    checks = {
+        "status:past": lambda r: r["key"] in gone,
+        "-status:past connected:<2018": lambda r: (
+            r["key"] not in gone and r["connected_on"] < date(2018, 1, 1)
+        ),
+        "status:current engineer": lambda r: (
+            r["key"] not in gone and "engineer" in fold(str(r["position"] or ""))
+        ),
+    }
+    for query, keep in checks.items():
+        expected = [key for key in keys if keep(rows[key])]
+        assert expected, f"{query} matched nobody: a weak check"
+        assert matching_keys(frame, pl.DataFrame(schema={"key": str, "verdict": str}), query) == (
+            expected
+        ), query

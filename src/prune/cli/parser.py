@@ -39,7 +39,12 @@ COMMANDS = (
 
 QUERY_HELP = (
     "terms all match, -term negates, quotes group words; fields: name, company, position, "
-    "verdict, connected, messages, last, flag, evidence, colleague, invited"
+    "verdict, status, connected, messages, last, flag, evidence, colleague, invited"
+)
+
+SAVED_HELP = (
+    'the query saved as NAME: [filters] NAME = "QUERY" in the config (ctrl+s in the filter box '
+    "of the list of all contacts saves one)"
 )
 
 _OPTIONS_WITH_A_VALUE = {"--data-dir", "--config"}
@@ -153,9 +158,11 @@ def _add_export(export: argparse.ArgumentParser) -> None:
         "--out", metavar="FILE", type=Path, help="write to FILE (default: standard output)"
     )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    export.add_argument(
+    which = export.add_mutually_exclusive_group()
+    which.add_argument(
         "--where", metavar="QUERY", help=f"only the contacts QUERY matches; {QUERY_HELP}"
     )
+    which.add_argument("--saved", metavar="NAME", help=SAVED_HELP)
     export.add_argument(
         "--excel", action="store_true", help="start the CSV with a byte-order mark for Excel"
     )
@@ -165,12 +172,13 @@ def _add_decide(decide: argparse.ArgumentParser) -> None:
     decide.add_argument(
         "verdict", choices=["keep", "disconnect", "later", "undecided"], help="what to decide"
     )
-    decide.add_argument(
+    which = decide.add_mutually_exclusive_group(required=True)
+    which.add_argument(
         "--where",
         metavar="QUERY",
-        required=True,
         help=f"which contacts, e.g. 'company:acme connected:<2015 -verdict:keep'; {QUERY_HELP}",
     )
+    which.add_argument("--saved", metavar="NAME", help=SAVED_HELP)
     decide.add_argument(
         "--dry-run", action="store_true", help="count and name them, change nothing"
     )

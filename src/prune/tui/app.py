@@ -48,6 +48,7 @@ from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.nurture_screen import NurtureScreen
 from prune.tui.screens.overview_screen import OverviewScreen
 from prune.tui.screens.review_screen import ReviewScreen
+from prune.tui.screens.save_filter_screen import SaveFilterScreen
 from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_table import ContactTable
@@ -189,6 +190,14 @@ class PruneApp(App[None]):
         if self._review is not None and not isinstance(self.screen, ContactsScreen):
             self._review.action_contacts()
 
+    def open_contacts(self, query: str) -> None:
+        """The list of all contacts filtered by `query` (a saved filter from the palette)."""
+        self.show_contacts()
+        if self.is_screen_installed(ContactsScreen.NAME):
+            screen = self.get_screen(ContactsScreen.NAME)
+            if isinstance(screen, ContactsScreen):
+                screen.use_query(query)
+
     def show_export(self) -> None:
         if isinstance(self.screen, ExportScreen):
             return
@@ -238,7 +247,7 @@ class PruneApp(App[None]):
             return
         while isinstance(self.screen, OverviewScreen):
             self.pop_screen()
-        self._review.show_contact(key)
+        self._review.show_contact(key, from_list=True)
 
     def action_changes(self) -> None:
         """`w`: who left, who is new, who changed jobs since the export before this one."""
@@ -291,6 +300,12 @@ class PruneApp(App[None]):
             "The contacts you kept, least recently in touch first, and who is due a word",
             self.show_nurture,
         )
+        for name, query in self.context.config.filters.items():
+            yield SystemCommand(
+                f"Filter: {name}",
+                f"The list of all contacts filtered by {query}".replace("[", "\\["),  # not markup
+                lambda query=query: self.open_contacts(query),
+            )
         for name, rule in RULES.items():
             marker = " (in use)" if name == self.rule.name else ""
             yield SystemCommand(
@@ -382,6 +397,7 @@ def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
         ("the notices sheet", [NoticesScreen]),
         ("the search", [SearchScreen]),
         ("the note dialog", [NoteScreen]),
+        ("the save-filter dialog", [SaveFilterScreen]),
         ("the export dialog", [ExportScreen]),
         ("the message editor", [MessageEditScreen]),
         ("the name question", [NameScreen]),

@@ -1,4 +1,4 @@
-"""What every screen is handed: store, settings, farewell inputs, clipboard and clock.
+"""What every screen is handed: store, settings (and their file), farewell inputs, clipboard, clock.
 
 `make_app` builds one `AppContext` and each screen receives it in its constructor, so no screen
 reaches into the App for a service and every dependency is typed. The store in it belongs to the
@@ -65,7 +65,8 @@ class AppContext:
     pace_clock: Callable[[], float]
     """Monotonic seconds, for the time left at the user's pace."""
     config_path: Path | None = None
-    """The settings file the config was read from, for the few settings the app writes."""
+    """The settings file `config` was read from, where the app saves what the user asks it to
+    (their name, a saved filter); None when there is no file to write to."""
 
     @property
     def data_dir(self) -> Path:

@@ -1,5 +1,8 @@
 """`prune decide VERDICT --where QUERY` and `prune undo`: many contacts at once, and stepping back.
 
+`--saved NAME` stands for the query saved under that name in the config's `[filters]`. Past
+connections cannot be decided (they are no longer connected): a query asking for them is refused.
+
 A decide is one batch: one transaction and one journal entry, so one `prune undo` restores every
 contact in it, answers and notes included. `prune undo` undoes the latest single decision or
 batch of any session: it holds the writer lock, so no review is running to lose its own undo.
@@ -11,16 +14,22 @@ import argparse
 import json
 import sys
 
-from prune.cli.commands.opening import open_store
+from prune.cli.commands.opening import load_settings, open_store
 from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP
+from prune.core.config import Config
 from prune.core.errors import ExportError
 from prune.core.model import Verdict
 from prune.core.review.matching import Matches, contacts_matching
-from prune.core.review.query import QueryError
+from prune.core.review.query import QueryError, asks_for_past
 from prune.core.state.store import Snapshot, Store, Undone
 
 UNDECIDED = "undecided"
+SAVE_HINT = "ctrl+s in the filter box of the list of all contacts saves one"
+PAST_REFUSAL = (
+    "they are no longer connected, so there is nothing to decide (`prune export --list past` "
+    "lists them)"
+)
 NAMES_SHOWN = 10  # names a dry run prints, and `undo` names
 
 
@@ -35,15 +44,40 @@ def matches_of(store: Store, snapshot: Snapshot, query: str) -> Matches:
     return matches
 
 
+def chosen_query(args: argparse.Namespace, config: Config | None = None) -> str | None:
+    """`--where QUERY`, or the query saved as `--saved NAME` in `[filters]`; an unknown name is
+    bad input, in one line naming the saved ones. `config` is the one already loaded, if any."""
+    if args.saved is None:
+        return str(args.where) if args.where is not None else None
+    filters = (config or load_settings(args)).filters
+    if args.saved in filters:
+        return filters[args.saved]
+    known = ", ".join(sorted(filters)) or f"none yet ({SAVE_HINT})"
+    raise ExportError(f'no filter is saved as "{args.saved}"; saved filters: {known}')
+
+
+def refuse_past(query: str, refusal: str) -> None:
+    """Past connections are not in the latest export: a query asking for them is refused."""
+    try:
+        wants_past = asks_for_past(query)
+    except QueryError as error:
+        raise ExportError(str(error)) from None
+    if wants_past:
+        raise ExportError(f"{query!r} asks for past connections: {refusal}")
+
+
 def run_decide(args: argparse.Namespace) -> int:
     """Decide every match as one batch, or with `--dry-run` only count and name them."""
     verdict: Verdict | None = None if args.verdict == UNDECIDED else args.verdict
+    query = chosen_query(args)
+    assert query is not None  # argparse requires --where or --saved
+    refuse_past(query, PAST_REFUSAL)
     with open_store(args, write=not args.dry_run) as store:
         snapshot = store.latest_snapshot()
         if snapshot is None:
             print(GET_EXPORT_HELP)
             return EXIT_OK
-        matches = matches_of(store, snapshot, args.where)
+        matches = matches_of(store, snapshot, query)
         batch = None
         if matches.keys and not args.dry_run:
             batch = store.decide_batch(matches.keys, verdict)

@@ -9,10 +9,11 @@ import argparse
 import sys
 from datetime import date
 
-from prune.cli.commands.decide_undo import matches_of
+from prune.cli.commands.decide_undo import chosen_query, matches_of, refuse_past
 from prune.cli.commands.opening import load_settings, open_store
 from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP, NO_DISCONNECTS_YET, NOTHING_TO_EXPORT
+from prune.core.config import Config
 from prune.core.errors import ExportError
 from prune.core.farewell.followthrough import farewell_document, farewell_rows, message_renderer
 from prune.core.invitations.listing import invitation_list
@@ -52,7 +53,12 @@ def run_farewells(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """One list in one format, to standard output or `--out`; the summary goes to stderr.
 
-    `--where QUERY` keeps the contacts it matches; alone it searches every contact."""
+    `--where QUERY` (or `--saved NAME`) keeps the contacts it matches; alone it searches every
+    contact."""
+    config = load_settings(args)
+    args.where = chosen_query(args, config)
+    if args.where is not None:
+        refuse_past(args.where, "they have a list of their own: use --list past")
     if args.which is None:
         args.which = "all" if args.where else "disconnect"
     check_choices(args.which, args.fmt, excel=args.excel)
@@ -63,7 +69,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
     if args.out is not None:
         check_target(args.out, force=args.force)  # refuse a bad path before any work
-    export = _prepare(args)
+    export = _prepare(args, config)
     warning = export.shared_names_warning()
     if warning is not None:
         print(f"prune: {warning}", file=sys.stderr)
@@ -78,9 +84,8 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _prepare(args: argparse.Namespace) -> ListExport:
+def _prepare(args: argparse.Namespace, config: Config) -> ListExport:
     """The chosen list of the latest snapshot, with every unedited farewell rendered."""
-    config = load_settings(args)
     with open_store(args, write=False) as store:
         snapshot = store.latest_snapshot()
         if snapshot is None:

@@ -27,6 +27,7 @@ from prune.core.nurture.tiers import TIERS, Cadences
 from prune.core.paths import make_private_dirs
 from prune.core.periods import Period, parse_period
 from prune.core.review.orders import ORDERS
+from prune.core.review.query import QueryError, query_expression
 from prune.core.review.rules import RULES
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class Config:
     tones: dict[str, str] = field(default_factory=lambda: dict(BUILTIN_TONES))  # name -> template
     cadences: Cadences = field(default_factory=Cadences)  # [nurture]
     stale_after: Period = DEFAULT_STALE_AFTER  # [invitations] stale_after
+    filters: dict[str, str] = field(default_factory=dict)  # [filters] name -> saved query
     problems: list[str] = field(default_factory=list)
 
     def farewell_settings(self, snapshot: Snapshot | None, today: date) -> FarewellSettings:
@@ -111,6 +113,9 @@ def _header() -> str:
 # tier: close (you would ask them a favour), known (you know them or interacted), kept (the
 # rest). Write "10 days", "3 weeks", "3 months", "1 year" or "never". [invitations] stale_after:
 # how old an unanswered invitation you sent may get before prune suggests withdrawing it.
+#
+# [filters]: saved queries of the list of all contacts, NAME = "QUERY" (ctrl+s in its filter
+# box adds one); the palette lists each as "Filter: NAME", and `prune decide --saved NAME` uses it.
 
 """
 
@@ -134,6 +139,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "farewell": ("default_tone", "tones"),
     "nurture": TIERS,
     "invitations": ("stale_after",),
+    "filters": (),
 }
 
 
@@ -187,7 +193,25 @@ def load_config(path: Path, binding_ids: Collection[str] | None = None) -> Confi
     _read_farewell(_table(document, "farewell", config, where), config, where)
     _read_nurture(_table(document, "nurture", config, where), config, where)
     _read_invitations(_table(document, "invitations", config, where), config, where)
+    _read_filters(_table(document, "filters", config, where), config, where)
     return config
+
+
+def _read_filters(filters: dict[str, Any], config: Config, where: Any) -> None:
+    """Saved queries; one that is not text or does not parse is skipped, with the reason."""
+    for name, query in filters.items():
+        if not isinstance(query, str):
+            config.problems.append(
+                f'{where("filters", name)}: must be a query in quotes, such as "company:acme"; '
+                "it is skipped"
+            )
+            continue
+        try:
+            query_expression(query)
+        except QueryError as error:
+            config.problems.append(f"{where('filters', name)}: {error}; it is skipped")
+            continue
+        config.filters[name] = query
 
 
 def _choice(

@@ -1,11 +1,12 @@
 """The query language shared by the workbench and `prune decide --where`: GitHub-search style.
 
 Space-separated terms must all match; `-term` negates one; double quotes group words
-(`company:"Acme, Inc."`, `"jane doe"`; `\\"` inside quotes is a quote itself). A bare word looks
+(`company:"Acme, Inc."`, `"jane doe"`; `\"` inside quotes is a quote itself). A bare word looks
 in the name, company and position, without case or accents; `field:value` looks at one fact
 (FIELDS), and `name:=`, `company:=`, `position:=` at the whole field, so that the overview can
-open "Acme" without "Acme Labs". A term that cannot be read raises QueryError with one line that
-names it and lists the fields.
+open "Acme" without "Acme Labs"; `status:past` asks for past connections, which the caller adds
+to the frame (see PAST). A term that cannot be read raises QueryError with one line that names
+it and lists the fields.
 
     frame = query_frame(contacts, evidence.frame)      # once per snapshot: folded text, evidence
     keys = matching_keys(frame, decisions, "company:acme -verdict:keep connected:<2015")
@@ -32,6 +33,7 @@ FIELDS: Final = (
     "company",
     "position",
     "verdict",
+    "status",
     "connected",
     "messages",
     "last",
@@ -41,6 +43,10 @@ FIELDS: Final = (
     "invited",
 )
 VERDICT_VALUES: Final = ("keep", "disconnect", "later", "undecided")
+STATUS_VALUES: Final = ("current", "past")
+PAST: Final = "past"
+"""The query frame's column saying a contact is a past connection (see core.state.past): given
+as a boolean column of `contacts`, else false for everyone."""
 FLAG_VALUES: Final = {
     "any": None,  # any flag at all
     "bare": (NO_COMPANY,),
@@ -79,12 +85,14 @@ def folded_text(contacts: pl.DataFrame) -> pl.DataFrame:
     name = pl.concat_str(
         [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")], separator=" "
     )
+    past = pl.col(PAST) if PAST in contacts.columns else pl.lit(False).alias(PAST)
     return contacts.select(
         "key",
         folded(name).alias("name_folded"),
         folded(pl.col("company")).alias("company_folded"),
         folded(pl.col("position")).alias("position_folded"),
         "connected_on",
+        past,
     )
 
 
@@ -141,6 +149,21 @@ def query_expression(query: str) -> pl.Expr:
         matched = _expression(term).fill_null(False)
         expression = expression & (~matched if term.negated else matched)
     return expression
+
+
+def mentions_status(query: str) -> bool:
+    """Whether the query says which connections it wants, current or past; raises QueryError.
+
+    Without a `status:` term the workbench shows the current connections only."""
+    return any(term.field == "status" for term in parse_terms(query))
+
+
+def asks_for_past(query: str) -> bool:
+    """Whether the query picks past connections (`status:past`, `-status:current`)."""
+    return any(
+        term.field == "status" and (term.value.strip().lower() == PAST) != term.negated
+        for term in parse_terms(query)
+    )
 
 
 def matching_keys(frame: pl.DataFrame, decisions: pl.DataFrame, query: str) -> list[str]:
@@ -228,6 +251,8 @@ def _expression(term: Term) -> pl.Expr:
     value = term.value.strip().lower()
     if term.field == "verdict":
         return _choice(term, value, VERDICT_VALUES, _verdict)
+    if term.field == "status":
+        return _choice(term, value, STATUS_VALUES, _status)
     if term.field == "connected":
         return _period(term, "connected_on")
     if term.field == "last":
@@ -253,6 +278,10 @@ def _choice(
 
 def _verdict(value: str) -> pl.Expr:
     return pl.col("verdict").is_null() if value == "undecided" else pl.col("verdict") == value
+
+
+def _status(value: str) -> pl.Expr:
+    return pl.col(PAST) if value == PAST else ~pl.col(PAST)
 
 
 def _flag(value: str) -> pl.Expr:

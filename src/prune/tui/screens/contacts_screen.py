@@ -4,7 +4,11 @@ The list draws only the rows on screen (ContactTable), so it opens as fast with 
 contacts as with 30. `/` focuses the filter box (core.review.query, evaluated as you type);
 `space` selects a row, `*` every row shown; `k` / `x` / `l` decide the selection (or the
 highlighted row) as one batch, asking first when it is more than one; `u` undoes the batch.
-`enter` shows the highlighted person's card, where any decision can be changed.
+`enter` shows the highlighted person's card, where any decision can be changed; deciding it
+there comes back here. `ctrl+s` in the box saves the query in the config's `[filters]`.
+
+Past connections (core.review.past_listing) are listed only when the query asks for them
+(`status:past`), greyed, with the day they were gone since; they cannot be decided.
 """
 
 from __future__ import annotations
@@ -20,15 +24,20 @@ from textual.widgets import Footer, Input, Static
 
 from prune.core.model import Verdict
 from prune.core.review.listing import NO_VERDICT
+from prune.core.review.past_listing import GONE, PastListing
 from prune.core.review.query import (
     QueryError,
+    asks_for_past,
     folded_text,
     query_expression,
     query_frame,
 )
 from prune.core.review.session import ReviewSession
+from prune.tui.context import AppContext
 from prune.tui.screens.confirm_screen import ConfirmScreen
-from prune.tui.widgets.contact_table import Column, ContactTable
+from prune.tui.screens.save_filter_screen import SaveFilterScreen
+from prune.tui.verdict_styles import VERDICT_STYLES
+from prune.tui.widgets.contact_table import Cell, Column, ContactTable
 from prune.tui.widgets.query_box import QueryBox
 
 COLUMNS = (
@@ -36,8 +45,11 @@ COLUMNS = (
     Column("Name"),
     Column("Company"),
     Column("Position"),
-    Column("Connected", 10),
+    Column("Connected", 11),  # "2024-03-07" and the sort's arrow
 )
+PAST_COLUMNS = (*COLUMNS, Column("Gone since", 11))
+PAST_STYLE = "dim"  # an attribute, not a colour: greyed in every theme
+PAST_REFUSAL = "Past connections cannot be decided: they are no longer connected."
 FILTERS: tuple[str | None, ...] = (None, "undecided", "keep", "disconnect", "later")
 SORTS = ("name", "company", "position", "connected", "verdict")
 """The columns `s` sorts by, in turn; the list comes sorted by name (last, then first)."""
@@ -90,8 +102,11 @@ class ContactsScreen(Screen[str | None]):
         Binding("escape", "back", "Back", id="contacts.back"),
     ]
 
-    def __init__(self, session: ReviewSession, evidence: EvidenceSource | None = None) -> None:
+    def __init__(
+        self, context: AppContext, session: ReviewSession, evidence: EvidenceSource | None = None
+    ) -> None:
         super().__init__()
+        self.context = context
         self.session = session
         self.evidence = evidence
         self.filter_index = 0
@@ -105,7 +120,12 @@ class ContactsScreen(Screen[str | None]):
         self._text: pl.DataFrame | None = None
         self._frame: pl.DataFrame | None = None
         self._frame_evidence: pl.DataFrame | None = None
-        self._wanted_query: str | None = None
+        self._wanted_query: str | None = None  # handed over while away: applied when shown
+        self.past: PastListing | None = None  # read when the list is first shown
+        self._past_rows: pl.DataFrame | None = None
+        self.showing_past = False
+        self._left_on: str | None = None  # the contact under the cursor when the list was left
+        self._naming = False  # the save-filter dialog is open over the list
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
@@ -117,25 +137,44 @@ class ContactsScreen(Screen[str | None]):
             id="query",
         )
         yield Static("", id="query-error")
-        yield ContactTable(COLUMNS, empty_text="No contact matches.", id="contacts")
+        yield ContactTable(
+            COLUMNS, empty_text="No contact matches.", painter=painted, id="contacts"
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#query-error").display = False
+        self.past = PastListing(self.context.store, self.session.snapshot_id)
+        box = self.query_one(QueryBox)
+        with box.prevent(Input.Changed):
+            box.value = self.query_text  # a query given before the screen was first shown
 
     def on_screen_resume(self) -> None:
-        """Every time the list is shown (it is kept between visits): fresh verdicts."""
+        """Every time the list is shown (it is kept between visits): fresh verdicts, the cursor
+        on the contact it was on (or, if they no longer match, on the row that took their place).
+        A query handed over meanwhile (the overview, a saved filter) replaces the box's."""
+        keep = self._left_on
         if self._wanted_query is not None:
             self.query_text, self._wanted_query = self._wanted_query, None
             self.filter_index = 0  # every verdict: the query alone says who is shown
             self.selected.clear()
-            self.query_one(QueryBox).value = self.query_text
-        self._show()
-        self.query_one(ContactTable).focus()
+            box = self.query_one(QueryBox)
+            with box.prevent(Input.Changed):
+                box.value = self.query_text
+            keep = self._left_on = None  # a new list: from its top
+        self._show(cursor=None, keep=keep)
+        self.query_one(QueryBox if self._naming else ContactTable).focus()
+        self._naming = False  # back from naming a filter: the keys still go to the box
+
+    def on_screen_suspend(self) -> None:
+        self._left_on = self._cursor_key()
 
     def use_query(self, query: str) -> None:
-        """Show the contacts `query` matches the next time the list is shown, in the box."""
+        """Show the contacts `query` matches, as if typed in the box, every verdict, nothing
+        selected: at once if the list is on screen, else the next time it is shown."""
         self._wanted_query = query
+        if self.is_mounted and self.is_current:
+            self.on_screen_resume()
 
     # -- what is shown ----------------------------------------------------------------------------
 
@@ -169,31 +208,60 @@ class ContactsScreen(Screen[str | None]):
             ).join(self._query_frame(), on="key", how="left", maintain_order="left")
         return self._searchable
 
+    def _searchable_past(self) -> pl.DataFrame:
+        """The past connections, as `_searchable_rows` has the current ones (and GONE)."""
+        if self._past_rows is None:
+            assert self.past is not None
+            rows = self.past.listing(FILTERS[self.filter_index])
+            verdict = pl.when(pl.col("verdict") == NO_VERDICT).then(None).otherwise("verdict")
+            self._past_rows = rows.with_columns(
+                pl.col("verdict").alias("shown"), verdict.alias("verdict")
+            ).join(self.past.query_frame(), on="key", how="left", maintain_order="left")
+        return self._past_rows
+
     def _matching(self, rows: pl.DataFrame) -> pl.DataFrame:
-        """The rows the query matches; a bad query shows its one line and keeps the rows."""
+        """The rows the query matches; a bad query shows its one line and keeps the rows.
+
+        A query asking for past connections (`status:past`) looks among them only: the terms
+        all have to match, so no current contact could be among its matches."""
         error = self.query_one("#query-error", Static)
         try:
             expression = query_expression(self.query_text)
+            self.showing_past = asks_for_past(self.query_text) and self.past is not None
         except QueryError as refused:
             error.update(Content(str(refused)))
             error.display = True
+            self.showing_past = False
             return rows
         error.display = False
         if not self.query_text.strip():
             return rows
+        if self.showing_past:
+            matched = self._searchable_past().filter(expression)
+            return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:], GONE)
         matched = self._searchable_rows(rows).filter(expression)
         return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:])
 
-    def _show(self, *, cursor: int | None = 0, fresh: bool = True) -> None:
+    def _show(self, *, cursor: int | None = 0, fresh: bool = True, keep: str | None = None) -> None:
+        """Filter, sort and paint; the cursor goes to row `cursor` (None: stays), or to the
+        contact `keep` when they are still shown."""
         which = FILTERS[self.filter_index]
+        if fresh:
+            self._past_rows = None
         frame = self._sorted(self._matching(self._listing(which, fresh=fresh)))
         self.keys = frame["key"]
+        if keep is not None and keep in self.keys:
+            cursor = self.keys.index_of(keep)
         if self.selected:  # never act on a row the user cannot see
             self.selected &= set(self.keys.to_list())
         table = self.query_one(ContactTable)
         table.set_rows(frame.drop("key"), cursor=cursor)
         self._mark()
         self._title(which)
+
+    def _cursor_key(self) -> str | None:
+        table = self.query_one(ContactTable)
+        return str(self.keys[table.cursor_row]) if table.row_count else None
 
     def _sorted(self, frame: pl.DataFrame) -> pl.DataFrame:
         """In the chosen order; ties stay by name. The header shows the column and direction."""
@@ -202,7 +270,7 @@ class ContactsScreen(Screen[str | None]):
         arrow = " ▼" if self.descending else " ▲"
         table.columns = tuple(
             Column(c.title + (arrow if i == _SORTED_COLUMN[column] else ""), c.width)
-            for i, c in enumerate(COLUMNS)
+            for i, c in enumerate(PAST_COLUMNS if self.showing_past else COLUMNS)
         )
         if column == "name":
             return frame.reverse() if self.descending else frame
@@ -228,10 +296,13 @@ class ContactsScreen(Screen[str | None]):
     def _title(self, which: str | None) -> None:
         progress = self.session.progress()
         shown = len(self.keys)
+        past = self.past.count if self.past is not None else 0
+        hint = f"  + {past:,} past: status:past" if past and not self.showing_past else ""
         self.query_one("#title", Static).update(
             Content.assemble(
-                ("All contacts  ", "bold"),
+                ("Past connections  " if self.showing_past else "All contacts  ", "bold"),
                 (f"{len(self.selected):,} selected of {shown:,} shown", "bold"),
+                (hint, "dim"),
                 ("  verdict ", "dim"),
                 (which or "all", "bold"),
                 (" (v)   ", "dim"),
@@ -249,6 +320,20 @@ class ContactsScreen(Screen[str | None]):
     def on_query_box_done(self, _: QueryBox.Done) -> None:
         self.query_one(ContactTable).focus()
 
+    def on_query_box_save_asked(self, _: QueryBox.SaveAsked) -> None:
+        """ctrl+s: name the query in the box; it is saved in the config's `[filters]`."""
+        query = self.query_text.strip()
+        if not query:
+            self.notify("Type a query first; ctrl+s then saves it under a name.", timeout=3)
+            return
+        try:
+            query_expression(query)
+        except QueryError as refused:
+            self.notify(f"Not saved: {refused}", severity="error", markup=False)
+            return
+        self._naming = True
+        self.app.push_screen(SaveFilterScreen(query, self.context))
+
     def action_focus_query(self) -> None:
         # The folding and the join are paid here, not on the first key typed.
         self._searchable_rows(self._listing(FILTERS[self.filter_index], fresh=False))
@@ -256,7 +341,7 @@ class ContactsScreen(Screen[str | None]):
 
     def action_filter(self) -> None:
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
-        self._show()
+        self._show()  # fresh: the past rows are listed again for this verdict
 
     # -- selecting and deciding -------------------------------------------------------------------
 
@@ -285,7 +370,9 @@ class ContactsScreen(Screen[str | None]):
 
     def action_decide(self, verdict: Verdict) -> None:
         targets = self._targets()
-        if len(targets) == 1:
+        if targets and self.showing_past:
+            self.notify(PAST_REFUSAL, severity="warning", timeout=3)
+        elif len(targets) == 1:
             self._decide(targets, verdict)
         elif targets:
             question = f"{VERDICT_WORDS[verdict]} {len(targets):,} contacts?"
@@ -319,9 +406,28 @@ class ContactsScreen(Screen[str | None]):
     # -- leaving ----------------------------------------------------------------------------------
 
     def action_show(self) -> None:
-        table = self.query_one(ContactTable)
-        if table.row_count:
-            self.dismiss(str(self.keys[table.cursor_row]))
+        key = self._cursor_key()
+        if key is not None and self.showing_past:
+            self.notify(
+                "Past connections have no card: they are not in the latest export.", timeout=3
+            )
+        elif key is not None:
+            self.dismiss(key)
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def painted(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """The verdict in its colour; a past connection's row (it has a GONE day) greyed out."""
+    if len(cells) > len(COLUMNS) and cells[-1] is not None:
+        return tuple(Content.styled(_plain(cell), PAST_STYLE) for cell in cells)
+    verdict = cells[0]
+    if isinstance(verdict, str) and verdict in VERDICT_STYLES:
+        return (Content.styled(verdict, VERDICT_STYLES[verdict]), *cells[1:])
+    return cells
+
+
+def _plain(cell: Cell) -> str:
+    """A cell's text on one line (Content drawn as given skips the table's own line folding)."""
+    return " ".join(str(cell).split()) if cell is not None else ""

@@ -47,19 +47,8 @@ from prune.tui.widgets.notices_line import NoticesLine
 from prune.tui.widgets.progress_header import ProgressHeader
 from prune.tui.workers import failure_of, one_line, result_of
 
-_NEEDS_SESSION = {
-    "contacts",
-    "details",
-    "answer",
-    "decide",
-    "accept",
-    "undo",
-    "note",
-    "open_profile",
-    "search",
-    "tone",
-    "copy",
-}
+_NEEDS_SESSION = {"contacts", "details", "answer", "decide", "accept", "undo", "note", "search"}
+_NEEDS_SESSION |= {"open_profile", "tone", "copy"}
 _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
 SIDE_FROM = 140
 """From this many columns the evidence (or the farewell) stands beside the card."""
@@ -82,6 +71,7 @@ class ReviewScreen(Screen[None]):
         Binding("slash", "search", "Search", id="review.search"),
         Binding("space", "details", "Evidence", id="review.details", show=False),
         Binding("a", "contacts", "All contacts", id="review.contacts", show=False),
+        Binding("escape", "back_to_list", "Back to the list", id="review.list", show=False),
         Binding("t", "tone", "Farewell tone (disconnect card)", id="review.tone", show=False),
         Binding("c", "copy", "Copy the farewell (disconnect card)", id="review.copy", show=False),
         Binding(
@@ -111,6 +101,7 @@ class ReviewScreen(Screen[None]):
         self.notices: list[str] = []
         self.keys = KeyNames([type(self)], context.config.keys)
         self._summary_open = False
+        self._from_list: str | None = None  # the card opened from the list: deciding goes back
         self._session_worker: Worker[ReviewSession] | None = None
         self._evidence_worker: Worker[tuple[Evidence, IndexedInsights]] | None = None
 
@@ -279,6 +270,10 @@ class ReviewScreen(Screen[None]):
         return card_farewell(self.context, view)
 
     def _announce(self, outcome: Outcome | None) -> None:
+        if outcome is not None and outcome.verdict in _TOAST and outcome.key == self._from_list:
+            undo = self.keys.first("review.undo")
+            self.notify(f"{_TOAST[outcome.verdict]}: {outcome.name}. {undo} undoes.", markup=False)
+            return self.action_contacts()  # decided: back to the list it was opened from
         if outcome is not None and outcome.verdict in _TOAST:
             undo = self.keys.first("review.undo")
             self.query_one(DecisionToast).say(
@@ -289,7 +284,9 @@ class ReviewScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Review keys do nothing until the contacts are loaded."""
+        """Review keys wait for the contacts to load; escape goes back to the list it came from."""
+        if action == "back_to_list":
+            return self._from_list is not None
         return self.session is not None or action not in _NEEDS_SESSION
 
     def action_answer(self, value: Answer) -> None:
@@ -370,15 +367,21 @@ class ReviewScreen(Screen[None]):
             EvidenceScreen(view.name, facts, self.evidence.describe().capitalize())
         )
 
+    def action_back_to_list(self) -> None:
+        self.action_contacts()
+
     def action_contacts(self, then: Callable[[str | None], None] | None = None) -> None:
-        """The list of all contacts; `enter` there hands the key to `then` (default: its card)."""
+        """The list of all contacts; `enter` there hands the key to `then` (default: its card,
+        which goes back to the list once decided)."""
         if self.session is None:
             return
         # Built once and kept: composing and styling a screen costs more than its 30,000 rows.
         if not self.app.is_screen_installed(ContactsScreen.NAME):
-            screen = ContactsScreen(self.session, self._evidence_frame)
+            screen = ContactsScreen(self.context, self.session, self._evidence_frame)
             self.app.install_screen(screen, ContactsScreen.NAME)
-        self.app.push_screen(ContactsScreen.NAME, then or self.show_contact)
+        self.app.push_screen(
+            ContactsScreen.NAME, then or (lambda key: self.show_contact(key, from_list=True))
+        )
 
     def _evidence_frame(self) -> pl.DataFrame | None:
         return None if self.evidence is None else self.evidence.frame
@@ -387,8 +390,9 @@ class ReviewScreen(Screen[None]):
         if self.session is not None:
             self.app.push_screen(SearchScreen(self.session.search), self.show_contact)
 
-    def show_contact(self, key: str | None) -> None:
+    def show_contact(self, key: str | None, *, from_list: bool = False) -> None:
         """Show the card of `key`, chosen on another screen; None goes on with the queue."""
+        self._from_list = key if from_list else None
         if key is not None and self.session is not None:
             self.session.jump_to(key)
         self._show_next()

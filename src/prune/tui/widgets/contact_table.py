@@ -8,7 +8,7 @@ how many rows there are.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -25,6 +25,8 @@ from textual.strip import Strip
 Cell = str | Content | None
 RowSource = Sequence[Sequence[Cell]] | pl.DataFrame
 """Rows of cells in column order; a frame's columns are taken in order, one per column."""
+Painter = Callable[[tuple[Cell, ...]], tuple[Cell, ...]]
+"""Turns a row's cells into what is drawn (colours, say): called only for the rows on screen."""
 
 _GAP = 1  # blank cells between two columns
 MARK = "✓ "  # before the first cell of a marked (selected) row
@@ -97,6 +99,7 @@ class ContactTable(ScrollView, can_focus=True):
         rows: RowSource = (),
         *,
         empty_text: str = "Nothing to show.",
+        painter: Painter | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -104,8 +107,9 @@ class ContactTable(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.columns = tuple(columns)
         self.empty_text = empty_text
+        self.painter = painter
         self._rows: RowSource = rows
-        self._widths: tuple[int, tuple[int, ...]] = (-1, ())
+        self._widths: tuple[tuple[int, tuple[int | None, ...]], tuple[int, ...]] = ((-1, ()), ())
         self._marked: frozenset[int] = frozenset()
         self.virtual_size = Size(0, len(rows) + 1)  # +1: the header line
 
@@ -204,7 +208,8 @@ class ContactTable(ScrollView, can_focus=True):
 
     def column_widths(self, width: int) -> tuple[int, ...]:
         """Fixed columns as asked; what is left shared by the flexible ones (at least 1 each)."""
-        if self._widths[0] == width:
+        asked = (width, tuple(column.width for column in self.columns))  # columns may change
+        if self._widths[0] == asked:
             return self._widths[1]
         fixed = sum(column.width or 0 for column in self.columns)
         flexible = [index for index, column in enumerate(self.columns) if column.width is None]
@@ -213,7 +218,7 @@ class ContactTable(ScrollView, can_focus=True):
         for position, index in enumerate(flexible):
             share, extra = divmod(spare, len(flexible))
             widths[index] = max(1, share + (1 if position < extra else 0))
-        self._widths = (width, tuple(widths))
+        self._widths = (asked, tuple(widths))
         return self._widths[1]
 
     def render_line(self, y: int) -> Strip:
@@ -229,6 +234,8 @@ class ContactTable(ScrollView, can_focus=True):
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         cells = self.row(index)
+        if self.painter is not None:
+            cells = self.painter(cells)
         if index in self._marked:
             first = cells[0] if isinstance(cells[0], Content) else Content(_one_line(cells[0]))
             cells = (Content(MARK) + first, *cells[1:])
