@@ -186,10 +186,24 @@ class ReviewSession:
             self._decisions[key] = decision
             self._counts[decision.verdict] += 1
 
-    def _save(self, key: str, action: str, changes: DecisionChanges) -> Decision:
-        decision = self.store.save_decision(key, action, **changes)
+    def _save(
+        self, key: str, action: str, changes: DecisionChanges, *, advancing: bool = False
+    ) -> Decision:
+        """Commit a change; `advancing` (a verdict moves the queue on) stores the new place in
+        the queue in the same transaction, before the queue itself moves (see `_advance`)."""
+        settings = None
+        if advancing:
+            settings = {CURRENT_KEY_SETTING: self._front_after(key, changes.get("verdict"))}
+        decision = self.store.save_decision(key, action, settings=settings, **changes)
         self._remember(key, decision)
         return decision
+
+    def _front_after(self, key: str, verdict: Verdict | None) -> str | None:
+        """Who `_advance(key, verdict)` will bring to the front of the queue."""
+        following = next((queued for queued in self.queue if queued != key), None)
+        if following is None and verdict == "later":
+            return key
+        return following
 
     def _advance(self, key: str, verdict: Verdict) -> None:
         if key in self.queue:
@@ -197,7 +211,6 @@ class ReviewSession:
         if verdict == "later":
             self.queue.append(key)
         self._pace.decided(self._clock())
-        self._remember_position()
 
     def _remember_position(self) -> None:
         self.store.set_setting(CURRENT_KEY_SETTING, self.queue[0] if self.queue else None)
@@ -224,7 +237,7 @@ class ReviewSession:
         )
         if verdict is not None or revisited:
             changes["verdict"] = verdict
-        self._save(key, f"answer:{question}={value}", changes)
+        self._save(key, f"answer:{question}={value}", changes, advancing=verdict is not None)
         if verdict is not None:
             self._advance(key, verdict)
         return self._outcome(key, verdict)
@@ -234,7 +247,7 @@ class ReviewSession:
         if not self.queue:
             return None
         key = self.queue[0]
-        self._save(key, verdict, DecisionChanges(verdict=verdict))
+        self._save(key, verdict, DecisionChanges(verdict=verdict), advancing=True)
         self._advance(key, verdict)
         return self._outcome(key, verdict)
 
@@ -253,7 +266,7 @@ class ReviewSession:
             changes[question] = answer
         if verdict is not None:
             changes["verdict"] = verdict
-        self._save(key, "accept", changes)
+        self._save(key, "accept", changes, advancing=verdict is not None)
         if verdict is not None:
             self._advance(key, verdict)
         return self._outcome(key, verdict)

@@ -314,9 +314,11 @@ class ReviewScreen(Screen[None]):
         """Run `change` to a disconnect card, but ask first if its farewell was sent or removed."""
         view = self.session.current if self.session else None
         decided = view.decision.verdict if view and view.decision else None
-        status = self.context.store.farewell(view.key).status if view else "drafted"
-        question = farewell_gone_question(view.name, status) if view else None
-        if decided != "disconnect" or question is None:
+        if view is None or decided != "disconnect":
+            change()
+            return
+        question = farewell_gone_question(view.name, self.context.store.farewell(view.key).status)
+        if question is None:
             change()
         else:
             self.app.push_screen(ConfirmScreen(question), lambda yes: change() if yes else None)
