@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import polars as pl
 
+from prune.core.state.store import Decision
 from prune.core.text.folding import folded
 
 ORDERS: Final[dict[str, str]] = {
@@ -47,3 +49,13 @@ def ordered_keys(contacts: pl.DataFrame, order: str, scores: pl.DataFrame | None
     else:
         frame = frame.sort("connected_on", nulls_last=True, maintain_order=True)
     return frame["key"].to_list()
+
+
+def queue_of(ordered: list[str], decisions: Mapping[str, Decision]) -> list[str]:
+    """The review's queue: `ordered` keys without a verdict, then the later ones as deferred."""
+    decided = {key for key, decision in decisions.items() if decision.verdict}
+    later = sorted(
+        (key for key, decision in decisions.items() if decision.verdict == "later"),
+        key=lambda key: decisions[key].later_seq or 0,
+    )
+    return [key for key in ordered if key not in decided] + later

@@ -276,6 +276,14 @@ class Store:
         schema = {name: pl.String for name in DECISION_FIELDS} | {"later_seq": pl.Int64}
         return pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
 
+    def verdicts(self) -> pl.DataFrame:
+        """(key, verdict) of each contact with a verdict: all that counting needs, read in far
+        less time than `decisions()` (the first card's header is counted from it)."""
+        rows = self._db.execute(
+            "SELECT key, verdict FROM decisions WHERE verdict IS NOT NULL"
+        ).fetchall()
+        return pl.DataFrame(rows, schema={"key": pl.String, "verdict": pl.String}, orient="row")
+
     def save_decision(
         self,
         key: str,

@@ -9,7 +9,6 @@ finds nothing left), once.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 import polars as pl
@@ -24,19 +23,24 @@ from textual.worker import Worker
 
 from prune.core.evidence.collect import Evidence
 from prune.core.evidence.details import details
-from prune.core.farewell.followthrough import cycle_tone, mark_copied
-from prune.core.farewell.message import message_for
 from prune.core.model import Answer, Verdict
+from prune.core.review.opening import Opening
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import Rule
 from prune.core.review.session import ContactView, IndexedInsights, Outcome, ReviewSession
 from prune.core.state.store import Farewell, Snapshot
 from prune.tui import loading
 from prune.tui.browsing import open_profile
+from prune.tui.card_farewell import (
+    copy_farewell,
+    disconnect_card,
+    farewell_of,
+    next_tone,
+    unless_farewell_went,
+)
 from prune.tui.context import AppContext
-from prune.tui.copying import copy_message
+from prune.tui.first_card import FirstCard, needs_session
 from prune.tui.live_keys import KeyNames
-from prune.tui.screens.confirm_screen import ConfirmScreen, farewell_gone_question
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
@@ -116,18 +120,22 @@ class ReviewScreen(Screen[None]):
         self._summary_open = False
         self._session_worker: Worker[ReviewSession] | None = None
         self._evidence_worker: Worker[tuple[Evidence, IndexedInsights]] | None = None
+        self.first_card = FirstCard(None)
 
     def compose(self) -> ComposeResult:
+        opening = loading.first_card(self.context, self.rule, self.order)
+        self.first_card = FirstCard(opening)
         yield ProgressHeader()
         yield NoticesLine()
         with Vertical(id="body"):
-            with Center(id="loading-box"):
-                yield LoadingIndicator(id="loading")
-            with Center():
-                yield Static("Loading your connections…", id="loading-text")
+            if opening is None:
+                with Center(id="loading-box"):
+                    yield LoadingIndicator(id="loading")
+                with Center(id="loading-row"):
+                    yield Static("Loading your connections…", id="loading-text")
             with Horizontal(id="card-row"):
                 card = ContactCard()
-                card.display = False
+                card.display = opening is not None
                 yield card
                 yield CardSide()
             yield DecisionToast()
@@ -135,13 +143,18 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.keys = KeyNames([type(self), type(self.app)], self.context.config.keys)
-        self._session_worker = self._load()
+        if self.first_card.opening is not None:
+            self._loaded(self.first_card.opening)
+        self._session_worker = self._load(self.first_card.opening)
 
     # -- loading (thread workers; results and failures come back as worker messages) -----------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self) -> ReviewSession:
-        return loading.build_session(self.context, self.rule, self.order)
+    def _load(self, opening: Opening | None) -> ReviewSession:
+        # The first card's paint comes first: this thread would slow it down (the GIL).
+        self.first_card.painted.wait(timeout=1.0)
+        contacts = None if opening is None else opening.contacts
+        return loading.build_session(self.context, self.rule, self.order, contacts)
 
     @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
     def _load_evidence(
@@ -160,7 +173,7 @@ class ReviewScreen(Screen[None]):
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
         if (session := result_of(event, self._session_worker)) is not None:
-            self._loaded(session)
+            self._session_ready(session)
         elif (error := failure_of(event, self._session_worker)) is not None:
             self.post_message(self.LoadFailed(one_line(error)))
         elif (evidence := result_of(event, self._evidence_worker)) is not None:
@@ -169,16 +182,26 @@ class ReviewScreen(Screen[None]):
             self._evidence_failed(error)  # a broken archive must never stop the review
         # A failed warm-up of the listing costs nothing: the list sorts when first opened.
 
-    def _loaded(self, session: ReviewSession) -> None:
+    def _loaded(self, opening: Opening) -> None:
+        """Paint the first card before the session exists; keys pressed on it wait for it."""
+        self.refresh_card()
+        self.call_after_refresh(self.first_card.painted.set)
+
+    def _session_ready(self, session: ReviewSession) -> None:
         self.session = session
         session.set_rule(self.rule)  # the palette may have changed them while loading
         if self.order != session.order and self.order in ORDERS:
             session.set_order(self.order)
-        for selector in ("#loading-box", "#loading-text"):
-            self.query_one(selector).display = False
+        opening = self.first_card.opening
+        if opening is not None and session.current and session.current.key != opening.view.key:
+            session.jump_to(opening.view.key)  # the card on screen stays on screen
+        waiting = self.first_card.session_arrived()
+        self.query("#loading-box, #loading-row").set(display=False)
         self.query_one(ContactCard).display = True
         self.refresh_bindings()  # the review keys were disabled while loading: show them now
         self._show_next()
+        for action in waiting:  # in the order pressed, each on the card it was pressed on
+            action()
         snapshot = self.context.store.snapshot(session.snapshot_id)
         if snapshot is not None:
             self._evidence_worker = self._load_evidence(snapshot, session.contacts)
@@ -213,18 +236,21 @@ class ReviewScreen(Screen[None]):
 
     def refresh_card(self) -> None:
         """Repaint the card and the header from the session (after any change); nothing else."""
-        if self.session is None:
+        if self.session is not None:
+            progress, view, rule = self.session.progress(), self.session.current, self.session.rule
+        elif (opening := self.first_card.opening) is not None:
+            progress, view, rule = opening.progress, opening.view, self.rule
+        else:
             return
-        self.query_one(ProgressHeader).show(self.session.progress())
-        view = self.session.current
+        self.query_one(ProgressHeader).show(progress)
         if view is None:
             return
         decided = view.decision.verdict if view.decision else None
-        farewell = self._farewell(view) if decided == "disconnect" else None
+        farewell = farewell_of(self.context, view) if decided == "disconnect" else None
         wide = self.size.width >= SIDE_FROM
         self.query_one(ContactCard).show(
             view,
-            rule=self.session.rule,
+            rule=rule,
             today=self.context.today(),
             evidence_note=self.evidence_note,
             keys=self.keys,
@@ -277,13 +303,6 @@ class ReviewScreen(Screen[None]):
         else:
             self.action_undo()
 
-    def _farewell(self, view: ContactView) -> tuple[str, Farewell]:
-        """The farewell to show and copy for a contact, and its stored state."""
-        saved = self.context.store.farewell(view.key)
-        inputs = self.context.farewell
-        message = message_for(saved, view, inputs.settings(self.context.today()))
-        return message, dataclasses.replace(saved, tone=saved.tone or inputs.default_tone)
-
     def _announce(self, outcome: Outcome | None) -> None:
         if outcome is not None and outcome.verdict in _TOAST:
             undo = self.keys.first("review.undo")
@@ -295,14 +314,17 @@ class ReviewScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Review keys do nothing until the contacts are loaded."""
-        return self.session is not None or action not in _NEEDS_SESSION
+        """Review keys do nothing until the first card is on screen."""
+        shown = self.session is not None or self.first_card.opening is not None
+        return shown or action not in _NEEDS_SESSION
 
+    @needs_session
     def action_answer(self, value: Answer) -> None:
         if self.session is not None:
             session = self.session
             self._unless_farewell_went(lambda: self._announce(session.answer(value)))
 
+    @needs_session
     def action_decide(self, verdict: Verdict) -> None:
         if self.session is not None and verdict != "disconnect":
             session = self.session
@@ -311,18 +333,10 @@ class ReviewScreen(Screen[None]):
             self._announce(self.session.decide(verdict))
 
     def _unless_farewell_went(self, change: Callable[[], None]) -> None:
-        """Run `change` to a disconnect card, but ask first if its farewell was sent or removed."""
         view = self.session.current if self.session else None
-        decided = view.decision.verdict if view and view.decision else None
-        if view is None or decided != "disconnect":
-            change()
-            return
-        question = farewell_gone_question(view.name, self.context.store.farewell(view.key).status)
-        if question is None:
-            change()
-        else:
-            self.app.push_screen(ConfirmScreen(question), lambda yes: change() if yes else None)
+        unless_farewell_went(self.app, self.context, view, change)
 
+    @needs_session
     def action_accept(self) -> None:
         if self.session is None:
             return
@@ -333,6 +347,7 @@ class ReviewScreen(Screen[None]):
             return
         self._announce(outcome)
 
+    @needs_session
     def action_undo(self) -> None:
         if self.session is None:
             return
@@ -341,6 +356,7 @@ class ReviewScreen(Screen[None]):
         toast.say("Nothing to undo." if outcome is None else f"Undone: back to {outcome.name}.")
         self.refresh_card()
 
+    @needs_session
     def action_note(self) -> None:
         if self.session is None or self.session.current is None:
             return
@@ -361,11 +377,13 @@ class ReviewScreen(Screen[None]):
         self.refresh_card()  # the row the line took goes back to the card
         self.app.push_screen(NoticesScreen(self.notices))
 
+    @needs_session
     def action_open_profile(self) -> None:
         view = self.session.current if self.session else None
         if view is not None:
             open_profile(self.app, view.name, view.url, "on the card")
 
+    @needs_session
     def action_details(self) -> None:
         view = self.session.current if self.session else None
         if view is None:
@@ -378,6 +396,7 @@ class ReviewScreen(Screen[None]):
             EvidenceScreen(view.name, facts, self.evidence.describe().capitalize())
         )
 
+    @needs_session
     def action_contacts(self) -> None:
         """The list of all contacts; `enter` there brings that person's card here."""
         if self.session is None:
@@ -391,6 +410,7 @@ class ReviewScreen(Screen[None]):
     def _evidence_frame(self) -> pl.DataFrame | None:
         return None if self.evidence is None else self.evidence.frame
 
+    @needs_session
     def action_search(self) -> None:
         if self.session is not None:
             self.app.push_screen(SearchScreen(self.session.search), self.show_contact)
@@ -401,39 +421,17 @@ class ReviewScreen(Screen[None]):
             self.session.jump_to(key)
         self._show_next()
 
-    def _disconnect_view(self) -> ContactView | None:
-        """The contact on screen if it is marked disconnect; otherwise say why nothing happens."""
-        view = self.session.current if self.session else None
-        if view is not None and view.decision is not None and view.decision.verdict == "disconnect":
-            return view
-        key = self.keys.first("review.disconnect")
-        self.notify(f"Farewells are for contacts marked disconnect ({key}).", timeout=3)
-        return None
-
+    @needs_session
     def action_tone(self) -> None:
-        view = self._disconnect_view()
-        if view is None:
-            return
-        inputs = self.context.farewell
-        saved = cycle_tone(
-            self.context.store, view.key, inputs.tones, default_tone=inputs.default_tone
-        )
-        if saved.text is not None:
-            self.notify(
-                f"Tone set to {saved.tone}, but your own words for {view.name} still win: "
-                "clear the edit on the Farewells screen to use the tone.",
-                timeout=5,
-                markup=False,
-            )
-        self.refresh_card()
+        view = disconnect_card(self.app, self.session.current if self.session else None, self.keys)
+        if view is not None:
+            next_tone(self.app, self.context, view)
+            self.refresh_card()
 
+    @needs_session
     def action_copy(self) -> None:
-        view = self._disconnect_view()
-        if view is None:
-            return
-        message, _ = self._farewell(view)
-        if copy_message(self.app, message, view.name, self.context.system_copy):
-            mark_copied(self.context.store, view.key)
+        view = disconnect_card(self.app, self.session.current if self.session else None, self.keys)
+        if view is not None and copy_farewell(self.app, self.context, view):
             self.refresh_card()
 
     # -- the palette's settings (the App stores them; the screen applies them) ------------------
