@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from prune.core.review.opening import Opening
+from prune.core.review.session import ReviewSession
 
 P = ParamSpec("P")
 
@@ -32,8 +33,11 @@ class FirstCard:
     def keep(self, action: Callable[[], None]) -> None:
         self._waiting.append(action)
 
-    def session_arrived(self) -> list[Callable[[], None]]:
-        """Forget the opening (the session shows the card now); the actions to run, in order."""
+    def session_arrived(self, session: ReviewSession) -> list[Callable[[], None]]:
+        """Hand the card over to `session` and forget the opening; the actions to run, in order."""
+        shown = self.opening.view.key if self.opening is not None else None
+        if shown is not None and session.current is not None and session.current.key != shown:
+            session.jump_to(shown)  # never happens unless the queue changed: the card stays
         self.opening = None
         self.painted.set()
         waiting, self._waiting = self._waiting, []

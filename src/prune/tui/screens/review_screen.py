@@ -1,9 +1,10 @@
 """The review: one contact per screen, three questions, one key per decision.
 
 The screen forwards keys to `ReviewSession`, which commits each change before returning; only
-then is the next card painted. Loading runs in thread workers (see `loading`) so the UI never
-freezes; a worker's failure arrives as a message like its result. Painting never changes screen:
-the end-of-review summary is pushed by the decision that finished the review (or by a load that
+then is the next card painted. The first card is painted before the session exists (see
+`first_card`); loading runs in thread workers (see `loading`) so the UI never freezes; a
+worker's failure arrives as a message like its result. Painting never changes screen: the
+end-of-review summary is pushed by the decision that finished the review (or by a load that
 finds nothing left), once.
 """
 
@@ -151,8 +152,7 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, opening: Opening | None) -> ReviewSession:
-        # The first card's paint comes first: this thread would slow it down (the GIL).
-        self.first_card.painted.wait(timeout=1.0)
+        self.first_card.painted.wait(timeout=1.0)  # the first card's paint goes first
         contacts = None if opening is None else opening.contacts
         return loading.build_session(self.context, self.rule, self.order, contacts)
 
@@ -185,17 +185,15 @@ class ReviewScreen(Screen[None]):
     def _loaded(self, opening: Opening) -> None:
         """Paint the first card before the session exists; keys pressed on it wait for it."""
         self.refresh_card()
-        self.call_after_refresh(self.first_card.painted.set)
+        # Frames drawn while the app starts are dropped: the second refresh is the one shown.
+        self.call_after_refresh(self.call_after_refresh, self.first_card.painted.set)
 
     def _session_ready(self, session: ReviewSession) -> None:
         self.session = session
         session.set_rule(self.rule)  # the palette may have changed them while loading
         if self.order != session.order and self.order in ORDERS:
             session.set_order(self.order)
-        opening = self.first_card.opening
-        if opening is not None and session.current and session.current.key != opening.view.key:
-            session.jump_to(opening.view.key)  # the card on screen stays on screen
-        waiting = self.first_card.session_arrived()
+        waiting = self.first_card.session_arrived(session)
         self.query("#loading-box, #loading-row").set(display=False)
         self.query_one(ContactCard).display = True
         self.refresh_bindings()  # the review keys were disabled while loading: show them now
