@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import polars as pl
 
 from prune.core.review.card import ContactView, view_of
-from prune.core.review.orders import known_order, ordered_keys, queue_of
+from prune.core.review.orders import known_order, ordered
 from prune.core.review.progress import Progress
 from prune.core.review.rules import Rule
-from prune.core.state.store import Decision, Store
+from prune.core.state.store import Store
 
 CURRENT_KEY_SETTING = "review.current_key"
 """The contact at the front of the queue, kept after every move so the review resumes there."""
@@ -34,13 +34,13 @@ class Opening:
 def opening(store: Store, snapshot_id: int, rule: Rule, order: str) -> Opening | None:
     """The card a new session of `snapshot_id` starts on; None when nobody is left to review."""
     contacts = store.contacts(snapshot_id)
-    key = _first_key(store, contacts, order)
+    verdicts = store.verdicts().filter(pl.col("key").is_in(contacts["key"].implode()))
+    key = _first_key(store, contacts, verdicts, order)
     if key is None:
         return None
     row = contacts.row(by_predicate=pl.col("key") == key, named=True)
     view = view_of(row, store.decision(key), rule, {}, None)  # no evidence yet: no suggestion
-    mine = store.verdicts().filter(pl.col("key").is_in(contacts["key"].implode()))
-    counts: dict[str, int] = dict(mine.group_by("verdict").len().iter_rows())
+    counts: dict[str, int] = dict(verdicts.group_by("verdict").len().iter_rows())
     keep, disconnect, later = (
         counts.get(verdict, 0) for verdict in ("keep", "disconnect", "later")
     )
@@ -55,14 +55,24 @@ def opening(store: Store, snapshot_id: int, rule: Rule, order: str) -> Opening |
     return Opening(contacts, view, progress)
 
 
-def _first_key(store: Store, contacts: pl.DataFrame, order: str) -> str | None:
-    """The place kept in the queue when it is still to review; else the queue's head."""
+def _first_key(
+    store: Store, contacts: pl.DataFrame, verdicts: pl.DataFrame, order: str
+) -> str | None:
+    """The place kept in the queue when it is still to review; else the head of the queue the
+    session builds (see `queue_of`): the first without a verdict in `order`, else the first
+    deferred."""
     kept = store.setting(CURRENT_KEY_SETTING)
     if kept is not None and not contacts.filter(pl.col("key") == kept).is_empty():
         decision = store.decision(kept)
         if decision is None or decision.verdict in (None, "later"):
             return kept
-    mine = store.decisions().filter(pl.col("key").is_in(contacts["key"].implode()))
-    decisions = {row["key"]: Decision(**row) for row in mine.iter_rows(named=True)}
-    queue = queue_of(ordered_keys(contacts, known_order(order), None), decisions)
-    return queue[0] if queue else None
+    decided = verdicts["key"].implode()
+    pending = ordered(contacts, known_order(order), None).filter(~pl.col("key").is_in(decided))
+    if not pending.is_empty():
+        return str(pending["key"][0])
+    later = (
+        store.decisions()
+        .filter(pl.col("verdict") == "later", pl.col("key").is_in(contacts["key"].implode()))
+        .sort(pl.col("later_seq").fill_null(0), maintain_order=True)
+    )
+    return None if later.is_empty() else str(later["key"][0])

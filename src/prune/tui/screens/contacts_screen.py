@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from prune.core.model import Verdict
 from prune.core.review.listing import NO_VERDICT
@@ -28,6 +28,7 @@ from prune.core.review.query import (
 )
 from prune.core.review.session import ReviewSession
 from prune.tui.screens.confirm_screen import ConfirmScreen
+from prune.tui.widgets.compact_footer import CompactFooter
 from prune.tui.widgets.contact_table import Column, ContactTable
 from prune.tui.widgets.query_box import QueryBox
 
@@ -117,7 +118,7 @@ class ContactsScreen(Screen[str | None]):
         )
         yield Static("", id="query-error")
         yield ContactTable(COLUMNS, empty_text="No contact matches.", id="contacts")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.query_one("#query-error").display = False

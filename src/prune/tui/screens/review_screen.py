@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 from textual.worker import Worker
 
 from prune.core.evidence.collect import Evidence
@@ -49,6 +49,7 @@ from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
 from prune.tui.widgets.card_side import CardSide
+from prune.tui.widgets.compact_footer import CompactFooter
 from prune.tui.widgets.contact_card import ContactCard
 from prune.tui.widgets.decision_toast import DecisionToast
 from prune.tui.widgets.notices_line import NoticesLine
@@ -140,7 +141,7 @@ class ReviewScreen(Screen[None]):
                 yield card
                 yield CardSide()
             yield DecisionToast()
-        yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help; room for q
+        yield CompactFooter(show_command_palette=False)  # ctrl+p is in help; room for q
 
     def on_mount(self) -> None:
         self.keys = KeyNames([type(self), type(self.app)], self.context.config.keys)
