@@ -180,3 +180,14 @@ def test_an_undo_does_not_swing_the_time_left() -> None:
     assert pace.seconds_left(10) == pytest.approx(100.0)
     pace.decided(200.0)  # one slow card moves the median, not the whole estimate
     assert pace.seconds_left(10) == pytest.approx(100.0)
+
+
+def test_the_listing_is_kept_until_a_decision_changes_it(store: Store) -> None:
+    review = session(store)
+    first = review.listing()
+    assert review.listing() is first  # reopening the list of all contacts costs no join
+    review.decide("keep")
+    after = review.listing()
+    assert after.filter(pl.col("key") == "url:in/cy")["verdict"].item() == "keep"
+    review.undo()
+    assert review.listing().filter(pl.col("key") == "url:in/cy")["verdict"].item() == "—"

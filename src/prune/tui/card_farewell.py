@@ -8,8 +8,10 @@ word a farewell alike, so these steps live apart from the review screen's layout
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
+from textual.app import App
 from textual.content import Content
 from textual.screen import Screen
 
@@ -21,6 +23,33 @@ from prune.core.state.store import Farewell
 from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
 from prune.tui.live_keys import KeyNames
+from prune.tui.screens.confirm_screen import ConfirmScreen, farewell_gone_question
+
+
+def disconnect_card(
+    app: App[object], view: ContactView | None, keys: KeyNames
+) -> ContactView | None:
+    """`view` if it is marked disconnect; otherwise say why a farewell key does nothing."""
+    if view is not None and view.decision is not None and view.decision.verdict == "disconnect":
+        return view
+    key = keys.first("review.disconnect")
+    app.notify(f"Farewells are for contacts marked disconnect ({key}).", timeout=3)
+    return None
+
+
+def unless_farewell_went(
+    app: App[object], context: AppContext, view: ContactView | None, change: Callable[[], None]
+) -> None:
+    """Run `change` to a disconnect card, but ask first if its farewell was sent or removed."""
+    decided = view.decision.verdict if view and view.decision else None
+    if view is None or decided != "disconnect":
+        change()
+        return
+    question = farewell_gone_question(view.name, context.store.farewell(view.key).status)
+    if question is None:
+        change()
+    else:
+        app.push_screen(ConfirmScreen(question), lambda yes: change() if yes else None)
 
 
 def card_farewell(context: AppContext, view: ContactView) -> tuple[str, Farewell]:

@@ -1,8 +1,10 @@
-"""What the review reads off the UI thread: the session, then the archive's evidence.
+"""What the review reads: its first card, then off the UI thread the session and the evidence.
 
-Both run in thread workers. The session is read through a `Store.reader()` opened (and closed)
-on the worker's own thread; the evidence is handed the snapshot and contacts as plain data. So
-no worker ever uses the connection of the UI thread's store, which keeps saving decisions.
+The first card is one row read on the UI thread before the first paint (see core.review.opening).
+The session and the evidence run in thread workers. The session is read through a
+`Store.reader()` opened (and closed) on the worker's own thread; the evidence is handed the
+snapshot and contacts as plain data. So no worker ever uses the connection of the UI thread's
+store, which keeps saving decisions.
 """
 
 from __future__ import annotations
@@ -16,17 +18,33 @@ import polars as pl
 from prune.core.evidence.cache import load_or_compute
 from prune.core.evidence.card_insights import insights
 from prune.core.evidence.collect import Evidence
+from prune.core.review.opening import Opening, opening
 from prune.core.review.rules import Rule
 from prune.core.review.session import IndexedInsights, ReviewSession
 from prune.core.state.store import Snapshot
 from prune.tui.context import AppContext
 
 
-def build_session(context: AppContext, rule: Rule, order: str) -> ReviewSession:
+def first_card(context: AppContext, rule: Rule, order: str) -> Opening | None:
+    """The first card, read on the UI thread before the first paint (milliseconds).
+
+    None when nobody is left to review, or when it could not be read: the session's worker then
+    meets the same problem and reports it as the load's failure, so nothing is lost here.
+    """
+    try:
+        return opening(context.store, context.snapshot_id, rule, order)
+    except Exception:  # the worker, reading everything again, says what went wrong
+        return None
+
+
+def build_session(
+    context: AppContext, rule: Rule, order: str, contacts: pl.DataFrame | None = None
+) -> ReviewSession:
     """The review of the context's snapshot; call it on a worker thread (it reads everything).
 
     The session writes to the context's store later, on the UI thread; here it only reads, and
-    through a reader of this thread's own.
+    through a reader of this thread's own. `contacts` are the snapshot's, when the first card
+    already read them.
     """
     # What exists now (Textual's widgets, then the session's tens of thousands of objects)
     # lives as long as the app: frozen, the cyclic collector stops walking it on every full
@@ -39,6 +57,7 @@ def build_session(context: AppContext, rule: Rule, order: str) -> ReviewSession:
             rule,
             order=order,
             clock=context.pace_clock,
+            contacts=contacts,
             read_from=reader,
         )
     gc.freeze()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import polars as pl
 
+from prune.core.state.store import Decision
 from prune.core.text.folding import folded
 
 ORDERS: Final[dict[str, str]] = {
@@ -26,6 +28,11 @@ def known_order(order: str) -> str:
 
 def ordered_keys(contacts: pl.DataFrame, order: str, scores: pl.DataFrame | None) -> list[str]:
     """Every contact key in `order`; `scores` (key, score) is None until the evidence is in."""
+    return ordered(contacts, order, scores)["key"].to_list()
+
+
+def ordered(contacts: pl.DataFrame, order: str, scores: pl.DataFrame | None) -> pl.DataFrame:
+    """The contacts (a few columns, `key` among them) in `order`, as `ordered_keys` lists them."""
     frame = contacts.select("key", "first_name", "last_name", "company", "connected_on")
     if order == DEFAULT_ORDER:
         order = "likely-disconnects" if scores is not None else "oldest"
@@ -46,4 +53,14 @@ def ordered_keys(contacts: pl.DataFrame, order: str, scores: pl.DataFrame | None
         frame = frame.sort([no_company, folded(pl.col("company")), *names])
     else:
         frame = frame.sort("connected_on", nulls_last=True, maintain_order=True)
-    return frame["key"].to_list()
+    return frame
+
+
+def queue_of(ordered: list[str], decisions: Mapping[str, Decision]) -> list[str]:
+    """The review's queue: `ordered` keys without a verdict, then the later ones as deferred."""
+    decided = {key for key, decision in decisions.items() if decision.verdict}
+    later = sorted(
+        (key for key, decision in decisions.items() if decision.verdict == "later"),
+        key=lambda key: decisions[key].later_seq or 0,
+    )
+    return [key for key in ordered if key not in decided] + later

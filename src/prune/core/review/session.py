@@ -16,18 +16,16 @@ from collections.abc import Callable
 import polars as pl
 
 from prune.core.model import INSIGHT_COLUMNS, QUESTIONS, Answer, Question, Verdict
-from prune.core.review.card import ContactView, Outcome
+from prune.core.review.card import SETTLED, ContactView, Outcome, answers_of, view_of
 from prune.core.review.listing import ContactListing
-from prune.core.review.orders import known_order, ordered_keys
+from prune.core.review.opening import CURRENT_KEY_SETTING
+from prune.core.review.orders import known_order, ordered_keys, queue_of
 from prune.core.review.progress import Pace, Progress
 from prune.core.review.rules import Rule
 from prune.core.review.search import ContactSearch
 from prune.core.state.store import Batch, Decision, DecisionChanges, Store
 
 __all__ = ["ContactView", "IndexedInsights", "Outcome", "Progress", "ReviewSession"]
-
-CURRENT_KEY_SETTING = "review.current_key"
-_SETTLED: tuple[Verdict, ...] = ("keep", "disconnect")  # decided; "later" still comes back
 
 
 class IndexedInsights:
@@ -72,6 +70,8 @@ class ReviewSession:
         self._scores = pl.DataFrame(schema={"key": pl.String, "score": pl.Float64})
         self._search = ContactSearch(self.contacts)
         self._listing = ContactListing(self.contacts)
+        self._changes = 0  # decisions changed in memory, so a listing knows it is out of date
+        self._listed: dict[str | None, tuple[int, pl.DataFrame]] = {}
         self._pace = Pace()
         self.queue: list[str] = []
         self._rebuild_queue(resume_key=source.setting(CURRENT_KEY_SETTING))
@@ -85,16 +85,8 @@ class ReviewSession:
     def _rebuild_queue(self, resume_key: str | None = None) -> None:
         """Undecided contacts in the chosen order, then the later ones in the order deferred."""
         current = resume_key if resume_key is not None else (self.queue[0] if self.queue else None)
-        decided = {key for key, decision in self._decisions.items() if decision.verdict}
         scores = self._scores if self._insights else None
-        pending = [
-            key for key in ordered_keys(self.contacts, self.order, scores) if key not in decided
-        ]
-        later = sorted(
-            (key for key, decision in self._decisions.items() if decision.verdict == "later"),
-            key=lambda key: self._decisions[key].later_seq or 0,
-        )
-        self.queue = pending + later
+        self.queue = queue_of(ordered_keys(self.contacts, self.order, scores), self._decisions)
         if (
             current is not None
             and current in self._row_of
@@ -126,38 +118,12 @@ class ReviewSession:
     def view(self, key: str) -> ContactView:
         row = self.contacts.row(self._row_of[key], named=True)
         decision = self._decisions.get(key)
-        answers = self._answers(decision)
-        insight = self._insights.get(key, {})
-        flags_text = insight.get("flags")
-        evidence, reasons = insight.get("evidence"), insight.get("reasons")
-        return ContactView(
-            key=key,
-            first_name=row["first_name"] or "",
-            last_name=row["last_name"] or "",
-            company=row["company"],
-            position=row["position"],
-            url=row["url"],
-            email=row["email"],
-            connected_on=row["connected_on"],
-            decision=decision,
-            question=None
-            if decision is not None and decision.verdict in _SETTLED
-            else self.rule.next_question(answers),
-            suggestion=self._suggestion(key, answers),
-            evidence=None if evidence is None else str(evidence),
-            reasons=None if reasons is None else str(reasons),
-            flags=[flag for flag in str(flags_text).split("; ") if flag] if flags_text else [],
-        )
+        suggestion = self._suggestion(key, answers_of(decision))
+        return view_of(row, decision, self.rule, self._insights.get(key, {}), suggestion)
 
     @property
     def current(self) -> ContactView | None:
         return self.view(self.queue[0]) if self.queue else None
-
-    @staticmethod
-    def _answers(decision: Decision | None) -> dict[Question, Answer | None]:
-        if decision is None:
-            return dict.fromkeys(QUESTIONS)
-        return {question: getattr(decision, question) for question in QUESTIONS}
 
     def _pre_answers(self, key: str) -> dict[Question, Answer]:
         """Answers the archive proves; never for flagged (possibly fake) profiles."""
@@ -171,7 +137,7 @@ class ReviewSession:
         if not pre:
             return None
         merged = answers | {q: a for q, a in pre.items() if answers.get(q) is None}
-        if merged == answers and self._verdict(key) in _SETTLED:
+        if merged == answers and self._verdict(key) in SETTLED:
             return None
         return self.rule.verdict(merged)
 
@@ -185,11 +151,26 @@ class ReviewSession:
         if decision is not None:
             self._decisions[key] = decision
             self._counts[decision.verdict] += 1
+        self._changes += 1
 
-    def _save(self, key: str, action: str, changes: DecisionChanges) -> Decision:
-        decision = self.store.save_decision(key, action, **changes)
+    def _save(
+        self, key: str, action: str, changes: DecisionChanges, *, advancing: bool = False
+    ) -> Decision:
+        """Commit a change; `advancing` (a verdict moves the queue on) stores the new place in
+        the queue in the same transaction, before the queue itself moves (see `_advance`)."""
+        settings = None
+        if advancing:
+            settings = {CURRENT_KEY_SETTING: self._front_after(key, changes.get("verdict"))}
+        decision = self.store.save_decision(key, action, settings=settings, **changes)
         self._remember(key, decision)
         return decision
+
+    def _front_after(self, key: str, verdict: Verdict | None) -> str | None:
+        """Who `_advance(key, verdict)` will bring to the front of the queue."""
+        following = next((queued for queued in self.queue if queued != key), None)
+        if following is None and verdict == "later":
+            return key
+        return following
 
     def _advance(self, key: str, verdict: Verdict) -> None:
         if key in self.queue:
@@ -197,7 +178,6 @@ class ReviewSession:
         if verdict == "later":
             self.queue.append(key)
         self._pace.decided(self._clock())
-        self._remember_position()
 
     def _remember_position(self) -> None:
         self.store.set_setting(CURRENT_KEY_SETTING, self.queue[0] if self.queue else None)
@@ -211,9 +191,9 @@ class ReviewSession:
             return None
         key = self.queue[0]
         decision = self._decisions.get(key)
-        revisited = decision is not None and decision.verdict in _SETTLED
+        revisited = decision is not None and decision.verdict in SETTLED
         # Revisiting a decided contact asks the questions again.
-        answers = dict.fromkeys(QUESTIONS) if revisited else self._answers(decision)
+        answers = dict.fromkeys(QUESTIONS) if revisited else answers_of(decision)
         question = self.rule.next_question(answers)
         if question is None:
             return None
@@ -224,7 +204,7 @@ class ReviewSession:
         )
         if verdict is not None or revisited:
             changes["verdict"] = verdict
-        self._save(key, f"answer:{question}={value}", changes)
+        self._save(key, f"answer:{question}={value}", changes, advancing=verdict is not None)
         if verdict is not None:
             self._advance(key, verdict)
         return self._outcome(key, verdict)
@@ -234,7 +214,7 @@ class ReviewSession:
         if not self.queue:
             return None
         key = self.queue[0]
-        self._save(key, verdict, DecisionChanges(verdict=verdict))
+        self._save(key, verdict, DecisionChanges(verdict=verdict), advancing=True)
         self._advance(key, verdict)
         return self._outcome(key, verdict)
 
@@ -243,7 +223,7 @@ class ReviewSession:
         if not self.queue:
             return None
         key = self.queue[0]
-        answers = self._answers(self._decisions.get(key))
+        answers = answers_of(self._decisions.get(key))
         pre = {q: a for q, a in self._pre_answers(key).items() if answers.get(q) is None}
         verdict = self.rule.verdict(answers | pre)
         if not pre and verdict is None:
@@ -253,7 +233,7 @@ class ReviewSession:
             changes[question] = answer
         if verdict is not None:
             changes["verdict"] = verdict
-        self._save(key, "accept", changes)
+        self._save(key, "accept", changes, advancing=verdict is not None)
         if verdict is not None:
             self._advance(key, verdict)
         return self._outcome(key, verdict)
@@ -315,8 +295,14 @@ class ReviewSession:
         `verdict` keeps one kind: keep, disconnect, later, or "undecided". Columns: verdict,
         name, company, position, connected (ISO date), then key (not shown).
         """
+        changes = self._changes  # read first: a change made meanwhile makes this one stale
+        listed = self._listed.get(verdict)
+        if listed is not None and listed[0] == changes:
+            return listed[1]  # nothing decided since: the list opens without a join
         verdicts = {key: decision.verdict for key, decision in self._decisions.items()}
-        return self._listing.frame(verdicts, verdict)
+        frame = self._listing.frame(verdicts, verdict)
+        self._listed[verdict] = (changes, frame)
+        return frame
 
     # -- progress -------------------------------------------------------------------------------
 

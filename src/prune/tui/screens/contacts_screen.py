@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from prune.core.model import Verdict
 from prune.core.review.listing import NO_VERDICT
@@ -37,6 +37,7 @@ from prune.tui.context import AppContext
 from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.screens.save_filter_screen import SaveFilterScreen
 from prune.tui.verdict_styles import VERDICT_STYLES
+from prune.tui.widgets.compact_footer import CompactFooter
 from prune.tui.widgets.contact_table import Cell, Column, ContactTable
 from prune.tui.widgets.query_box import QueryBox
 
@@ -140,7 +141,7 @@ class ContactsScreen(Screen[str | None]):
         yield ContactTable(
             COLUMNS, empty_text="No contact matches.", painter=painted, id="contacts"
         )
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.query_one("#query-error").display = False

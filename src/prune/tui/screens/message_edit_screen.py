@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Static
 
 from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT, message_length
+
+if TYPE_CHECKING:  # imported when the editor opens: it takes longer than the whole first card
+    from textual.widgets import TextArea
 
 
 class MessageEditScreen(ModalScreen[str | None]):
@@ -28,6 +33,8 @@ class MessageEditScreen(ModalScreen[str | None]):
         self.edited = edited
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import TextArea
+
         with Vertical(classes="dialog-box"):
             yield Static(Content(f"Farewell to {self.contact_name}"), id="title")
             yield Static(
@@ -47,7 +54,7 @@ class MessageEditScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._count(self.message)
-        editor = self.query_one(TextArea)
+        editor = self._editor()
         editor.move_cursor(editor.document.end)  # most edits add a line or change the close
         editor.focus()
 
@@ -70,7 +77,12 @@ class MessageEditScreen(ModalScreen[str | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(self._editor().text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def _editor(self) -> TextArea:
+        from textual.widgets import TextArea
+
+        return self.query_one("#text", TextArea)

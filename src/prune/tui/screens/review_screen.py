@@ -1,9 +1,10 @@
 """The review: one contact per screen, three questions, one key per decision.
 
 The screen forwards keys to `ReviewSession`, which commits each change before returning; only
-then is the next card painted. Loading runs in thread workers (see `loading`) so the UI never
-freezes; a worker's failure arrives as a message like its result. Painting never changes screen:
-the end-of-review summary is pushed by the decision that finished the review (or by a load that
+then is the next card painted. The first card is painted before the session exists (see
+`first_card`); loading runs in thread workers (see `loading`) so the UI never freezes; a
+worker's failure arrives as a message like its result. Painting never changes screen: the
+end-of-review summary is pushed by the decision that finished the review (or by a load that
 finds nothing left), once.
 """
 
@@ -18,22 +19,29 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 from textual.worker import Worker
 
 from prune.core.evidence.collect import Evidence
 from prune.core.evidence.details import details
 from prune.core.model import Answer, Verdict
+from prune.core.review.opening import Opening
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import Rule
-from prune.core.review.session import ContactView, IndexedInsights, Outcome, ReviewSession
-from prune.core.state.store import Farewell, Snapshot
+from prune.core.review.session import IndexedInsights, Outcome, ReviewSession
+from prune.core.state.store import Snapshot
 from prune.tui import loading
 from prune.tui.browsing import open_profile
-from prune.tui.card_farewell import card_farewell, copy_card_farewell, cycle_card_tone
+from prune.tui.card_farewell import (
+    card_farewell,
+    copy_card_farewell,
+    cycle_card_tone,
+    disconnect_card,
+    unless_farewell_went,
+)
 from prune.tui.context import AppContext
+from prune.tui.first_card import FirstCard, needs_session
 from prune.tui.live_keys import KeyNames
-from prune.tui.screens.confirm_screen import ConfirmScreen, farewell_gone_question
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
@@ -41,6 +49,7 @@ from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
 from prune.tui.widgets.card_side import CardSide
+from prune.tui.widgets.compact_footer import CompactFooter
 from prune.tui.widgets.contact_card import ContactCard
 from prune.tui.widgets.decision_toast import DecisionToast
 from prune.tui.widgets.notices_line import NoticesLine
@@ -104,32 +113,40 @@ class ReviewScreen(Screen[None]):
         self._from_list: str | None = None  # the card opened from the list: deciding goes back
         self._session_worker: Worker[ReviewSession] | None = None
         self._evidence_worker: Worker[tuple[Evidence, IndexedInsights]] | None = None
+        self.first_card = FirstCard(None)
 
     def compose(self) -> ComposeResult:
+        opening = loading.first_card(self.context, self.rule, self.order)
+        self.first_card = FirstCard(opening)
         yield ProgressHeader()
         yield NoticesLine()
         with Vertical(id="body"):
-            with Center(id="loading-box"):
-                yield LoadingIndicator(id="loading")
-            with Center():
-                yield Static("Loading your connections…", id="loading-text")
+            if opening is None:
+                with Center(id="loading-box"):
+                    yield LoadingIndicator(id="loading")
+                with Center(id="loading-row"):
+                    yield Static("Loading your connections…", id="loading-text")
             with Horizontal(id="card-row"):
                 card = ContactCard()
-                card.display = False
+                card.display = opening is not None
                 yield card
                 yield CardSide()
             yield DecisionToast()
-        yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help; room for q
+        yield CompactFooter(show_command_palette=False)  # ctrl+p is in help; room for q
 
     def on_mount(self) -> None:
         self.keys = KeyNames([type(self), type(self.app)], self.context.config.keys)
-        self._session_worker = self._load()
+        if self.first_card.opening is not None:
+            self._loaded(self.first_card.opening)
+        self._session_worker = self._load(self.first_card.opening)
 
     # -- loading (thread workers; results and failures come back as worker messages) -----------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self) -> ReviewSession:
-        return loading.build_session(self.context, self.rule, self.order)
+    def _load(self, opening: Opening | None) -> ReviewSession:
+        self.first_card.painted.wait(timeout=1.0)  # the first card's paint goes first
+        contacts = None if opening is None else opening.contacts
+        return loading.build_session(self.context, self.rule, self.order, contacts)
 
     @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
     def _load_evidence(
@@ -148,7 +165,7 @@ class ReviewScreen(Screen[None]):
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
         if (session := result_of(event, self._session_worker)) is not None:
-            self._loaded(session)
+            self._session_ready(session)
         elif (error := failure_of(event, self._session_worker)) is not None:
             self.post_message(self.LoadFailed(one_line(error)))
         elif (evidence := result_of(event, self._evidence_worker)) is not None:
@@ -157,16 +174,24 @@ class ReviewScreen(Screen[None]):
             self._evidence_failed(error)  # a broken archive must never stop the review
         # A failed warm-up of the listing costs nothing: the list sorts when first opened.
 
-    def _loaded(self, session: ReviewSession) -> None:
+    def _loaded(self, opening: Opening) -> None:
+        """Paint the first card before the session exists; keys pressed on it wait for it."""
+        self.refresh_card()
+        # Frames drawn while the app starts are dropped: the second refresh is the one shown.
+        self.call_after_refresh(self.call_after_refresh, self.first_card.painted.set)
+
+    def _session_ready(self, session: ReviewSession) -> None:
         self.session = session
         session.set_rule(self.rule)  # the palette may have changed them while loading
         if self.order != session.order and self.order in ORDERS:
             session.set_order(self.order)
-        for selector in ("#loading-box", "#loading-text"):
-            self.query_one(selector).display = False
+        waiting = self.first_card.session_arrived(session)
+        self.query("#loading-box, #loading-row").set(display=False)
         self.query_one(ContactCard).display = True
         self.refresh_bindings()  # the review keys were disabled while loading: show them now
         self._show_next()
+        for action in waiting:  # in the order pressed, each on the card it was pressed on
+            action()
         snapshot = self.context.store.snapshot(session.snapshot_id)
         if snapshot is not None:
             self._evidence_worker = self._load_evidence(snapshot, session.contacts)
@@ -201,35 +226,32 @@ class ReviewScreen(Screen[None]):
 
     def refresh_card(self) -> None:
         """Repaint the card and the header from the session (after any change); nothing else."""
-        if self.session is None:
+        if self.session is not None:
+            progress, view, rule = self.session.progress(), self.session.current, self.session.rule
+        elif (opening := self.first_card.opening) is not None:
+            progress, view, rule = opening.progress, opening.view, self.rule
+        else:
             return
-        self.query_one(ProgressHeader).show(self.session.progress())
-        view = self.session.current
+        self.query_one(ProgressHeader).show(progress)
         if view is None:
             return
         decided = view.decision.verdict if view.decision else None
-        farewell = self._farewell(view) if decided == "disconnect" else None
+        farewell = card_farewell(self.context, view) if decided == "disconnect" else None
         wide = self.size.width >= SIDE_FROM
         self.query_one(ContactCard).show(
             view,
-            rule=self.session.rule,
+            rule=rule,
             today=self.context.today(),
             evidence_note=self.evidence_note,
             keys=self.keys,
             farewell=farewell,
             farewell_beside=wide,
         )
-        self._show_side(view, farewell, wide)
-        self.call_after_refresh(self._fit_farewell)
-
-    def _show_side(
-        self, view: ContactView, farewell: tuple[str, Farewell] | None, wide: bool
-    ) -> None:
-        """On a wide screen: the farewell of a disconnect, or else the evidence, beside the card."""
         side = self.query_one(CardSide)
         side.set_class(not wide, "-hidden")
-        if wide:
+        if wide:  # the farewell of a disconnect, or else the evidence, beside the card
             side.show(view, farewell, self.evidence, self.evidence_note, self.keys)
+        self.call_after_refresh(self._fit_farewell)
 
     def _fit_farewell(self) -> None:
         """Let the farewell scroll inside the card so its hint and bottom border stay on screen."""
@@ -265,10 +287,6 @@ class ReviewScreen(Screen[None]):
         else:
             self.action_undo()
 
-    def _farewell(self, view: ContactView) -> tuple[str, Farewell]:
-        """The farewell to show and copy for a contact, and its stored state."""
-        return card_farewell(self.context, view)
-
     def _announce(self, outcome: Outcome | None) -> None:
         if outcome is not None and outcome.verdict in _TOAST and outcome.key == self._from_list:
             undo = self.keys.first("review.undo")
@@ -284,16 +302,20 @@ class ReviewScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Review keys wait for the contacts to load; escape goes back to the list it came from."""
+        """Review keys do nothing until the first card is on screen; escape goes back to the
+        list the card was opened from."""
         if action == "back_to_list":
             return self._from_list is not None
-        return self.session is not None or action not in _NEEDS_SESSION
+        shown = self.session is not None or self.first_card.opening is not None
+        return shown or action not in _NEEDS_SESSION
 
+    @needs_session
     def action_answer(self, value: Answer) -> None:
         if self.session is not None:
             session = self.session
             self._unless_farewell_went(lambda: self._announce(session.answer(value)))
 
+    @needs_session
     def action_decide(self, verdict: Verdict) -> None:
         if self.session is not None and verdict != "disconnect":
             session = self.session
@@ -302,16 +324,10 @@ class ReviewScreen(Screen[None]):
             self._announce(self.session.decide(verdict))
 
     def _unless_farewell_went(self, change: Callable[[], None]) -> None:
-        """Run `change` to a disconnect card, but ask first if its farewell was sent or removed."""
         view = self.session.current if self.session else None
-        decided = view.decision.verdict if view and view.decision else None
-        status = self.context.store.farewell(view.key).status if view else "drafted"
-        question = farewell_gone_question(view.name, status) if view else None
-        if decided != "disconnect" or question is None:
-            change()
-        else:
-            self.app.push_screen(ConfirmScreen(question), lambda yes: change() if yes else None)
+        unless_farewell_went(self.app, self.context, view, change)
 
+    @needs_session
     def action_accept(self) -> None:
         if self.session is None:
             return
@@ -322,6 +338,7 @@ class ReviewScreen(Screen[None]):
             return
         self._announce(outcome)
 
+    @needs_session
     def action_undo(self) -> None:
         if self.session is None:
             return
@@ -330,6 +347,7 @@ class ReviewScreen(Screen[None]):
         toast.say("Nothing to undo." if outcome is None else f"Undone: back to {outcome.name}.")
         self.refresh_card()
 
+    @needs_session
     def action_note(self) -> None:
         if self.session is None or self.session.current is None:
             return
@@ -350,11 +368,13 @@ class ReviewScreen(Screen[None]):
         self.refresh_card()  # the row the line took goes back to the card
         self.app.push_screen(NoticesScreen(self.notices))
 
+    @needs_session
     def action_open_profile(self) -> None:
         view = self.session.current if self.session else None
         if view is not None:
             open_profile(self.app, view.name, view.url, "on the card")
 
+    @needs_session
     def action_details(self) -> None:
         view = self.session.current if self.session else None
         if view is None:
@@ -370,6 +390,7 @@ class ReviewScreen(Screen[None]):
     def action_back_to_list(self) -> None:
         self.action_contacts()
 
+    @needs_session
     def action_contacts(self, then: Callable[[str | None], None] | None = None) -> None:
         """The list of all contacts; `enter` there hands the key to `then` (default: its card,
         which goes back to the list once decided)."""
@@ -386,6 +407,7 @@ class ReviewScreen(Screen[None]):
     def _evidence_frame(self) -> pl.DataFrame | None:
         return None if self.evidence is None else self.evidence.frame
 
+    @needs_session
     def action_search(self) -> None:
         if self.session is not None:
             self.app.push_screen(SearchScreen(self.session.search), self.show_contact)
@@ -397,23 +419,16 @@ class ReviewScreen(Screen[None]):
             self.session.jump_to(key)
         self._show_next()
 
-    def _disconnect_view(self) -> ContactView | None:
-        """The contact on screen if it is marked disconnect; otherwise say why nothing happens."""
-        view = self.session.current if self.session else None
-        if view is not None and view.decision is not None and view.decision.verdict == "disconnect":
-            return view
-        key = self.keys.first("review.disconnect")
-        self.notify(f"Farewells are for contacts marked disconnect ({key}).", timeout=3)
-        return None
-
+    @needs_session
     def action_tone(self) -> None:
-        view = self._disconnect_view()
+        view = disconnect_card(self.app, self.session.current if self.session else None, self.keys)
         if view is not None:
             cycle_card_tone(self, self.context, view)
             self.refresh_card()
 
+    @needs_session
     def action_copy(self) -> None:
-        view = self._disconnect_view()
+        view = disconnect_card(self.app, self.session.current if self.session else None, self.keys)
         if view is not None and copy_card_farewell(self, self.context, view, self.keys):
             self.refresh_card()
 

@@ -97,7 +97,8 @@ class ContactCard(Vertical):
         names comes from `keys`, the bindings as remapped. With `farewell_beside` the screen
         shows the farewell next to the card, so the card leaves it out.
         """
-        self.border_title = None
+        if self.border_title is not None:
+            self.border_title = None  # setting it repaints the whole card, even to the same value
         self._set("name", Content.assemble((view.name, "bold")))
         role = " · ".join(part for part in (view.position, view.company) if part)
         self._set("role", role or Content.styled("no position or company listed", "italic dim"))

@@ -44,7 +44,7 @@ class DecisionToast(Static):
             if verdict in _STYLE and rest
             else Content(text)
         )
-        self.update(content)
+        self.update(content, layout=False)  # one row as wide as the screen whatever it says
         self.display = True
         if self._timer is not None:
             self._timer.stop()

@@ -44,6 +44,7 @@ class ProgressHeader(Horizontal):
     def __init__(self) -> None:
         super().__init__()
         self._progress: Progress | None = None
+        self._shown_width = 0
 
     def compose(self) -> ComposeResult:
         yield Static("loading…", id="reviewed")
@@ -51,9 +52,12 @@ class ProgressHeader(Horizontal):
         yield Static("", id="counts")
 
     def show(self, progress: Progress) -> None:
+        if progress == self._progress and self._shown_width == self.size.width:
+            return  # nothing to repaint: a key press that changed no count
         self._progress = progress
+        self._shown_width = self.size.width
         reviewed = f"{progress.reviewed:,} / {progress.total:,} reviewed"
-        self.query_one("#reviewed", Static).update(reviewed)
+        _repaint(self.query_one("#reviewed", Static), reviewed)
         self.query_one(ProgressBar).update(total=max(progress.total, 1), progress=progress.reviewed)
         self._fit(reviewed)
 
@@ -73,7 +77,21 @@ class ProgressHeader(Horizontal):
         else:
             bar.display = False
             shown = full if room >= full.cell_length else short
-        self.query_one("#counts", Static).update(shown)
+        _repaint(self.query_one("#counts", Static), shown)
+
+
+def _repaint(line: Static, content: Content | str) -> None:
+    """Update one part of the line only when it changed, and lay the screen out again only
+    when its width did: `#reviewed` is as wide as its text, `#counts` takes what is left.
+
+    A full layout of the review screen costs more than the rest of a key press together.
+    """
+    text = content if isinstance(content, Content) else Content(content)
+    shown = line.content
+    if isinstance(shown, Content) and shown.is_same(text):
+        return
+    resized = not isinstance(shown, Content) or shown.cell_length != text.cell_length
+    line.update(text, layout=resized and line.id == "reviewed")
 
 
 def counts(progress: Progress, *, short: bool) -> Content:
