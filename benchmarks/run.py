@@ -61,7 +61,7 @@ FIGURES = [
         "evidence",
         "evidence from messages.csv",
         "ms",
-        Budget("< 500 ms and ≤ 2× floor", max_ratio=2, limit=500),
+        Budget("< 500 ms and ≤ 2.5× floor", max_ratio=2.5, limit=500),
         measure_evidence,
     ),
     Figure(
@@ -75,14 +75,14 @@ FIGURES = [
         "key_press_median",
         "key press → next card (median)",
         "ms",
-        Budget("≤ 2× floor", max_ratio=2),
+        Budget("≤ 1.5× floor", max_ratio=1.5),
         measure_key_press_median,
     ),
     Figure(
         "key_press_p99",
         "key press → next card (p99)",
         "ms",
-        Budget("< 50 ms", limit=50),
+        Budget("< 25 ms", limit=25),
         measure_key_press_p99,
     ),
     Figure(
@@ -110,7 +110,7 @@ FIGURES = [
         "contact_list_first_screen",
         "list of all contacts, first screen",
         "ms",
-        Budget("< 100 ms", limit=100),
+        Budget("≤ 1.25× floor", max_ratio=1.25),
         measure_contact_list,
     ),
     Figure(
@@ -131,7 +131,7 @@ FIGURES = [
         "peak_rss",
         "peak memory (RSS)",
         "MB",
-        Budget("< 300 MB", limit=300),
+        Budget("< 250 MB", limit=250),
         measure_peak_memory,
     ),
 ]
