@@ -12,7 +12,9 @@ from collections.abc import Callable, Collection
 
 import polars as pl
 
+from prune.core.model import VERDICTS
 from prune.core.state.past import past_connections
+from prune.core.state.records import DECISION_FIELDS
 from prune.core.state.store import Store
 from prune.core.text.folding import folded
 
@@ -110,7 +112,10 @@ def contact_list(
     """
     if which not in EXPORTABLE_LISTS:
         raise ValueError(f"unknown list {which!r}; expected one of {', '.join(EXPORTABLE_LISTS)}")
-    decisions = store.decisions().drop("later_seq", "updated_at")
+    decisions = store.decisions(
+        verdict=which if which in VERDICTS else None,
+        fields=[name for name in DECISION_FIELDS if name not in ("later_seq", "updated_at")],
+    )
     farewells = store.farewells().select(
         "key", "tone", pl.col("text").alias("edited_text"), pl.col("status").alias("stored_status")
     )
