@@ -123,15 +123,16 @@ def contact_list(
     columns = PAST_COLUMNS if which == PAST else COLUMNS
     if _any_present(people[EMAIL_COLUMN]):
         columns = (*columns, EMAIL_COLUMN)
-    frame = people.with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d")).join(
-        decisions, on="key", how="left"
-    )
+    frame = people
     if only is not None:
         frame = frame.filter(pl.col("key").is_in(pl.Series(list(only), dtype=pl.String).implode()))
-    if which == "undecided":
-        frame = frame.filter(pl.col("verdict").is_null())
-    elif which not in ("all", PAST):
-        frame = frame.filter(pl.col("verdict") == which)
+    if which in VERDICTS:  # the decisions read are those of this verdict only
+        frame = frame.join(decisions, on="key", how="inner")
+    else:
+        frame = frame.join(decisions, on="key", how="left")
+        if which == "undecided":
+            frame = frame.filter(pl.col("verdict").is_null())
+    frame = frame.with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d"))
     frame = _sorted_by_name(frame).join(farewells, on="key", how="left", maintain_order="left")
     is_disconnect = pl.col("verdict") == "disconnect"
     frame = frame.with_columns(
@@ -212,12 +213,9 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
         raise ValueError(
             f"the farewell renderer returned {rendered.len()} messages for {wanted.height} contacts"
         )
-    filled = pl.DataFrame(
-        {"row": wanted["row"], "rendered": rendered.cast(pl.String).rename("rendered")}
+    message = (
+        frame.get_column("farewell_message")
+        .clone()
+        .scatter(wanted.get_column("row"), rendered.cast(pl.String))
     )
-    return (
-        frame.with_row_index("row")
-        .join(filled, on="row", how="left", maintain_order="left")
-        .with_columns(pl.coalesce("farewell_message", "rendered").alias("farewell_message"))
-        .drop("row", "rendered")
-    )
+    return frame.with_columns(message.alias("farewell_message"))
