@@ -237,8 +237,8 @@ def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.La
     """
     position = {name: index for index, name in reversed(list(enumerate(table.header)))}
     wanted = sorted({position[name] for name in columns if name in position})
-    # The bytes themselves, not a BytesIO around them: polars then reads them in place, in
-    # half the time it takes to pull them through a Python file object.
+    # The bytes themselves, not a BytesIO around them: polars reads them in place rather than
+    # through a Python file object (a whole scan collected at once takes half the time).
     lazy = pl.scan_csv(
         table.body,
         separator=table.separator,
