@@ -68,6 +68,15 @@ def test_without_sqlites_json_functions_the_rows_are_read_one_by_one(
     assert query_frame(NoJson(), SCHEMA, "FROM t").equals(expected)  # type: ignore[arg-type]
 
 
+def test_a_column_too_long_for_one_sqlite_string_is_read_row_by_row(
+    db: sqlite3.Connection,
+) -> None:
+    db.executemany("INSERT INTO t VALUES (?, ?, ?)", [("x" * 600, 1, None), ("y" * 600, 2, "z")])
+    db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 1000)  # one value fits, an array of both does not
+    frame = query_frame(db, SCHEMA, "FROM t")
+    assert sorted(frame.rows()) == [("x" * 600, 1, None), ("y" * 600, 2, "z")]
+
+
 def test_other_sql_errors_are_not_hidden(db: sqlite3.Connection) -> None:
     with pytest.raises(sqlite3.OperationalError, match="no such table"):
         query_frame(db, SCHEMA, "FROM missing")

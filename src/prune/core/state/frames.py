@@ -6,8 +6,8 @@ for each column as one JSON array (`json_group_array`) hands over a handful of s
 which polars decodes natively, in about half the time. Every value comes back as it is stored:
 JSON escapes any character in a text, and a NULL stays null.
 
-SQLite builds without the JSON functions (older than 3.38 and built without JSON1) fall back to
-the row-by-row way, with the same result.
+SQLite builds without the JSON functions (older than 3.38 and built without JSON1), and columns
+too long for one SQLite string, fall back to the row-by-row way, with the same result.
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ def query_frame(
     arrays = ", ".join(f"json_group_array({name})" for name in schema)
     try:
         row = db.execute(f"SELECT {arrays} {source}", parameters).fetchone()
-    except sqlite3.OperationalError as error:
-        if "json_group_array" not in str(error):
+    except (sqlite3.OperationalError, sqlite3.DataError) as error:
+        # No JSON functions, or a column whose array would pass SQLite's longest string (a
+        # gigabyte by default): read it row by row. Any other error is the query's own.
+        if "json_group_array" not in str(error) and "too big" not in str(error):
             raise
         return _row_by_row(db, schema, source, parameters)
     if row[0] == "[]":  # no rows: exploding empty lists would give one row of nulls
