@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from prune.tui.widgets.decision_toast import DecisionToast
+
 from testkit.tui import build_app, loaded
 
 SIZES = [(80, 24), (120, 36)]
@@ -20,6 +22,12 @@ LONG_ROW = (
     'https://www.linkedin.com/in/maximiliana,,"Northwind Traders, International Holdings",'
     "Principal Director of Strategic Partnerships and Ecosystem Development,01 Jan 2010"
 )
+
+
+@pytest.fixture(autouse=True)
+def toast_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decision's toast stays until the picture is taken, however slow the machine is."""
+    monkeypatch.setattr(DecisionToast, "SECONDS", 3600.0)
 
 
 async def settle(pilot: Pilot) -> None:

@@ -44,3 +44,21 @@ def test_utf8_is_told_from_cp1252_exactly_as_pythons_codec_does(snippet: bytes, 
     assert table.encoding == ("utf-8" if utf8 else "cp1252")
     expected = snippet.decode("utf-8" if utf8 else "cp1252", errors="replace")
     assert read_table(table).row(-1) == ("x", expected)
+
+
+@pytest.mark.parametrize(
+    ("row", "cleaned"),
+    [
+        ('Ana,"Doe\nSmith",Acme', ("Ana", "Doe Smith", "Acme")),  # a quoted line break
+        ("Ana,Do\te,Acme", ("Ana", "Do e", "Acme")),  # a tab inside a comma-separated field
+        ("Ana,Doe\x7f,Acme\x1b[2J", ("Ana", "Doe", "Acme[2J")),  # DEL and ESC
+        ("Ana\u0085,Doe\u009b31m,Acme", ("Ana", "Doe31m", "Acme")),  # C1 controls, 2 bytes each
+        ("Ana,Doe,Açme ½", ("Ana", "Doe", "Açme ½")),  # \xc2 in UTF-8, yet no control
+    ],
+)
+def test_every_control_is_dropped_however_the_file_is_laid_out(
+    row: str, cleaned: tuple[str, ...]
+) -> None:
+    # A clean file skips the search of every cell; any of these must not.
+    table = locate_table(f"First,Last,Company\nBo,Li,Initech\n{row}\n".encode(), "x.csv")
+    assert read_table(table).rows() == [("Bo", "Li", "Initech"), cleaned]

@@ -34,9 +34,15 @@ def bare_bones_flags(contacts: pl.DataFrame, *, any_url: bool | None = None) -> 
     def empty(column: str) -> pl.Expr:
         return pl.col(column).str.strip_chars().replace("", None).is_null()
 
-    name = pl.concat_str(
-        [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")], separator=" "
-    ).str.strip_chars()
+    # The name is built once: an eager select would build it again for each check using it.
+    contacts = contacts.with_columns(
+        pl.concat_str(
+            [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")], separator=" "
+        )
+        .str.strip_chars()
+        .alias("_name")
+    )
+    name = pl.col("_name")
     if any_url is None:
         any_url = bool(contacts["url"].is_not_null().any())
     checks = [

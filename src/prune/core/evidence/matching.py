@@ -23,6 +23,16 @@ from prune.core.reading.identity import (
 RESOLVED_COLUMNS = ("key", "by_name", "shared_by")
 
 
+def positions_in(ordered: pl.Series, wanted: pl.Series) -> pl.Series:
+    """Where each wanted value is in `ordered` (sorted, nulls none), null where it is absent."""
+    if ordered.is_empty():
+        return pl.repeat(None, len(wanted), dtype=pl.UInt32, eager=True)
+    at = ordered.search_sorted(wanted, side="left")
+    found = ordered.gather(at.clip(0, len(ordered) - 1))
+    hit = ((found == wanted) & (at < len(ordered))).fill_null(False)
+    return pl.select(pl.when(hit).then(at).cast(pl.UInt32)).to_series()
+
+
 def keys_for_urls(urls: pl.Series) -> pl.Series:
     """Contact keys (`url:in/<slug>`) for profile URLs in any form; null where there is none.
 
@@ -50,10 +60,14 @@ def keys_for_urls(urls: pl.Series) -> pl.Series:
 
 @dataclass(frozen=True)
 class ContactIndex:
-    """The contacts' keys and names, ready for matching side-file rows against."""
+    """The contacts' keys and names, ready for matching side-file rows against.
 
-    keys: pl.Series  # every contact key
-    names: pl.DataFrame  # name, name_key (when unique), holders, without_url (holders lacking URL)
+    Both are kept sorted, so a side file's rows are looked up by binary search: a hash set or
+    join would hash all 30,000 contacts again for every file, however few rows it has.
+    """
+
+    keys: pl.Series  # every contact key, sorted
+    names: pl.DataFrame  # name (sorted), name_key (when unique), holders, without_url
     holders: pl.DataFrame  # name, key: every contact under every name, for "could be" lists
 
     @classmethod
@@ -69,8 +83,8 @@ class ContactIndex:
             pl.col("no_url").sum().alias("without_url"),
         )
         return cls(
-            keys=contacts["key"],
-            names=names,
+            keys=contacts["key"].sort(),
+            names=names.sort("name"),
             holders=named.select("name", "key"),
         )
 
@@ -82,18 +96,18 @@ class ContactIndex:
         `shared_by` then counts the contacts bearing that name when that is why.
         """
         order = [*frame.columns, *RESOLVED_COLUMNS]
-        by_url = pl.col("url_key").is_in(self.keys.implode())
-        frame = frame.with_columns(by_url.fill_null(False).alias("_by_url"))
+        by_url = positions_in(self.keys, frame["url_key"].cast(pl.String)).is_not_null()
+        frame = frame.with_columns(by_url.alias("_by_url"))
         matched = frame.filter(pl.col("_by_url")).with_columns(
             pl.col("url_key").alias("key"),
             pl.lit(False).alias("by_name"),
             pl.lit(None, dtype=pl.UInt32).alias("shared_by"),
         )
-        rest = (
-            frame.filter(~pl.col("_by_url"))
-            .with_columns(normalised_name(pl.col("name")).alias("name"))
-            .join(self.names, on="name", how="left", maintain_order="left")
+        rest = frame.filter(~pl.col("_by_url")).with_columns(
+            normalised_name(pl.col("name")).alias("name")
         )
+        found = positions_in(self.names["name"], rest["name"])
+        rest = rest.hstack(self.names.drop("name").select(pl.all().gather(found)))
         # A row with a URL may only land on a contact that has none (pre-2023 Connections.csv);
         # otherwise the URL already said it is someone else, however alike the names.
         no_url = pl.col("url_key").is_null()

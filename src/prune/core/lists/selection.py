@@ -13,8 +13,9 @@ from collections.abc import Callable, Collection
 import polars as pl
 
 from prune.core.evidence.flags import bare_bones_flags
-from prune.core.model import NO_MESSAGE_NEEDED
+from prune.core.model import NO_MESSAGE_NEEDED, VERDICTS
 from prune.core.state.past import past_connections
+from prune.core.state.records import DECISION_FIELDS
 from prune.core.state.store import Store
 from prune.core.text.folding import folded
 
@@ -114,7 +115,10 @@ def contact_list(
     """
     if which not in EXPORTABLE_LISTS:
         raise ValueError(f"unknown list {which!r}; expected one of {', '.join(EXPORTABLE_LISTS)}")
-    decisions = store.decisions().drop("later_seq", "updated_at")
+    decisions = store.decisions(
+        verdict=which if which in VERDICTS else None,
+        fields=[name for name in DECISION_FIELDS if name not in ("later_seq", "updated_at")],
+    )
     farewells = store.farewells().select(
         "key", "tone", pl.col("text").alias("edited_text"), pl.col("status").alias("stored_status")
     )
@@ -122,15 +126,16 @@ def contact_list(
     columns = PAST_COLUMNS if which == PAST else COLUMNS
     if _any_present(people[EMAIL_COLUMN]):
         columns = (*columns, EMAIL_COLUMN)
-    frame = people.with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d")).join(
-        decisions, on="key", how="left"
-    )
+    frame = people
     if only is not None:
         frame = frame.filter(pl.col("key").is_in(pl.Series(list(only), dtype=pl.String).implode()))
-    if which == "undecided":
-        frame = frame.filter(pl.col("verdict").is_null())
-    elif which not in ("all", PAST):
-        frame = frame.filter(pl.col("verdict") == which)
+    if which in VERDICTS:  # the decisions read are those of this verdict only
+        frame = frame.join(decisions, on="key", how="inner")
+    else:
+        frame = frame.join(decisions, on="key", how="left")
+        if which == "undecided":
+            frame = frame.filter(pl.col("verdict").is_null())
+    frame = frame.with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d"))
     frame = _sorted_by_name(frame).join(farewells, on="key", how="left", maintain_order="left")
     is_disconnect = pl.col("verdict") == "disconnect"
     frame = frame.with_columns(
@@ -214,25 +219,11 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
         raise ValueError(
             f"the farewell renderer returned {rendered.len()} messages for {wanted.height} contacts"
         )
-    filled = pl.DataFrame(
-        {
-            "row": wanted["row"],
-            "rendered": rendered.cast(pl.String).rename("rendered"),
-            "unneeded": rendered.is_null(),
-        }
-    )
-    unneeded = pl.col("unneeded").fill_null(False) & ~pl.col("farewell_status").is_in(
-        ["sent", "removed"]
-    )
-    return (
-        frame.with_row_index("row")
-        .join(filled, on="row", how="left", maintain_order="left")
-        .with_columns(
-            pl.coalesce("farewell_message", "rendered").alias("farewell_message"),
-            pl.when(unneeded)
-            .then(pl.lit(NO_MESSAGE_NEEDED))
-            .otherwise(pl.col("farewell_status"))
-            .alias("farewell_status"),
-        )
-        .drop("row", "rendered", "unneeded")
-    )
+    rows, text = wanted.get_column("row"), rendered.cast(pl.String)
+    # No text for a contact who needs none; one sent or removed keeps that mark.
+    unneeded = text.is_null() & ~wanted.get_column("farewell_status").is_in(["sent", "removed"])
+    message = frame.get_column("farewell_message").clone().scatter(rows, text)
+    status = frame.get_column("farewell_status").clone()
+    if unneeded.any():
+        status = status.scatter(rows.filter(unneeded), NO_MESSAGE_NEEDED)
+    return frame.with_columns(message.alias("farewell_message"), status.alias("farewell_status"))

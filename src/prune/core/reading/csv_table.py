@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +29,9 @@ from prune.core.text.control import (
 )
 
 SEPARATORS = (",", ";", "\t")
+# The bytes of the C0 controls but the line feed, and DEL; the C1 controls take two in UTF-8.
+_CONTROL_BYTES = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
+_C1_CONTROL = re.compile(b"\xc2[\x80-\x9f]")
 HEADER_SCAN_LINES = 25
 _SNIFF_BYTES = 64 * 1024
 # Above this size only the start is checked for UTF-8 here, so a 100 MB messages.csv is not
@@ -168,11 +171,31 @@ def read_table(
             raise
         # A large file that turned out not to be UTF-8 past its start (see _to_utf8).
         frame = _read_csv(_from_cp1252(table.body), table.separator, wanted)
-    frame = frame.rename({old: column_name(old) for old in frame.columns})
+        frame = without_controls(frame.rename({old: column_name(old) for old in frame.columns}))
+    else:
+        frame = frame.rename({old: column_name(old) for old in frame.columns})
+        if may_hold_controls(table, frame.height):
+            frame = without_controls(frame)
     if columns is not None:
         frame = frame.select([column for column in columns if column in frame.columns])
-    frame = without_controls(frame)
     return frame if keep_placeholders else clear_placeholders(frame)
+
+
+def may_hold_controls(table: Table, rows: int) -> bool:
+    """Whether a field of the table's `rows` records can hold a character without_controls
+    drops; False only when none can, which for a clean file costs one look at its bytes.
+
+    Searching the parsed columns costs a regex per cell (most of reading a Connections.csv);
+    the body is searched whole instead. Its line feeds end records, unless a quoted field holds
+    one: then the body has more lines than records, and the columns are searched after all.
+    """
+    body = table.body
+    if len(body.translate(None, _CONTROL_BYTES)) != len(body):
+        return True  # C0 controls but the line feed (a tab too, even as the separator), or DEL
+    if b"\xc2" in body and _C1_CONTROL.search(body):
+        return True  # U+0080 to U+009F, the C1 controls, in UTF-8
+    lines = body.count(b"\n") + (not body.endswith(b"\n"))
+    return lines != rows + 1  # the header line and one line per record, or a field spans lines
 
 
 def is_paragraph(column: str) -> bool:
@@ -214,8 +237,10 @@ def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.La
     """
     position = {name: index for index, name in reversed(list(enumerate(table.header)))}
     wanted = sorted({position[name] for name in columns if name in position})
+    # The bytes themselves, not a BytesIO around them: polars reads them in place rather than
+    # through a Python file object (a whole scan collected at once takes half the time).
     lazy = pl.scan_csv(
-        io.BytesIO(table.body),
+        table.body,
         separator=table.separator,
         infer_schema=False,
         truncate_ragged_lines=True,
@@ -232,7 +257,7 @@ def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.La
 
 def _read_csv(body: bytes, separator: str, columns: list[int] | None) -> pl.DataFrame:
     return pl.read_csv(
-        io.BytesIO(body),
+        body,
         separator=separator,
         infer_schema=False,
         truncate_ragged_lines=True,
