@@ -58,7 +58,16 @@ async def take(app: PruneApp, talked: str) -> None:
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
+        await pilot.press("slash", *"connected:<2014", "enter")  # the oldest, decided first
+        await settle(pilot)
+        await pilot.press("down", "space", "down", "space")  # two selected, as before a batch
+        await settle(pilot)
         shoot(app, "contacts")
+        await pilot.press("escape")
+
+        await pilot.press("g")
+        await settle(pilot)
+        shoot(app, "overview")
         await pilot.press("escape")
 
         await pilot.press("f")
