@@ -270,3 +270,22 @@ async def test_past_connections_cannot_be_decided_or_opened(tmp_path: Path) -> N
     store = store_of(tmp_path)
     assert store.decision("url:in/eve") is None
     assert store.decision("url:in/fay").verdict == "keep"
+
+
+async def test_a_filter_name_with_brackets_is_shown_as_typed_in_the_palette(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path, config="[filters]\n\"[/] [b]odd\" = 'company:\"[i]Acme\"'\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        commands = list(app.get_system_commands(app.screen))
+        (title, help_text) = next(
+            (Content.from_markup(c.title).plain, Content.from_markup(c.help).plain)
+            for c in commands
+            if "odd" in c.title
+        )
+        assert title == "Filter: [/] [b]odd"
+        assert help_text == 'The list of all contacts filtered by company:"[i]Acme"'
+        await pilot.press("ctrl+p", *"odd")
+        await pilot.pause()
+        assert app.is_running

@@ -21,6 +21,7 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.markup import escape as escape_markup
 from textual.screen import ModalScreen, Screen
 
 from prune.core.clipboard import copy_text
@@ -302,8 +303,9 @@ class PruneApp(App[None]):
         )
         for name, query in self.context.config.filters.items():
             yield SystemCommand(
-                f"Filter: {name}",
-                f"The list of all contacts filtered by {query}".replace("[", "\\["),  # not markup
+                # The palette reads titles and help as markup: a name or query is shown as typed.
+                f"Filter: {escape_markup(name)}",
+                f"The list of all contacts filtered by {escape_markup(query)}",
                 lambda query=query: self.open_contacts(query),
             )
         for name, rule in RULES.items():
