@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TypedDict
 
-from prune.core.model import Answer, FarewellMark, Verdict
+from prune.core.model import VERDICTS, Answer, FarewellMark, Verdict
 
 
 @dataclass(frozen=True)
@@ -113,3 +113,13 @@ class FarewellChanges(TypedDict, total=False):
     tone: str | None
     text: str | None
     status: FarewellMark
+
+
+def check_decision_changes(changes: dict[str, object]) -> None:
+    """Refuse fields and values the decisions table would not hold, before any write."""
+    unknown = set(changes) - DecisionChanges.__optional_keys__
+    if unknown:
+        raise ValueError(f"unknown decision fields: {sorted(unknown)}")
+    verdict = changes.get("verdict")
+    if verdict is not None and verdict not in VERDICTS:
+        raise ValueError(f"unknown verdict {verdict!r}")

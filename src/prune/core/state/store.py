@@ -55,6 +55,7 @@ from prune.core.state.records import (
     FarewellChanges,
     ImportOutcome,
     Snapshot,
+    check_decision_changes,
 )
 from prune.core.state.snapshot_rows import (
     SNAPSHOT_COLUMNS,
@@ -309,7 +310,7 @@ class Store:
         of the later queue. `settings` are written in the same transaction (the review's place
         in its queue): one commit, so one sync to disk, per key press.
         """
-        _check_decision_changes(dict(changes))
+        check_decision_changes(dict(changes))
         now = _now()
         with transaction(self._db) as db:
             for name, value in (settings or {}).items():
@@ -439,13 +440,3 @@ class Store:
 
 def _write_setting(db: sqlite3.Connection, name: str, value: str | None) -> None:
     db.execute("INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)", (name, value))
-
-
-def _check_decision_changes(changes: dict[str, object]) -> None:
-    """Refuse fields and values the decisions table would not hold, before any write."""
-    unknown = set(changes) - DecisionChanges.__optional_keys__
-    if unknown:
-        raise ValueError(f"unknown decision fields: {sorted(unknown)}")
-    verdict = changes.get("verdict")
-    if verdict is not None and verdict not in VERDICTS:
-        raise ValueError(f"unknown verdict {verdict!r}")
