@@ -84,3 +84,13 @@ def test_importing_every_module_loads_no_interface(package: str) -> None:
     }
     assert set(found["walked"]) == expected  # none missed, however deep
     assert found["loaded"] == []
+
+
+def test_no_module_is_longer_than_a_newcomer_can_read_at_once() -> None:
+    """The house rule: one concept per module, none over 450 lines (a long one wants splitting)."""
+    long = {
+        str(path.relative_to(PROJECT)): lines
+        for path in sorted((PROJECT / "src").rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 450
+    }
+    assert long == {}
