@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -32,26 +32,11 @@ from prune.core.state.store import Store
 from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
 from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
-from prune.tui.key_help import help_rows
-from prune.tui.keymap_check import binding_ids, check_keymap
 from prune.tui.screens.changes_screen import ChangesScreen, changes_to_show_once, latest_changes
-from prune.tui.screens.contacts_screen import ContactsScreen
-from prune.tui.screens.evidence_screen import EvidenceScreen
-from prune.tui.screens.export_screen import ExportScreen
-from prune.tui.screens.farewells_screen import FarewellsScreen
-from prune.tui.screens.help_screen import HelpScreen
-from prune.tui.screens.invitations_screen import InvitationsScreen
-from prune.tui.screens.message_edit_screen import MessageEditScreen
-from prune.tui.screens.name_screen import NameScreen
-from prune.tui.screens.note_screen import NoteScreen
-from prune.tui.screens.notices_screen import NoticesScreen
-from prune.tui.screens.nurture_screen import NurtureScreen
-from prune.tui.screens.overview_screen import OverviewScreen
 from prune.tui.screens.review_screen import ReviewScreen
-from prune.tui.screens.save_filter_screen import SaveFilterScreen
-from prune.tui.screens.search_screen import SearchScreen
-from prune.tui.screens.summary_screen import SummaryScreen
-from prune.tui.widgets.contact_table import ContactTable
+
+# The other screens are imported where they open: a launch paints its first card without
+# paying for screens the user may never open (see `_keymap_screens` for the keymap's check).
 
 RULE_SETTING = "review.rule"
 ORDER_SETTING = "review.order"
@@ -106,6 +91,8 @@ class PruneApp(App[None]):
         if changes is not None:
             self.push_screen(ChangesScreen(changes, context.store), self._show_card)
         if self._ask_first_name and should_ask(context):
+            from prune.tui.screens.name_screen import NameScreen
+
             self.push_screen(NameScreen(suggested_first_name(context)), self._named)
 
     def _named(self, name: str | None) -> None:
@@ -125,6 +112,9 @@ class PruneApp(App[None]):
     # -- help and palette ---------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from prune.tui.key_help import help_rows
+        from prune.tui.screens.help_screen import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(
@@ -147,14 +137,20 @@ class PruneApp(App[None]):
             self.show_export()
 
     def action_invitations(self) -> None:
+        from prune.tui.screens.invitations_screen import InvitationsScreen
+
         if not isinstance(self.screen, ModalScreen | InvitationsScreen):
             self.show_invitations()
 
     def action_nurture(self) -> None:
+        from prune.tui.screens.nurture_screen import NurtureScreen
+
         if not isinstance(self.screen, ModalScreen | NurtureScreen):
             self.show_nurture()
 
     def show_invitations(self) -> None:
+        from prune.tui.screens.invitations_screen import InvitationsScreen
+
         context = self.context
         snapshot = context.store.snapshot(context.snapshot_id)
         if snapshot is not None and not isinstance(self.screen, InvitationsScreen):
@@ -169,6 +165,8 @@ class PruneApp(App[None]):
             )
 
     def show_nurture(self) -> None:
+        from prune.tui.screens.nurture_screen import NurtureScreen
+
         context = self.context
         snapshot = context.store.snapshot(context.snapshot_id)
         if snapshot is not None and not isinstance(self.screen, NurtureScreen):
@@ -182,16 +180,22 @@ class PruneApp(App[None]):
             )
 
     def show_farewells(self) -> None:
+        from prune.tui.screens.farewells_screen import FarewellsScreen
+
         if isinstance(self.screen, FarewellsScreen):
             return
         self.push_screen(FarewellsScreen(self.context))
 
     def show_contacts(self) -> None:
+        from prune.tui.screens.contacts_screen import ContactsScreen
+
         if self._review is not None and not isinstance(self.screen, ContactsScreen):
             self._review.action_contacts()
 
     def open_contacts(self, query: str) -> None:
         """The list of all contacts filtered by `query` (a saved filter from the palette)."""
+        from prune.tui.screens.contacts_screen import ContactsScreen
+
         self.show_contacts()
         if self.is_screen_installed(ContactsScreen.NAME):
             screen = self.get_screen(ContactsScreen.NAME)
@@ -199,6 +203,8 @@ class PruneApp(App[None]):
                 screen.use_query(query)
 
     def show_export(self) -> None:
+        from prune.tui.screens.export_screen import ExportScreen
+
         if isinstance(self.screen, ExportScreen):
             return
         self.push_screen(ExportScreen(self.context))
@@ -211,6 +217,8 @@ class PruneApp(App[None]):
 
     def show_overview(self) -> None:
         """`g`: bars and counts for the whole network; `enter` on one opens the list filtered."""
+        from prune.tui.screens.overview_screen import OverviewScreen
+
         review = self._review
         if review is None or review.session is None or isinstance(self.screen, OverviewScreen):
             return
@@ -226,6 +234,8 @@ class PruneApp(App[None]):
     def _open_query(self, query: str) -> None:
         """The list filtered by `query`, over the overview (or, if the list was open under the
         overview already, back down to it)."""
+        from prune.tui.screens.contacts_screen import ContactsScreen
+
         if self._review is None:
             return
         if any(isinstance(screen, ContactsScreen) for screen in self.screen_stack):
@@ -243,6 +253,8 @@ class PruneApp(App[None]):
 
     def _card_from_overview(self, key: str | None) -> None:
         """A card chosen in the list opened from the overview: leave the overview for it."""
+        from prune.tui.screens.overview_screen import OverviewScreen
+
         if key is None or self._review is None:
             return
         while isinstance(self.screen, OverviewScreen):
@@ -380,7 +392,27 @@ def make_app(
 
 
 def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
-    """Each screen, by the name the user knows it, with the classes whose keys it answers to."""
+    """Each screen, by the name the user knows it, with the classes whose keys it answers to.
+
+    Importing them all costs a launch tens of milliseconds, so only a `[keys]` section asks.
+    """
+    from prune.tui.screens.contacts_screen import ContactsScreen
+    from prune.tui.screens.evidence_screen import EvidenceScreen
+    from prune.tui.screens.export_screen import ExportScreen
+    from prune.tui.screens.farewells_screen import FarewellsScreen
+    from prune.tui.screens.help_screen import HelpScreen
+    from prune.tui.screens.invitations_screen import InvitationsScreen
+    from prune.tui.screens.message_edit_screen import MessageEditScreen
+    from prune.tui.screens.name_screen import NameScreen
+    from prune.tui.screens.note_screen import NoteScreen
+    from prune.tui.screens.notices_screen import NoticesScreen
+    from prune.tui.screens.nurture_screen import NurtureScreen
+    from prune.tui.screens.overview_screen import OverviewScreen
+    from prune.tui.screens.save_filter_screen import SaveFilterScreen
+    from prune.tui.screens.search_screen import SearchScreen
+    from prune.tui.screens.summary_screen import SummaryScreen
+    from prune.tui.widgets.contact_table import ContactTable
+
     full: list[tuple[str, list[type[DOMNode]]]] = [
         ("the review", [ReviewScreen, PruneApp]),
         ("the Farewells screen", [FarewellsScreen, ContactTable, PruneApp]),
@@ -405,12 +437,39 @@ def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
     return full + dialogs
 
 
-def _binding_ids() -> set[str]:
-    return binding_ids([kind for _, kinds in _keymap_screens() for kind in kinds])
+class _BindingIds(Collection[str]):
+    """Every binding id `[keys]` may name, gathered the first time a remap is looked up."""
+
+    def __init__(self) -> None:
+        self._ids: set[str] | None = None
+
+    def _all(self) -> set[str]:
+        if self._ids is None:
+            from prune.tui.keymap_check import binding_ids
+
+            self._ids = binding_ids([kind for _, kinds in _keymap_screens() for kind in kinds])
+        return self._ids
+
+    def __contains__(self, binding_id: object) -> bool:
+        return binding_id in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _binding_ids() -> Collection[str]:
+    return _BindingIds()
 
 
 def _checked_keys(config: Config) -> Config:
     """The settings with only the `[keys]` remaps that name real keys and clash with none."""
+    if not config.keys:
+        return config  # no remap, nothing that could clash
+    from prune.tui.keymap_check import check_keymap
+
     checked = check_keymap(config.keys, config.key_places, _keymap_screens())
     return dataclasses.replace(
         config, keys=checked.keys, problems=[*config.problems, *checked.problems]
