@@ -12,17 +12,18 @@ from __future__ import annotations
 import gc
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from prune.core.evidence.cache import load_or_compute
-from prune.core.evidence.card_insights import insights
-from prune.core.evidence.collect import Evidence
 from prune.core.review.opening import Opening, opening
 from prune.core.review.rules import Rule
 from prune.core.review.session import IndexedInsights, ReviewSession
 from prune.core.state.store import Snapshot
 from prune.tui.context import AppContext
+
+if TYPE_CHECKING:
+    from prune.core.evidence.collect import Evidence
 
 
 def first_card(context: AppContext, rule: Rule, order: str) -> Opening | None:
@@ -68,5 +69,15 @@ def read_evidence(
     data_dir: Path, snapshot: Snapshot, contacts: pl.DataFrame, today: date
 ) -> tuple[Evidence, IndexedInsights]:
     """The snapshot's evidence (cached beside the state file) and what each card shows of it."""
+    from prune.core.evidence.card_insights import insights  # on the worker, like the reader
+
     evidence = load_or_compute(data_dir, snapshot, contacts)
     return evidence, IndexedInsights(insights(evidence, today=today))
+
+
+def load_or_compute(data_dir: Path, snapshot: Snapshot, contacts: pl.DataFrame) -> Evidence:
+    """`evidence.cache.load_or_compute`, its reader imported on the worker, after the first card
+    (it brings the whole export reader with it)."""
+    from prune.core.evidence import cache
+
+    return cache.load_or_compute(data_dir, snapshot, contacts)
