@@ -237,11 +237,14 @@ class ContactsScreen(Screen[str | None]):
         error.display = False
         if not self.query_text.strip():
             return rows
+        # Lazily, so that only the listed columns of the matching rows are gathered, not the
+        # dozens the query could read: per key typed, that is most of the filter's cost.
         if self.showing_past:
-            matched = self._searchable_past().filter(expression)
-            return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:], GONE)
-        matched = self._searchable_rows(rows).filter(expression)
-        return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:])
+            matched = self._searchable_past().lazy().filter(expression)
+            shown = matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:], GONE)
+            return shown.collect()
+        matched = self._searchable_rows(rows).lazy().filter(expression)
+        return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:]).collect()
 
     def _show(self, *, cursor: int | None = 0, fresh: bool = True, keep: str | None = None) -> None:
         """Filter, sort and paint; the cursor goes to row `cursor` (None: stays), or to the
