@@ -10,6 +10,7 @@ store, which keeps saving decisions.
 from __future__ import annotations
 
 import gc
+import weakref
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from prune.core.review.opening import Opening, opening
+from prune.core.review.past_listing import PastListing
 from prune.core.review.rules import Rule
 from prune.core.review.session import IndexedInsights, ReviewSession
 from prune.core.state.store import Snapshot
@@ -81,3 +83,23 @@ def load_or_compute(data_dir: Path, snapshot: Snapshot, contacts: pl.DataFrame) 
     from prune.core.evidence import cache
 
     return cache.load_or_compute(data_dir, snapshot, contacts)
+
+
+WARMED_PAST: weakref.WeakKeyDictionary[ReviewSession, PastListing] = weakref.WeakKeyDictionary()
+"""Past connections read ahead of the list of all contacts, for the session it will list."""
+
+
+def warm_listing(context: AppContext, session: ReviewSession) -> None:
+    """On a worker, ahead of `a`: the names sorted, the list's code imported, and the past
+    connections (reading every earlier export) read through a reader of this thread's own."""
+    import prune.tui.screens.contacts_screen  # noqa: F401  (the code the list runs)
+
+    session.listing()
+    with context.store.reader() as reader:
+        WARMED_PAST[session] = PastListing(context.store, session.snapshot_id, read_from=reader)
+
+
+def past_listing(context: AppContext, session: ReviewSession) -> PastListing:
+    """The past connections for the list: as warmed up, else (`a` came first) read now."""
+    warmed = WARMED_PAST.pop(session, None)
+    return warmed if warmed is not None else PastListing(context.store, session.snapshot_id)

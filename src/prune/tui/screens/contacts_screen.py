@@ -33,6 +33,7 @@ from prune.core.review.query import (
     query_frame,
 )
 from prune.core.review.session import ReviewSession
+from prune.tui import loading
 from prune.tui.context import AppContext
 from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.screens.save_filter_screen import SaveFilterScreen
@@ -145,7 +146,7 @@ class ContactsScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#query-error").display = False
-        self.past = PastListing(self.context.store, self.session.snapshot_id)
+        self.past = loading.past_listing(self.context, self.session)  # read ahead, on a worker
         box = self.query_one(QueryBox)
         with box.prevent(Input.Changed):
             box.value = self.query_text  # a query given before the screen was first shown

@@ -159,9 +159,8 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
     def _warm_listing(self, session: ReviewSession) -> None:
-        """Sort the names, and import the screen, of the list of all contacts (`a`) ahead of it."""
-        session.listing()
-        import prune.tui.screens.contacts_screen  # noqa: F401
+        """What the list of all contacts (`a`) can read ahead: see `loading.warm_listing`."""
+        loading.warm_listing(self.context, session)
 
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
