@@ -8,10 +8,9 @@ it never reaches into a screen's attributes.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from platformdirs import user_downloads_path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from prune.core.clipboard import copy_text
@@ -29,6 +27,7 @@ from prune.core.paths import config_file
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES, Rule, rule_named
 from prune.core.state.store import Store
+from prune.tui.app_keymap import BindingIds, checked_keys
 from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
 from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
@@ -36,7 +35,7 @@ from prune.tui.screens.changes_screen import ChangesScreen, changes_to_show_once
 from prune.tui.screens.review_screen import ReviewScreen
 
 # The other screens are imported where they open: a launch paints its first card without
-# paying for screens the user may never open (see `_keymap_screens` for the keymap's check).
+# paying for screens the user may never open (see `app_keymap` for the keymap's check).
 
 RULE_SETTING = "review.rule"
 ORDER_SETTING = "review.order"
@@ -376,7 +375,7 @@ def make_app(
     `ask_first_name` lets the first launch without the user's name ask for it (`prune review`).
     """
     settings_file = config_file(config_path)
-    config = _checked_keys(ensure_config(settings_file, _binding_ids()))
+    config = checked_keys(ensure_config(settings_file, BindingIds(PruneApp)), PruneApp)
     store = Store.open(data_dir)
     context = AppContext(
         store=store,
@@ -389,91 +388,6 @@ def make_app(
         config_path=settings_file,
     )
     return PruneApp(context=context, order=order, ask_first_name=ask_first_name)
-
-
-def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
-    """Each screen, by the name the user knows it, with the classes whose keys it answers to.
-
-    Importing them all costs a launch tens of milliseconds, so only a `[keys]` section asks.
-    """
-    from prune.tui.screens.contacts_screen import ContactsScreen
-    from prune.tui.screens.evidence_screen import EvidenceScreen
-    from prune.tui.screens.export_screen import ExportScreen
-    from prune.tui.screens.farewells_screen import FarewellsScreen
-    from prune.tui.screens.help_screen import HelpScreen
-    from prune.tui.screens.invitations_screen import InvitationsScreen
-    from prune.tui.screens.message_edit_screen import MessageEditScreen
-    from prune.tui.screens.name_screen import NameScreen
-    from prune.tui.screens.note_screen import NoteScreen
-    from prune.tui.screens.notices_screen import NoticesScreen
-    from prune.tui.screens.nurture_screen import NurtureScreen
-    from prune.tui.screens.overview_screen import OverviewScreen
-    from prune.tui.screens.save_filter_screen import SaveFilterScreen
-    from prune.tui.screens.search_screen import SearchScreen
-    from prune.tui.screens.summary_screen import SummaryScreen
-    from prune.tui.widgets.contact_table import ContactTable
-
-    full: list[tuple[str, list[type[DOMNode]]]] = [
-        ("the review", [ReviewScreen, PruneApp]),
-        ("the Farewells screen", [FarewellsScreen, ContactTable, PruneApp]),
-        ("the list of all contacts", [ContactsScreen, ContactTable, PruneApp]),
-        ("the Changes screen", [ChangesScreen, ContactTable, PruneApp]),
-        ("the Invitations screen", [InvitationsScreen, PruneApp]),
-        ("the Nurture screen", [NurtureScreen, ContactTable, PruneApp]),
-        ("the summary", [SummaryScreen, PruneApp]),
-        ("the Overview", [OverviewScreen, PruneApp]),
-    ]
-    dialogs: list[tuple[str, list[type[DOMNode]]]] = [
-        ("the help sheet", [HelpScreen]),
-        ("the evidence sheet", [EvidenceScreen]),
-        ("the notices sheet", [NoticesScreen]),
-        ("the search", [SearchScreen]),
-        ("the note dialog", [NoteScreen]),
-        ("the save-filter dialog", [SaveFilterScreen]),
-        ("the export dialog", [ExportScreen]),
-        ("the message editor", [MessageEditScreen]),
-        ("the name question", [NameScreen]),
-    ]
-    return full + dialogs
-
-
-class _BindingIds(Collection[str]):
-    """Every binding id `[keys]` may name, gathered the first time a remap is looked up."""
-
-    def __init__(self) -> None:
-        self._ids: set[str] | None = None
-
-    def _all(self) -> set[str]:
-        if self._ids is None:
-            from prune.tui.keymap_check import binding_ids
-
-            self._ids = binding_ids([kind for _, kinds in _keymap_screens() for kind in kinds])
-        return self._ids
-
-    def __contains__(self, binding_id: object) -> bool:
-        return binding_id in self._all()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-
-def _binding_ids() -> Collection[str]:
-    return _BindingIds()
-
-
-def _checked_keys(config: Config) -> Config:
-    """The settings with only the `[keys]` remaps that name real keys and clash with none."""
-    if not config.keys:
-        return config  # no remap, nothing that could clash
-    from prune.tui.keymap_check import check_keymap
-
-    checked = check_keymap(config.keys, config.key_places, _keymap_screens())
-    return dataclasses.replace(
-        config, keys=checked.keys, problems=[*config.problems, *checked.problems]
-    )
 
 
 def _farewell_inputs(store: Store, snapshot_id: int, config: Config) -> FarewellInputs:
