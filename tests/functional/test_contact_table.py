@@ -28,6 +28,10 @@ class TableApp(App[None]):
         self.highlighted.append(event.row)
 
 
+def first_style(table: ContactTable, y: int) -> object:
+    return next(iter(table.render_line(y))).style
+
+
 def screen_lines(table: ContactTable) -> list[str]:
     return [table.render_line(y).text for y in range(table.size.height)]
 
@@ -98,3 +102,28 @@ async def test_new_rows_keep_the_cursor_in_range_and_an_empty_table_says_so() ->
         await pilot.pause()
         assert screen_lines(table)[1].startswith("Nobody here.")
         assert app.highlighted[-1] == -1
+
+
+async def test_a_row_shown_again_elsewhere_is_drawn_as_it_is_there() -> None:
+    """Lines are kept drawn between filters: a kept line must follow the cursor and the marks."""
+    frame = pl.DataFrame(ROWS[:20], schema=["status", "name", "company"], orient="row")
+    app = TableApp(frame)
+    async with app.run_test(size=(50, 8)) as pilot:
+        table = app.query_one(ContactTable)
+        await pilot.pause()
+        cursor_style = first_style(table, 1)
+        plain_style = first_style(table, 2)
+        table.set_rows(frame.slice(1), cursor=0)  # Person 00001 moves up, under the cursor
+        await pilot.pause()
+        assert "Person 00001" in table.render_line(1).text
+        assert first_style(table, 1) == cursor_style
+        table.set_rows(frame, cursor=0)  # and back down, no longer under it
+        table.set_marked([1])
+        await pilot.pause()
+        assert "Person 00001" in table.render_line(2).text
+        assert table.render_line(2).text.startswith("✓")
+        assert first_style(table, 3) == plain_style
+        table.set_marked([])
+        await pilot.pause()
+        assert not table.render_line(2).text.startswith("✓")
+        assert first_style(table, 2) == plain_style

@@ -140,3 +140,22 @@ async def test_s_cycles_the_sort_column_and_capital_s_reverses(tmp_path: Path) -
         assert names(app) == ["Ana Doe", "Di Ode"]
         await pilot.press("s", "s")  # connected, oldest first
         assert names(app) == ["Di Ode", "Ana Doe"]
+
+
+async def test_a_query_typed_again_after_a_decision_shows_the_new_verdict(
+    tmp_path: Path,
+) -> None:
+    """Matches are kept for a query typed again (a backspace), never past a decision."""
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("a", "slash", *"acme", "backspace", "e")
+        table = app.screen.query_one(ContactTable)
+        assert names(app) == ["Ana Doe", "Di Ode"]
+        assert table.row(0)[0] != "keep"
+        await pilot.press("enter", "k")  # Ana kept from the list
+        await pilot.press("slash", "end", "backspace")
+        assert app.screen.query_one(QueryBox).value == "acm"
+        await pilot.press("e")
+        assert names(app) == ["Ana Doe", "Di Ode"]
+        assert table.row(0)[0] == "keep"

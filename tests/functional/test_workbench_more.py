@@ -6,10 +6,12 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.content import Content
 
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
+from prune.tui import loading
 from prune.tui.app import PruneApp, make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.contacts_screen import ContactsScreen
@@ -256,6 +258,25 @@ async def test_past_connections_are_hinted_then_shown_greyed_with_their_day(
         assert table(app).columns[-1].title.startswith("Connected")
 
 
+async def test_the_past_connections_read_ahead_are_listed_as_read_on_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read ahead on a worker, or (the list opened before that worker got to them) on opening."""
+    for read_ahead in (True, False):
+        if not read_ahead:
+            monkeypatch.setattr(loading, "warm_listing", lambda context, session: None)
+        app = with_past(tmp_path / str(read_ahead))
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await loaded(pilot)
+            (review,) = [screen for screen in app.screen_stack if isinstance(screen, ReviewScreen)]
+            assert (review.session in loading.WARMED_PAST) is read_ahead
+            await pilot.press("escape", "a")
+            assert "+ 2 past: status:past" in text_of(app, "#title")
+            await pilot.press("slash", *"status:past", "enter")
+            assert names(app) == ["Eve Park", "Fay Ray"]
+            assert review.session not in loading.WARMED_PAST  # handed over, not kept twice
+
+
 async def test_past_connections_cannot_be_decided_or_opened(tmp_path: Path) -> None:
     app = with_past(tmp_path)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
@@ -275,7 +296,7 @@ async def test_past_connections_cannot_be_decided_or_opened(tmp_path: Path) -> N
 async def test_a_filter_name_with_brackets_is_shown_as_typed_in_the_palette(
     tmp_path: Path,
 ) -> None:
-    app = build_app(tmp_path, config="[filters]\n\"[/] [b]odd\" = 'company:\"[i]Acme\"'\n")
+    app = build_app(tmp_path, config='[filters]\n"[/] [b]odd" = \'company:"[i]Acme"\'\n')
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         commands = list(app.get_system_commands(app.screen))

@@ -8,7 +8,6 @@ it never reaches into a screen's attributes.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -20,7 +19,6 @@ from platformdirs import user_downloads_path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.markup import escape as escape_markup
 from textual.screen import ModalScreen, Screen
 
@@ -30,29 +28,15 @@ from prune.core.paths import config_file
 from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES, Rule, rule_named
 from prune.core.state.store import Store
+from prune.tui.app_keymap import BindingIds, checked_keys
 from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
 from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
-from prune.tui.key_help import help_rows
-from prune.tui.keymap_check import binding_ids, check_keymap
 from prune.tui.screens.changes_screen import ChangesScreen, changes_to_show_once, latest_changes
-from prune.tui.screens.contacts_screen import ContactsScreen
-from prune.tui.screens.evidence_screen import EvidenceScreen
-from prune.tui.screens.export_screen import ExportScreen
-from prune.tui.screens.farewells_screen import FarewellsScreen
-from prune.tui.screens.help_screen import HelpScreen
-from prune.tui.screens.invitations_screen import InvitationsScreen
-from prune.tui.screens.message_edit_screen import MessageEditScreen
-from prune.tui.screens.name_screen import NameScreen
-from prune.tui.screens.note_screen import NoteScreen
-from prune.tui.screens.notices_screen import NoticesScreen
-from prune.tui.screens.nurture_screen import NurtureScreen
-from prune.tui.screens.overview_screen import OverviewScreen
 from prune.tui.screens.review_screen import ReviewScreen
-from prune.tui.screens.save_filter_screen import SaveFilterScreen
-from prune.tui.screens.search_screen import SearchScreen
-from prune.tui.screens.summary_screen import SummaryScreen
-from prune.tui.widgets.contact_table import ContactTable
+
+# The other screens are imported where they open: a launch paints its first card without
+# paying for screens the user may never open (see `app_keymap` for the keymap's check).
 
 RULE_SETTING = "review.rule"
 ORDER_SETTING = "review.order"
@@ -107,6 +91,8 @@ class PruneApp(App[None]):
         if changes is not None:
             self.push_screen(ChangesScreen(changes, context.store), self._show_card)
         if self._ask_first_name and should_ask(context):
+            from prune.tui.screens.name_screen import NameScreen
+
             self.push_screen(NameScreen(suggested_first_name(context)), self._named)
 
     def _named(self, name: str | None) -> None:
@@ -126,6 +112,9 @@ class PruneApp(App[None]):
     # -- help and palette ---------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from prune.tui.key_help import help_rows
+        from prune.tui.screens.help_screen import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(
@@ -148,14 +137,20 @@ class PruneApp(App[None]):
             self.show_export()
 
     def action_invitations(self) -> None:
+        from prune.tui.screens.invitations_screen import InvitationsScreen
+
         if not isinstance(self.screen, ModalScreen | InvitationsScreen):
             self.show_invitations()
 
     def action_nurture(self) -> None:
+        from prune.tui.screens.nurture_screen import NurtureScreen
+
         if not isinstance(self.screen, ModalScreen | NurtureScreen):
             self.show_nurture()
 
     def show_invitations(self) -> None:
+        from prune.tui.screens.invitations_screen import InvitationsScreen
+
         context = self.context
         snapshot = context.store.snapshot(context.snapshot_id)
         if snapshot is not None and not isinstance(self.screen, InvitationsScreen):
@@ -170,6 +165,8 @@ class PruneApp(App[None]):
             )
 
     def show_nurture(self) -> None:
+        from prune.tui.screens.nurture_screen import NurtureScreen
+
         context = self.context
         snapshot = context.store.snapshot(context.snapshot_id)
         if snapshot is not None and not isinstance(self.screen, NurtureScreen):
@@ -183,16 +180,22 @@ class PruneApp(App[None]):
             )
 
     def show_farewells(self) -> None:
+        from prune.tui.screens.farewells_screen import FarewellsScreen
+
         if isinstance(self.screen, FarewellsScreen):
             return
         self.push_screen(FarewellsScreen(self.context))
 
     def show_contacts(self) -> None:
+        from prune.tui.screens.contacts_screen import ContactsScreen
+
         if self._review is not None and not isinstance(self.screen, ContactsScreen):
             self._review.action_contacts()
 
     def open_contacts(self, query: str) -> None:
         """The list of all contacts filtered by `query` (a saved filter from the palette)."""
+        from prune.tui.screens.contacts_screen import ContactsScreen
+
         self.show_contacts()
         if self.is_screen_installed(ContactsScreen.NAME):
             screen = self.get_screen(ContactsScreen.NAME)
@@ -200,6 +203,8 @@ class PruneApp(App[None]):
                 screen.use_query(query)
 
     def show_export(self) -> None:
+        from prune.tui.screens.export_screen import ExportScreen
+
         if isinstance(self.screen, ExportScreen):
             return
         self.push_screen(ExportScreen(self.context))
@@ -212,6 +217,8 @@ class PruneApp(App[None]):
 
     def show_overview(self) -> None:
         """`g`: bars and counts for the whole network; `enter` on one opens the list filtered."""
+        from prune.tui.screens.overview_screen import OverviewScreen
+
         review = self._review
         if review is None or review.session is None or isinstance(self.screen, OverviewScreen):
             return
@@ -227,6 +234,8 @@ class PruneApp(App[None]):
     def _open_query(self, query: str) -> None:
         """The list filtered by `query`, over the overview (or, if the list was open under the
         overview already, back down to it)."""
+        from prune.tui.screens.contacts_screen import ContactsScreen
+
         if self._review is None:
             return
         if any(isinstance(screen, ContactsScreen) for screen in self.screen_stack):
@@ -244,6 +253,8 @@ class PruneApp(App[None]):
 
     def _card_from_overview(self, key: str | None) -> None:
         """A card chosen in the list opened from the overview: leave the overview for it."""
+        from prune.tui.screens.overview_screen import OverviewScreen
+
         if key is None or self._review is None:
             return
         while isinstance(self.screen, OverviewScreen):
@@ -366,7 +377,7 @@ def make_app(
     `ask_first_name` lets the first launch without the user's name ask for it (`prune review`).
     """
     settings_file = config_file(config_path)
-    config = _checked_keys(ensure_config(settings_file, _binding_ids()))
+    config = checked_keys(ensure_config(settings_file, BindingIds(PruneApp)), PruneApp)
     store = Store.open(data_dir)
     context = AppContext(
         store=store,
@@ -379,44 +390,6 @@ def make_app(
         config_path=settings_file,
     )
     return PruneApp(context=context, order=order, ask_first_name=ask_first_name)
-
-
-def _keymap_screens() -> list[tuple[str, list[type[DOMNode]]]]:
-    """Each screen, by the name the user knows it, with the classes whose keys it answers to."""
-    full: list[tuple[str, list[type[DOMNode]]]] = [
-        ("the review", [ReviewScreen, PruneApp]),
-        ("the Farewells screen", [FarewellsScreen, ContactTable, PruneApp]),
-        ("the list of all contacts", [ContactsScreen, ContactTable, PruneApp]),
-        ("the Changes screen", [ChangesScreen, ContactTable, PruneApp]),
-        ("the Invitations screen", [InvitationsScreen, PruneApp]),
-        ("the Nurture screen", [NurtureScreen, ContactTable, PruneApp]),
-        ("the summary", [SummaryScreen, PruneApp]),
-        ("the Overview", [OverviewScreen, PruneApp]),
-    ]
-    dialogs: list[tuple[str, list[type[DOMNode]]]] = [
-        ("the help sheet", [HelpScreen]),
-        ("the evidence sheet", [EvidenceScreen]),
-        ("the notices sheet", [NoticesScreen]),
-        ("the search", [SearchScreen]),
-        ("the note dialog", [NoteScreen]),
-        ("the save-filter dialog", [SaveFilterScreen]),
-        ("the export dialog", [ExportScreen]),
-        ("the message editor", [MessageEditScreen]),
-        ("the name question", [NameScreen]),
-    ]
-    return full + dialogs
-
-
-def _binding_ids() -> set[str]:
-    return binding_ids([kind for _, kinds in _keymap_screens() for kind in kinds])
-
-
-def _checked_keys(config: Config) -> Config:
-    """The settings with only the `[keys]` remaps that name real keys and clash with none."""
-    checked = check_keymap(config.keys, config.key_places, _keymap_screens())
-    return dataclasses.replace(
-        config, keys=checked.keys, problems=[*config.problems, *checked.problems]
-    )
 
 
 def _farewell_inputs(store: Store, snapshot_id: int, config: Config) -> FarewellInputs:

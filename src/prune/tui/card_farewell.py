@@ -15,7 +15,6 @@ from textual.app import App
 from textual.content import Content
 from textual.screen import Screen
 
-from prune.core.farewell.followthrough import cycle_tone, mark_copied, shown_status
 from prune.core.farewell.message import message_for
 from prune.core.farewell.tones import NO_MESSAGE
 from prune.core.review.session import ContactView
@@ -74,6 +73,8 @@ def farewell_heading(saved: Farewell, keys: KeyNames) -> Content:
     """
     tone_key, copy_key = keys.first("review.tone"), keys.first("review.copy")
     if gets_no_message(saved):
+        from prune.core.farewell.followthrough import shown_status  # the list's code, on demand
+
         status = shown_status(saved.status, gone=False, no_message=True)
         return Content.assemble(
             ("Farewell", "bold"),
@@ -101,6 +102,8 @@ def farewell_body(message: str, saved: Farewell, view: ContactView, keys: KeyNam
 
 def cycle_card_tone(screen: Screen[Any], context: AppContext, view: ContactView) -> None:
     """`t`: the next tone, or no message after the last one."""
+    from prune.core.farewell.followthrough import cycle_tone
+
     inputs = context.farewell
     saved = cycle_tone(
         context.store,
@@ -132,6 +135,8 @@ def copy_card_farewell(
         )
         return False
     if copy_message(screen.app, message, view.name, context.system_copy):
+        from prune.core.farewell.followthrough import mark_copied
+
         mark_copied(context.store, view.key)
         return True
     return False

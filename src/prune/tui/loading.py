@@ -10,19 +10,22 @@ store, which keeps saving decisions.
 from __future__ import annotations
 
 import gc
+import weakref
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from prune.core.evidence.cache import load_or_compute
-from prune.core.evidence.card_insights import insights
-from prune.core.evidence.collect import Evidence
 from prune.core.review.opening import Opening, opening
+from prune.core.review.past_listing import PastListing
 from prune.core.review.rules import Rule
 from prune.core.review.session import IndexedInsights, ReviewSession
 from prune.core.state.store import Snapshot
 from prune.tui.context import AppContext
+
+if TYPE_CHECKING:
+    from prune.core.evidence.collect import Evidence
 
 
 def first_card(context: AppContext, rule: Rule, order: str) -> Opening | None:
@@ -68,5 +71,35 @@ def read_evidence(
     data_dir: Path, snapshot: Snapshot, contacts: pl.DataFrame, today: date
 ) -> tuple[Evidence, IndexedInsights]:
     """The snapshot's evidence (cached beside the state file) and what each card shows of it."""
+    from prune.core.evidence.card_insights import insights  # on the worker, like the reader
+
     evidence = load_or_compute(data_dir, snapshot, contacts)
     return evidence, IndexedInsights(insights(evidence, today=today))
+
+
+def load_or_compute(data_dir: Path, snapshot: Snapshot, contacts: pl.DataFrame) -> Evidence:
+    """`evidence.cache.load_or_compute`, its reader imported on the worker, after the first card
+    (it brings the whole export reader with it)."""
+    from prune.core.evidence import cache
+
+    return cache.load_or_compute(data_dir, snapshot, contacts)
+
+
+WARMED_PAST: weakref.WeakKeyDictionary[ReviewSession, PastListing] = weakref.WeakKeyDictionary()
+"""Past connections read ahead of the list of all contacts, for the session it will list."""
+
+
+def warm_listing(context: AppContext, session: ReviewSession) -> None:
+    """On a worker, ahead of `a`: the names sorted, the list's code imported, and the past
+    connections (reading every earlier export) read through a reader of this thread's own."""
+    import prune.tui.screens.contacts_screen  # noqa: F401  (the code the list runs)
+
+    session.listing()
+    with context.store.reader() as reader:
+        WARMED_PAST[session] = PastListing(context.store, session.snapshot_id, read_from=reader)
+
+
+def past_listing(context: AppContext, session: ReviewSession) -> PastListing:
+    """The past connections for the list: as warmed up, else (`a` came first) read now."""
+    warmed = WARMED_PAST.pop(session, None)
+    return warmed if warmed is not None else PastListing(context.store, session.snapshot_id)

@@ -15,18 +15,25 @@ from prune.cli.commands.opening import writer_lock
 from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP
 from prune.core.paths import data_dir
-from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
-from prune.demo import write_sample_export
 from prune.tui.app import make_app
 
 
 def run_review(args: argparse.Namespace) -> int:
-    """Import PATH if it is new (or resume the latest import), then review it in the app."""
-    parsed = parse_export(args.path) if args.path is not None else None
+    """Import PATH if it is new (or resume the latest import), then review it in the app.
+
+    The importer is loaded only when there is a PATH: resuming paints its card sooner without it.
+    """
+    parsed = None
+    if args.path is not None:
+        from prune.core.state.importing import parse_export
+
+        parsed = parse_export(args.path)
     with writer_lock(args):  # held while the app runs: one review window per state folder
         with Store.open(data_dir(args.data_dir)) as store:
             if parsed is not None:
+                from prune.core.state.importing import record_export
+
                 snapshot = record_export(store, parsed).outcome.snapshot
             else:
                 latest = store.latest_snapshot()
@@ -43,6 +50,9 @@ def run_demo(args: argparse.Namespace) -> int:
     Settings come from `--config` when given, else from a scratch file, so the demo never writes
     into the user's config folder either. Folders that killed demos left behind go first.
     """
+    from prune.core.state.importing import parse_export, record_export
+    from prune.demo import write_sample_export
+
     for leftover in demo_scratch.clear_stale_folders():
         print(f"prune: {leftover.describe()}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix=demo_scratch.PREFIX) as scratch:

@@ -22,7 +22,7 @@ from prune.core.config.locating import shown_value, toml_problem, too_deep_probl
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.template import PLACEHOLDERS, validate_template
 from prune.core.farewell.tones import BUILTIN_TONES, DEFAULT_TONE, NO_MESSAGE
-from prune.core.invitations.listing import DEFAULT_STALE_AFTER
+from prune.core.invitations.defaults import DEFAULT_STALE_AFTER
 from prune.core.nurture.tiers import TIERS, Cadences
 from prune.core.paths import make_private_dirs
 from prune.core.periods import Period, parse_period

@@ -16,13 +16,12 @@ import polars as pl
 from prune.core.errors import ExportError
 from prune.core.evidence.cache import reopen_export
 from prune.core.evidence.collect import INVITATIONS
+from prune.core.invitations.defaults import DEFAULT_STALE_AFTER
 from prune.core.invitations.flags import invitation_flags
 from prune.core.invitations.pending import PENDING_SCHEMA, read_pending
 from prune.core.periods import Period
 from prune.core.state.records import Snapshot
 from prune.core.state.store import Store
-
-DEFAULT_STALE_AFTER = Period(3, "week")
 
 INVITATION_COLUMNS: tuple[str, ...] = (
     "key",

@@ -23,8 +23,10 @@ GONE = "gone"
 class PastListing:
     """The past connections as of one snapshot: listed by name, with a query frame of their own."""
 
-    def __init__(self, store: Store, snapshot_id: int) -> None:
-        past = past_connections(store, as_of=snapshot_id)
+    def __init__(self, store: Store, snapshot_id: int, *, read_from: Store | None = None) -> None:
+        """`read_from` is where the past connections are read, when not `store`: a worker
+        thread's reader. Their decisions are read later, from `store`, each time listed."""
+        past = past_connections(store if read_from is None else read_from, as_of=snapshot_id)
         self.contacts = past.select(CONTACT_COLUMNS).with_columns(pl.lit(True).alias(PAST))
         self._gone = past.select(
             "key",

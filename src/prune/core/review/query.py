@@ -24,7 +24,6 @@ from typing import Final
 
 import polars as pl
 
-from prune.core.evidence.collect import EVIDENCE_SCHEMA, flags_only
 from prune.core.evidence.flags import CAPITALS, DIGITS, NO_COMPANY, NO_LETTERS, NO_NAME, NO_URL
 from prune.core.text.folding import fold, folded
 
@@ -108,6 +107,10 @@ def query_frame(
     `text` what `folded_text(contacts)` gave, when the caller keeps it. Built once per
     snapshot; decisions are joined at each evaluation (`with_verdicts`).
     """
+    # Here, not at the top: the settings check queries with this module before the first card,
+    # and the evidence reader is not needed for that.
+    from prune.core.evidence.collect import EVIDENCE_SCHEMA, flags_only
+
     if evidence is None:
         evidence = flags_only(contacts).frame
     counts = [

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from prune.core.reading.owner import owner_at
 from prune.core.state.connection import StoreError, transaction
 from prune.core.state.export_dates import export_date_of
 from prune.core.state.invitation_decisions import INVITATION_DECISIONS_TABLE
@@ -97,6 +96,8 @@ def _fill_owners(db: sqlite3.Connection) -> None:
     Runs once, when this version first opens an older state file. An export that has since
     been moved or deleted leaves the name unknown, as it was before.
     """
+    from prune.core.reading.owner import owner_at  # only this old migration reads exports
+
     for snapshot_id, source in db.execute("SELECT id, source FROM snapshots").fetchall():
         owner = owner_at(source)
         db.execute(

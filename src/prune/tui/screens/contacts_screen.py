@@ -33,6 +33,7 @@ from prune.core.review.query import (
     query_frame,
 )
 from prune.core.review.session import ReviewSession
+from prune.tui import loading
 from prune.tui.context import AppContext
 from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.screens.save_filter_screen import SaveFilterScreen
@@ -54,6 +55,7 @@ PAST_REFUSAL = "Past connections cannot be decided: they are no longer connected
 FILTERS: tuple[str | None, ...] = (None, "undecided", "keep", "disconnect", "later")
 SORTS = ("name", "company", "position", "connected", "verdict")
 """The columns `s` sorts by, in turn; the list comes sorted by name (last, then first)."""
+_KEPT_MATCHES = 64  # queries whose matches are kept while the rows they filtered stay the same
 _SORTED_COLUMN = {"verdict": 0, "name": 1, "company": 2, "position": 3, "connected": 4}
 VERDICT_WORDS: dict[Verdict, str] = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
 EvidenceSource = Callable[[], pl.DataFrame | None]
@@ -124,6 +126,8 @@ class ContactsScreen(Screen[str | None]):
         self._wanted_query: str | None = None  # handed over while away: applied when shown
         self.past: PastListing | None = None  # read when the list is first shown
         self._past_rows: pl.DataFrame | None = None
+        self._matches: dict[str, pl.DataFrame] = {}  # query -> its matches among `_matches_of`
+        self._matches_of: pl.DataFrame | None = None
         self.showing_past = False
         self._left_on: str | None = None  # the contact under the cursor when the list was left
         self._naming = False  # the save-filter dialog is open over the list
@@ -145,7 +149,7 @@ class ContactsScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#query-error").display = False
-        self.past = PastListing(self.context.store, self.session.snapshot_id)
+        self.past = loading.past_listing(self.context, self.session)  # read ahead, on a worker
         box = self.query_one(QueryBox)
         with box.prevent(Input.Changed):
             box.value = self.query_text  # a query given before the screen was first shown
@@ -237,11 +241,18 @@ class ContactsScreen(Screen[str | None]):
         error.display = False
         if not self.query_text.strip():
             return rows
-        if self.showing_past:
-            matched = self._searchable_past().filter(expression)
-            return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:], GONE)
-        matched = self._searchable_rows(rows).filter(expression)
-        return matched.select(pl.col("shown").alias("verdict"), *rows.columns[1:])
+        source = self._searchable_past() if self.showing_past else self._searchable_rows(rows)
+        if self._matches_of is not source or len(self._matches) >= _KEPT_MATCHES:
+            self._matches, self._matches_of = {}, source
+        if (kept := self._matches.get(self.query_text)) is not None:
+            return kept  # a backspace, or the query typed again: filtered before, same rows
+        gone = [GONE] if self.showing_past else []
+        listed = [pl.col("shown").alias("verdict"), *rows.columns[1:], *gone]
+        # Lazily: only the listed columns of the matches are gathered, not all a query reads.
+        matched = self._matches[self.query_text] = (
+            source.lazy().filter(expression).select(listed).collect()
+        )
+        return matched
 
     def _show(self, *, cursor: int | None = 0, fresh: bool = True, keep: str | None = None) -> None:
         """Filter, sort and paint; the cursor goes to row `cursor` (None: stays), or to the

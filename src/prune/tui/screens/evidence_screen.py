@@ -9,6 +9,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from prune.core.evidence.collect import Evidence
+from prune.core.evidence.details import details
+
 
 class EvidenceScreen(ModalScreen[None]):
     """A read-only sheet; escape, space or q closes it."""
@@ -36,3 +39,8 @@ class EvidenceScreen(ModalScreen[None]):
             for fact in self.facts:
                 yield Static(Content.assemble(("• ", "$accent"), fact), classes="fact")
             yield Static(Content(f"{self.source}. escape closes."), id="source")
+
+
+def evidence_sheet(evidence: Evidence, key: str, name: str) -> EvidenceScreen:
+    """The sheet for contact `key`: its facts, and where they came from."""
+    return EvidenceScreen(name, details(evidence, key), evidence.describe().capitalize())

@@ -11,6 +11,7 @@ finds nothing left), once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import polars as pl
 from textual import events, on, work
@@ -22,8 +23,6 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 from textual.worker import Worker
 
-from prune.core.evidence.collect import Evidence
-from prune.core.evidence.details import details
 from prune.core.model import Answer, Verdict
 from prune.core.review.opening import Opening
 from prune.core.review.orders import ORDERS
@@ -42,8 +41,6 @@ from prune.tui.card_farewell import (
 from prune.tui.context import AppContext
 from prune.tui.first_card import FirstCard, needs_session
 from prune.tui.live_keys import KeyNames
-from prune.tui.screens.contacts_screen import ContactsScreen
-from prune.tui.screens.evidence_screen import EvidenceScreen
 from prune.tui.screens.note_screen import NoteScreen
 from prune.tui.screens.notices_screen import NoticesScreen
 from prune.tui.screens.search_screen import SearchScreen
@@ -55,6 +52,9 @@ from prune.tui.widgets.decision_toast import DecisionToast
 from prune.tui.widgets.notices_line import NoticesLine
 from prune.tui.widgets.progress_header import ProgressHeader
 from prune.tui.workers import failure_of, one_line, result_of
+
+if TYPE_CHECKING:
+    from prune.core.evidence.collect import Evidence
 
 _NEEDS_SESSION = {"contacts", "details", "answer", "decide", "accept", "undo", "note", "search"}
 _NEEDS_SESSION |= {"open_profile", "tone", "copy"}
@@ -159,8 +159,8 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
     def _warm_listing(self, session: ReviewSession) -> None:
-        """Sort the names for the list of all contacts (`a`) while the user reads the card."""
-        session.listing()
+        """What the list of all contacts (`a`) can read ahead: see `loading.warm_listing`."""
+        loading.warm_listing(self.context, session)
 
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
@@ -382,10 +382,9 @@ class ReviewScreen(Screen[None]):
         if self.evidence is None:
             self.notify("The archive is still being read; try again in a moment.", timeout=3)
             return
-        facts = details(self.evidence, view.key)
-        self.app.push_screen(
-            EvidenceScreen(view.name, facts, self.evidence.describe().capitalize())
-        )
+        from prune.tui.screens.evidence_screen import evidence_sheet  # it reads the evidence
+
+        self.app.push_screen(evidence_sheet(self.evidence, view.key, view.name))
 
     def action_back_to_list(self) -> None:
         self.action_contacts()
@@ -396,6 +395,8 @@ class ReviewScreen(Screen[None]):
         which goes back to the list once decided)."""
         if self.session is None:
             return
+        from prune.tui.screens.contacts_screen import ContactsScreen
+
         # Built once and kept: composing and styling a screen costs more than its 30,000 rows.
         if not self.app.is_screen_installed(ContactsScreen.NAME):
             screen = ContactsScreen(self.context, self.session, self._evidence_frame)

@@ -6,17 +6,20 @@ them for what the user reads next: the message to copy, or every fact the archiv
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from prune.core.evidence.collect import Evidence
-from prune.core.evidence.details import details
 from prune.core.review.session import ContactView
 from prune.core.state.store import Farewell
 from prune.tui.card_farewell import farewell_body, farewell_heading
 from prune.tui.live_keys import KeyNames
+
+if TYPE_CHECKING:
+    from prune.core.evidence.collect import Evidence
 
 
 class CardSide(VerticalScroll):
@@ -46,5 +49,7 @@ class CardSide(VerticalScroll):
         if evidence is None:
             text.update(Content.styled(evidence_note, "dim"))
             return
+        from prune.core.evidence.details import details  # once the evidence has arrived
+
         facts = details(evidence, view.key)
         text.update(Content("\n").join(Content.assemble(("• ", "$accent"), f) for f in facts))

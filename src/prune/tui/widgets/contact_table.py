@@ -29,6 +29,7 @@ Painter = Callable[[tuple[Cell, ...]], tuple[Cell, ...]]
 """Turns a row's cells into what is drawn (colours, say): called only for the rows on screen."""
 
 _GAP = 1  # blank cells between two columns
+_KEPT_LINES = 2048  # lines kept drawn (a few screens of each recent filter)
 MARK = "✓ "  # before the first cell of a marked (selected) row
 
 
@@ -111,6 +112,8 @@ class ContactTable(ScrollView, can_focus=True):
         self._rows: RowSource = rows
         self._widths: tuple[tuple[int, tuple[int | None, ...]], tuple[int, ...]] = ((-1, ()), ())
         self._marked: frozenset[int] = frozenset()
+        # A row's line, drawn once: typing a filter shows the same rows again, elsewhere.
+        self._strips: dict[tuple[object, ...], Strip] = {}
         self.virtual_size = Size(0, len(rows) + 1)  # +1: the header line
 
     # -- the rows ---------------------------------------------------------------------------------
@@ -234,15 +237,32 @@ class ContactTable(ScrollView, can_focus=True):
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         cells = self.row(index)
+        marked = index in self._marked
+        component = "contact-table--marked" if marked else None
+        if index == self.cursor_row:
+            component = "contact-table--cursor"
+        style = self.get_visual_style(component) if component else self.get_visual_style()
+        key = (cells, marked, component, style, width, self.columns, self.painter)
+        try:
+            return self._strips[key]
+        except KeyError:
+            pass
+        except TypeError:  # a cell that cannot be a key (rows given as Content): drawn each time
+            return self._row_line(cells, marked, width, component)
+        if len(self._strips) >= _KEPT_LINES:
+            self._strips.clear()
+        strip = self._strips[key] = self._row_line(cells, marked, width, component)
+        return strip
+
+    def _row_line(
+        self, cells: tuple[Cell, ...], marked: bool, width: int, component: str | None
+    ) -> Strip:
         if self.painter is not None:
             cells = self.painter(cells)
-        if index in self._marked:
+        if marked:
             first = cells[0] if isinstance(cells[0], Content) else Content(_one_line(cells[0]))
             cells = (Content(MARK) + first, *cells[1:])
-            if index != self.cursor_row:
-                return self._line(cells, width, "contact-table--marked")
-        cursor = "contact-table--cursor" if index == self.cursor_row else None
-        return self._line(cells, width, cursor)
+        return self._line(cells, width, component)
 
     def _line(
         self, cells: Sequence[Cell], width: int, component: str | None, *, whole: bool = False
