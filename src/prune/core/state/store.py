@@ -285,15 +285,8 @@ class Store:
         schema = {name: pl.Int64 if name == "later_seq" else pl.String for name in fields}
         if verdict is None:
             return query_frame(self._db, schema, "FROM decisions")
-        source, parameters = "FROM decisions WHERE verdict = ?", (verdict,)
-        if list(schema) == ["verdict"]:
-            return query_frame(self._db, schema, source, parameters)
-        # Every row read has this verdict: it is written in, not read 30,000 times.
-        read = {name: dtype for name, dtype in schema.items() if name != "verdict"}
-        frame = query_frame(self._db, read, source, parameters)
-        if "verdict" in schema:
-            frame = frame.with_columns(pl.lit(verdict, dtype=pl.String).alias("verdict"))
-        return frame.select(list(schema))
+        where = "FROM decisions WHERE verdict = ?"
+        return query_frame(self._db, schema, where, (verdict,), fixed={"verdict": verdict})
 
     def verdicts(self) -> pl.DataFrame:
         """(key, verdict) of each contact with a verdict: all that counting needs, read in far
