@@ -58,7 +58,6 @@ def list_exporter() -> ListExporter | None:
     included, as `prune export` and the export dialog do.
     """
     try:
-        from prune.core.lists.atomic_write import write_atomically
         from prune.core.lists.formats import prepare_export
     except ImportError:
         return None
@@ -66,7 +65,7 @@ def list_exporter() -> ListExporter | None:
     def export(store: Any, snapshot_id: int, which: str, target: Path) -> None:
         messages = _message_renderer(store, snapshot_id)
         listing = prepare_export(store, snapshot_id, which, "csv", messages=messages)
-        write_atomically(target, listing.data, force=True)
+        listing.write(target, force=True)
 
     return export
 

@@ -368,6 +368,32 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json", "md", "urls", "names"])
+def test_a_list_written_to_a_file_holds_exactly_its_printed_bytes(
+    known, tmp_path: Path, fmt: str
+) -> None:
+    export = prepare_export(*known, "all", fmt, excel=fmt == "csv")
+    written = export.write(tmp_path / "list", force=False)
+    assert written.read_bytes() == export.data
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert leftovers(tmp_path) == []
+
+
+def test_a_disk_full_while_a_csv_list_is_written_leaves_the_old_file(
+    known, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = prepare_export(*known, "all", "csv")
+    target = tmp_path / "out" / "list.csv"
+    target.parent.mkdir()
+    target.write_bytes(b"the old list\n")
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: _DiskFullHalfway(real_fdopen(*a, **k)))
+    with pytest.raises(ExportError, match="the disk is full"):
+        export.write(target, force=True)
+    assert target.read_bytes() == b"the old list\n"
+    assert leftovers(target.parent) == []
+
+
 @pytest.mark.parametrize("stage", ["fsync", "replace"])
 def test_a_failure_before_the_rename_leaves_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str

@@ -7,6 +7,7 @@ import stat
 from contextlib import closing
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from prune.core.state.importing import parse_export, record_export
@@ -245,3 +246,22 @@ def test_reading_an_older_state_file_leaves_its_migration_to_a_writer(tmp_path: 
         db.execute("PRAGMA user_version=1")
     assert Store.open_read_only(folder) is None
     assert Store.open_read_only(tmp_path / "nowhere") is None
+
+
+@pytest.mark.parametrize(
+    "fields", [("key", "verdict", "note", "later_seq"), ("verdict",), ("note", "key")]
+)
+def test_decisions_of_one_verdict_are_those_of_all_decisions_with_it(
+    store: Store, fields: tuple[str, ...]
+) -> None:
+    store.save_decision("url:in/a", "test", verdict="disconnect", note="met once")
+    store.save_decision("url:in/b", "test", verdict="later")
+    store.save_decision("url:in/c", "test", verdict="disconnect")
+    store.save_decision("url:in/d", "test", known="yes")
+    every = store.decisions()
+    for verdict in ("disconnect", "later", "keep"):
+        chosen = store.decisions(verdict=verdict, fields=fields)
+        expected = every.filter(pl.col("verdict") == verdict).select(fields)
+        assert chosen.schema == expected.schema
+        ordered = list(fields)
+        assert chosen.sort(ordered, nulls_last=True).equals(expected.sort(ordered, nulls_last=True))

@@ -79,7 +79,7 @@ def run_export(args: argparse.Namespace) -> int:
         if export.left_out or not export.contacts:
             print(export.summary(), file=sys.stderr)
     else:
-        written = write_atomically(args.out, export.data, force=args.force)
+        written = export.write(args.out, force=args.force)
         print(export.summary(written), file=sys.stderr)
     return EXIT_OK
 

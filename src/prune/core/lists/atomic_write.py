@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from prune.core.errors import ExportError
 
@@ -48,12 +51,21 @@ def write_atomically(path: Path, data: bytes, *, force: bool) -> Path:
     A new file is readable by the user only (it holds names, notes and messages); a replaced
     file keeps its mode, so a file the user chose to share stays shared. Returns the path written.
     """
+    return write_atomically_with(path, lambda handle: handle.write(data), force=force)
+
+
+def write_atomically_with(path: Path, write: Callable[[BinaryIO], object], *, force: bool) -> Path:
+    """`write_atomically` of whatever `write` puts into the handle it is given.
+
+    A large list is rendered straight into the temporary file instead of into memory first,
+    which at 30,000 contacts saves copying megabytes; if `write` fails the target is untouched.
+    """
     path = check_target(path, force=force)
     temporary, descriptor = _create_temporary(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             _keep_mode(path, temporary)
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -104,8 +116,20 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _reason(error: OSError) -> str:
-    if error.errno in (errno.EACCES, errno.EPERM):
+    number = error.errno if error.errno is not None else _errno_in_text(str(error))
+    if number in (errno.EACCES, errno.EPERM):
         return "permission denied; choose a folder you can write to"
-    if error.errno == errno.ENOSPC:
+    if number == errno.ENOSPC:
         return "the disk is full"
-    return (error.strerror or str(error)).lower()
+    if error.strerror:
+        return error.strerror.lower()
+    return _ERRNO_PREFIX.sub("", str(error)).lower()
+
+
+# polars re-raises an error of the file it writes into as a bare OSError("[Errno 28] ...").
+_ERRNO_PREFIX = re.compile(r"^\[Errno (\d+)\]\s*")
+
+
+def _errno_in_text(text: str) -> int | None:
+    found = _ERRNO_PREFIX.match(text)
+    return int(found.group(1)) if found else None

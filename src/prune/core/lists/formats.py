@@ -1,9 +1,9 @@
 """Turning a contact list into bytes: five formats and spreadsheet-safe CSV.
 
-Everything is rendered to bytes first and then handed to `atomic_write`, so the same
-functions serve the command line (`prune export`) and the export dialog: `prepare_export` gives
-the bytes, `atomic_write.target_exists` lets a screen ask before replacing a file, and
-`atomic_write.write_atomically` writes.
+The same functions serve the command line (`prune export`) and the export dialog:
+`prepare_export` selects the list, `atomic_write.target_exists` lets a screen ask before
+replacing a file, and `ListExport.write` renders the list straight into the atomic writer's
+temporary file (`ListExport.data` gives the bytes, for printing).
 """
 
 from __future__ import annotations
@@ -11,11 +11,14 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
 
 from prune.core.errors import ExportError
+from prune.core.lists.atomic_write import write_atomically_with
 from prune.core.lists.selection import (
     EXPORT_LISTS,
     INVITATION_LISTS,
@@ -47,16 +50,35 @@ _NAMES_SHOWN = 5
 _VERDICT_LISTS = ("all", "keep")  # lists whose checklist says each contact's verdict
 
 
+Renderer = Callable[[BinaryIO], object]
+"""Writes one rendered list into an open binary file."""
+
+
 @dataclass(frozen=True)
 class ListExport:
-    """One list rendered in one format, ready to print or write."""
+    """One list in one format, ready to print or write; rendered when it is printed or written.
+
+    `render` writes the file's bytes into a handle, so that `write` can put a 30,000-row CSV
+    straight into the temporary file rather than building megabytes in memory first.
+    """
 
     which: str
     fmt: str
-    data: bytes
+    render: Renderer
     contacts: int  # rows in the list
     left_out: int  # rows the format cannot show (urls: no profile URL; names: no name)
     shared_names: tuple[str, ...] = ()  # names format: each name two or more contacts share
+
+    @cached_property
+    def data(self) -> bytes:
+        """The bytes of the file, as `write` writes them."""
+        buffer = io.BytesIO()
+        self.render(buffer)
+        return buffer.getvalue()
+
+    def write(self, path: Path, *, force: bool) -> Path:
+        """Write the list to `path` all or nothing (`atomic_write.write_atomically`)."""
+        return write_atomically_with(path, self.render, force=force)
 
     def summary(self, path: Path | None = None) -> str:
         """One line for a person: how many contacts went where, and why any were left out."""
@@ -108,11 +130,11 @@ def prepare_export(
         frame = invitation_rows(invitations, which)
     else:
         frame = contact_list(store, snapshot_id, which, messages=messages, only=only)
-    data = render_list(
+    render = list_renderer(
         frame, fmt, excel=excel, title=LIST_TITLES[which], verdicts=which in _VERDICT_LISTS
     )
     shared = tuple(shared_names(frame)) if fmt == "names" else ()
-    return ListExport(which, fmt, data, frame.height, rows_left_out(frame, fmt), shared)
+    return ListExport(which, fmt, render, frame.height, rows_left_out(frame, fmt), shared)
 
 
 def check_choices(which: str, fmt: str, *, excel: bool = False) -> None:
@@ -154,15 +176,32 @@ def render_list(
     CSV only. `title` heads the Markdown checklist; `verdicts` puts each contact's verdict on
     its line there, for lists that mix verdicts or could be read as a to-do list.
     """
+    buffer = io.BytesIO()
+    list_renderer(frame, fmt, excel=excel, title=title, verdicts=verdicts)(buffer)
+    return buffer.getvalue()
+
+
+def list_renderer(
+    frame: pl.DataFrame,
+    fmt: str,
+    *,
+    excel: bool = False,
+    title: str = "Contacts",
+    verdicts: bool = False,
+) -> Renderer:
+    """What writes `render_list`'s bytes into a file handle, for `ListExport`."""
+    _check_format(fmt, excel=excel)
+    if fmt == "csv":
+        safe = neutralise_formulas(frame)
+        return lambda handle: safe.write_csv(handle, include_bom=excel)
     renderers: dict[str, Callable[[pl.DataFrame], bytes]] = {
-        "csv": lambda rows: _csv(rows, excel=excel),
         "json": _json,
         "md": lambda rows: _markdown(rows, title, verdicts=verdicts),
         "urls": _urls,
         "names": _names,
     }
-    _check_format(fmt, excel=excel)
-    return renderers[fmt](frame)
+    render = renderers[fmt]
+    return lambda handle: handle.write(render(frame))
 
 
 def rows_left_out(frame: pl.DataFrame, fmt: str) -> int:
@@ -203,12 +242,6 @@ def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
         .alias(name)
         for name in risky
     )
-
-
-def _csv(frame: pl.DataFrame, *, excel: bool) -> bytes:
-    buffer = io.BytesIO()
-    neutralise_formulas(frame).write_csv(buffer, include_bom=excel)
-    return buffer.getvalue()
 
 
 def _json(frame: pl.DataFrame) -> bytes:

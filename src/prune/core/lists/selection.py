@@ -17,7 +17,7 @@ from prune.core.model import NO_MESSAGE_NEEDED, VERDICTS
 from prune.core.state.past import past_connections
 from prune.core.state.records import DECISION_FIELDS
 from prune.core.state.store import Store
-from prune.core.text.folding import folded
+from prune.core.text.folding import folded_series
 
 LISTS: tuple[str, ...] = ("disconnect", "keep", "later", "undecided", "all")
 """The lists of the snapshot's own contacts; `undecided` means no verdict yet, `all` every one."""
@@ -181,13 +181,16 @@ def invitation_rows(invitations: pl.DataFrame, which: str) -> pl.DataFrame:
 
 
 def _sorted_by_name(frame: pl.DataFrame) -> pl.DataFrame:
-    """Last name, then first name, then the day connected (a stable tie-break), then the key."""
+    """Last name, then first name, then the day connected (a stable tie-break), then the key.
+
+    The folded names are worked out once, as columns, before the sort (see `folded_series`).
+    """
     return frame.sort(
         [
-            folded(pl.col("last_name")),
-            folded(pl.col("first_name")),
-            pl.col("connected_on"),
-            pl.col("key"),
+            folded_series(frame.get_column("last_name")),
+            folded_series(frame.get_column("first_name")),
+            frame.get_column("connected_on"),
+            frame.get_column("key"),
         ],
         nulls_last=True,
     )

@@ -23,13 +23,21 @@ def query_frame(
     columns: Mapping[str, type[pl.DataType] | pl.DataType],
     source: str,
     parameters: Sequence[object] = (),
+    *,
+    fixed: Mapping[str, str] | None = None,
 ) -> pl.DataFrame:
     """The rows of `SELECT <columns> <source>` as a frame of those columns and dtypes.
 
     `columns` maps each column (a column name of the tables in `source`) to its polars dtype,
     String or Int64; `source` is the statement's `FROM ... WHERE ...` part, without ORDER BY
-    (the rows come in SQLite's order, as they would without one).
+    (the rows come in SQLite's order, as they would without one). `fixed` names text columns
+    whose one value the WHERE clause fixes: they are written in, not read from every row.
     """
+    read = {name: dtype for name, dtype in columns.items() if name not in (fixed or {})}
+    if fixed and read:
+        frame = query_frame(db, read, source, parameters)
+        written = [pl.lit(fixed[name], dtype=pl.String).alias(name) for name in fixed]
+        return frame.with_columns(written).select(list(columns))
     schema = dict(columns)
     arrays = ", ".join(f"json_group_array({name})" for name in schema)
     try:

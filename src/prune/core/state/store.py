@@ -286,7 +286,8 @@ class Store:
         schema = {name: pl.Int64 if name == "later_seq" else pl.String for name in fields}
         if verdict is None:
             return query_frame(self._db, schema, "FROM decisions")
-        return query_frame(self._db, schema, "FROM decisions WHERE verdict = ?", (verdict,))
+        where = "FROM decisions WHERE verdict = ?"
+        return query_frame(self._db, schema, where, (verdict,), fixed={"verdict": verdict})
 
     def verdicts(self) -> pl.DataFrame:
         """(key, verdict) of each contact with a verdict: all that counting needs, read in far

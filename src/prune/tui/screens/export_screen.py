@@ -22,7 +22,7 @@ from textual.worker import Worker
 
 from prune.core.errors import ExportError
 from prune.core.farewell.followthrough import message_renderer
-from prune.core.lists.atomic_write import target_exists, write_atomically
+from prune.core.lists.atomic_write import target_exists
 from prune.core.lists.formats import FORMAT_LABELS, FORMATS, default_file_name, prepare_export
 from prune.core.lists.selection import LISTS
 from prune.tui.context import AppContext
@@ -192,7 +192,7 @@ class ExportScreen(ModalScreen[Path | None]):
         with self.context.store.reader() as reader:
             renderer = message_renderer(self.context.farewell.settings(self.context.today()))
             export = prepare_export(reader, snapshot_id, which, fmt, excel=excel, messages=renderer)
-        written = write_atomically(path, export.data, force=True)
+        written = export.write(path, force=True)
         return written, export.summary(written)
 
     @on(Worker.StateChanged)
