@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prune.core.state.importing import parse_export, record_export
-from prune.core.state.store import Store
 from prune.tui.app import PruneApp, make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.changes_screen import ChangesScreen
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.widgets.contact_table import ContactTable
 
-from testkit.exports import connections_text
-from testkit.tui import TODAY, card_name, loaded
+from testkit.tui import TODAY, app_after_two_exports, card_name, loaded
 
 ANA = "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2024"
 BO = "Bo,Li,https://www.linkedin.com/in/bo,,Globex,Developer,01 Feb 2019"
@@ -23,23 +20,7 @@ EVE = "Eve,[bold]Ray[/bold],https://www.linkedin.com/in/eve,,Hooli,Designer,01 O
 
 def app_after_two_imports(tmp_path: Path, *newer: str) -> PruneApp:
     """Bo marked disconnect in October's export; November's is imported and the app opened."""
-    store = Store.open(tmp_path / "state")
-    for name, rows in (
-        ("Basic_LinkedInDataExport_10-12-2026.csv", (ANA, BO, CY)),
-        ("Basic_LinkedInDataExport_11-20-2026.csv", newer),
-    ):
-        path = tmp_path / name
-        path.write_text(connections_text(*rows))
-        snapshot_id = record_export(store, parse_export(path)).outcome.snapshot.id
-        store.save_decision("url:in/bo", "test", verdict="disconnect")
-    store.close()
-    return make_app(
-        data_dir=tmp_path / "state",
-        snapshot_id=snapshot_id,
-        config_path=tmp_path / "config.toml",
-        today=TODAY,
-        system_copy=no_system_clipboard,
-    )
+    return app_after_two_exports(tmp_path, (ANA, BO, CY), newer, {"url:in/bo": "disconnect"})
 
 
 def table_text(app: PruneApp) -> str:

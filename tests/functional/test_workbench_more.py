@@ -9,11 +9,8 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 
-from prune.core.state.importing import parse_export, record_export
-from prune.core.state.store import Store
 from prune.tui import loading
-from prune.tui.app import PruneApp, make_app
-from prune.tui.copying import no_system_clipboard
+from prune.tui.app import PruneApp
 from prune.tui.screens.contacts_screen import ContactsScreen
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.save_filter_screen import SaveFilterScreen
@@ -21,8 +18,16 @@ from prune.tui.verdict_styles import VERDICT_STYLES
 from prune.tui.widgets.contact_table import ContactTable
 from prune.tui.widgets.query_box import QueryBox
 
-from testkit.exports import connections_text
-from testkit.tui import ROWS, TODAY, build_app, card_name, loaded, store_of, text_of, toasts
+from testkit.tui import (
+    ROWS,
+    app_after_two_exports,
+    build_app,
+    card_name,
+    loaded,
+    store_of,
+    text_of,
+    toasts,
+)
 
 EVE = "Eve,Park,https://www.linkedin.com/in/eve,,Umbrella,Recruiter,03 Mar 2013"
 FAY = "Fay,Ray,https://www.linkedin.com/in/fay,,Acme,Designer,04 Apr 2017"
@@ -39,23 +44,7 @@ def table(app: PruneApp) -> ContactTable:
 
 def with_past(tmp_path: Path) -> PruneApp:
     """October's export had Eve and Fay (Fay kept); November's no longer has them."""
-    store = Store.open(tmp_path / "state")
-    for name, rows in (
-        ("Basic_LinkedInDataExport_10-12-2026.csv", (*ROWS, EVE, FAY)),
-        ("Basic_LinkedInDataExport_11-20-2026.csv", ROWS),
-    ):
-        path = tmp_path / name
-        path.write_text(connections_text(*rows))
-        snapshot_id = record_export(store, parse_export(path)).outcome.snapshot.id
-        store.save_decision("url:in/fay", "test", verdict="keep")
-    store.close()
-    return make_app(
-        data_dir=tmp_path / "state",
-        snapshot_id=snapshot_id,
-        config_path=tmp_path / "config.toml",
-        today=TODAY,
-        system_copy=no_system_clipboard,
-    )
+    return app_after_two_exports(tmp_path, (*ROWS, EVE, FAY), ROWS, {"url:in/fay": "keep"})
 
 
 # -- back to the list -----------------------------------------------------------------------------

@@ -13,13 +13,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from prune.core.state.importing import parse_export, record_export
-from prune.core.state.store import Store
-from prune.tui.app import PruneApp, make_app
-from prune.tui.copying import no_system_clipboard
+from prune.core.model import Verdict
+from prune.tui.app import PruneApp
 
-from testkit.exports import connections_text
-from testkit.tui import ROWS, TODAY, loaded
+from testkit.tui import ROWS, app_after_two_exports, loaded
 
 SIZES = [(80, 24), (120, 36)]
 MORE = (
@@ -32,27 +29,10 @@ MORE = (
 
 def two_exports(tmp_path: Path) -> PruneApp:
     """October's export had everyone; November's no longer has Eve and Gus (Gus was kept)."""
-    store = Store.open(tmp_path / "state")
     november = (*ROWS, MORE[1], MORE[3])
-    for name, rows in (
-        ("Basic_LinkedInDataExport_10-12-2026.csv", (*ROWS, *MORE)),
-        ("Basic_LinkedInDataExport_11-20-2026.csv", november),
-    ):
-        path = tmp_path / name
-        path.write_text(connections_text(*rows))
-        snapshot_id = record_export(store, parse_export(path)).outcome.snapshot.id
-        store.save_decision("url:in/gus", "test", verdict="keep")
-    store.save_decision("url:in/ana", "test", verdict="keep")
-    store.save_decision("url:in/bo", "test", verdict="disconnect")
-    store.save_decision("url:in/fay", "test", verdict="later")
-    store.close()
-    return make_app(
-        data_dir=tmp_path / "state",
-        snapshot_id=snapshot_id,
-        config_path=tmp_path / "config.toml",
-        today=TODAY,
-        system_copy=no_system_clipboard,
-    )
+    decided: dict[str, Verdict] = {"url:in/gus": "keep", "url:in/ana": "keep"}
+    decided |= {"url:in/bo": "disconnect", "url:in/fay": "later"}
+    return app_after_two_exports(tmp_path, (*ROWS, *MORE), november, decided)
 
 
 async def settle(pilot: Pilot) -> None:

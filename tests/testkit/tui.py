@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from prune.core.clipboard import CopyResult
+from prune.core.model import Verdict
 from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
 from prune.tui.app import PruneApp, make_app
@@ -47,6 +49,36 @@ def build_app(tmp_path: Path, *rows: str, config: str | None = None, **options) 
     options.setdefault("system_copy", no_system_clipboard)
     return make_app(
         data_dir=data_dir, snapshot_id=snapshot_id, config_path=config_path, today=TODAY, **options
+    )
+
+
+OCTOBER = "Basic_LinkedInDataExport_10-12-2026.csv"
+NOVEMBER = "Basic_LinkedInDataExport_11-20-2026.csv"
+
+
+def app_after_two_exports(
+    tmp_path: Path,
+    october: Sequence[str],
+    november: Sequence[str],
+    decided: Mapping[str, Verdict] | None = None,
+) -> PruneApp:
+    """October's export imported and the `decided` verdicts made, then November's imported and
+    the app opened on it: how a user meets changes and past connections.
+    """
+    store = Store.open(tmp_path / "state")
+    for number, (name, rows) in enumerate(((OCTOBER, october), (NOVEMBER, november))):
+        path = tmp_path / name
+        path.write_text(connections_text(*rows))
+        snapshot_id = record_export(store, parse_export(path)).outcome.snapshot.id
+        for key, verdict in (decided or {}).items() if number == 0 else ():
+            store.save_decision(key, "test", verdict=verdict)
+    store.close()
+    return make_app(
+        data_dir=tmp_path / "state",
+        snapshot_id=snapshot_id,
+        config_path=tmp_path / "config.toml",
+        today=TODAY,
+        system_copy=no_system_clipboard,
     )
 
 
