@@ -41,10 +41,6 @@ from prune.tui.card_farewell import (
 from prune.tui.context import AppContext
 from prune.tui.first_card import FirstCard, needs_session
 from prune.tui.live_keys import KeyNames
-from prune.tui.screens.note_screen import NoteScreen
-from prune.tui.screens.notices_screen import NoticesScreen
-from prune.tui.screens.search_screen import SearchScreen
-from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
 from prune.tui.widgets.card_side import CardSide
 from prune.tui.widgets.compact_footer import CompactFooter
 from prune.tui.widgets.contact_card import ContactCard
@@ -277,10 +273,14 @@ class ReviewScreen(Screen[None]):
         if self.session is None or self.session.current is not None or self._summary_open:
             return
         self._summary_open = True
+        from prune.tui.screens.summary_screen import SummaryScreen
+
         self.app.push_screen(SummaryScreen(self.session.progress()), self._back_from_summary)
 
     def _back_from_summary(self, choice: str | None) -> None:
         """`u` on the summary undoes the last decision; `a` opens the list of all contacts."""
+        from prune.tui.screens.summary_screen import SHOW_CONTACTS
+
         self._summary_open = False
         if choice == SHOW_CONTACTS:
             self.action_contacts()
@@ -360,12 +360,16 @@ class ReviewScreen(Screen[None]):
                 self.notify("Note saved." if text.strip() else "Note cleared.", timeout=2)
                 self.refresh_card()
 
+        from prune.tui.screens.note_screen import NoteScreen
+
         self.app.push_screen(NoteScreen(view.name, note), save)
 
     def action_notices(self) -> None:
         """`!`: every notice about the export, whether or not the line still shows."""
         self.query_one(NoticesLine).hide()
         self.refresh_card()  # the row the line took goes back to the card
+        from prune.tui.screens.notices_screen import NoticesScreen
+
         self.app.push_screen(NoticesScreen(self.notices))
 
     @needs_session
@@ -411,6 +415,8 @@ class ReviewScreen(Screen[None]):
     @needs_session
     def action_search(self) -> None:
         if self.session is not None:
+            from prune.tui.screens.search_screen import SearchScreen
+
             self.app.push_screen(SearchScreen(self.session.search), self.show_contact)
 
     def show_contact(self, key: str | None, *, from_list: bool = False) -> None:
