@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from prune.core.review.opening import Opening, opening
-from prune.core.review.past_listing import PastListing
 from prune.core.review.rules import Rule
 from prune.core.review.session import IndexedInsights, ReviewSession
 from prune.core.state.store import Snapshot
@@ -26,6 +25,7 @@ from prune.tui.context import AppContext
 
 if TYPE_CHECKING:
     from prune.core.evidence.collect import Evidence
+    from prune.core.review.past_listing import PastListing
 
 
 def first_card(context: AppContext, rule: Rule, order: str) -> Opening | None:
@@ -93,6 +93,7 @@ def warm_listing(context: AppContext, session: ReviewSession) -> None:
     """On a worker, ahead of `a`: the names sorted, the list's code imported, and the past
     connections (reading every earlier export) read through a reader of this thread's own."""
     import prune.tui.screens.contacts_screen  # noqa: F401  (the code the list runs)
+    from prune.core.review.past_listing import PastListing
 
     session.listing()
     with context.store.reader() as reader:
@@ -101,5 +102,7 @@ def warm_listing(context: AppContext, session: ReviewSession) -> None:
 
 def past_listing(context: AppContext, session: ReviewSession) -> PastListing:
     """The past connections for the list: as warmed up, else (`a` came first) read now."""
+    from prune.core.review.past_listing import PastListing
+
     warmed = WARMED_PAST.pop(session, None)
     return warmed if warmed is not None else PastListing(context.store, session.snapshot_id)
