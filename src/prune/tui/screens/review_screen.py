@@ -41,6 +41,7 @@ from prune.tui.card_farewell import (
 from prune.tui.context import AppContext
 from prune.tui.first_card import FirstCard, needs_session
 from prune.tui.live_keys import KeyNames
+from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
 from prune.tui.widgets.card_side import CardSide
 from prune.tui.widgets.compact_footer import CompactFooter
 from prune.tui.widgets.contact_card import ContactCard
@@ -273,14 +274,10 @@ class ReviewScreen(Screen[None]):
         if self.session is None or self.session.current is not None or self._summary_open:
             return
         self._summary_open = True
-        from prune.tui.screens.summary_screen import SummaryScreen
-
         self.app.push_screen(SummaryScreen(self.session.progress()), self._back_from_summary)
 
     def _back_from_summary(self, choice: str | None) -> None:
         """`u` on the summary undoes the last decision; `a` opens the list of all contacts."""
-        from prune.tui.screens.summary_screen import SHOW_CONTACTS
-
         self._summary_open = False
         if choice == SHOW_CONTACTS:
             self.action_contacts()
@@ -351,18 +348,15 @@ class ReviewScreen(Screen[None]):
     def action_note(self) -> None:
         if self.session is None or self.session.current is None:
             return
-        view = self.session.current
-        note = view.decision.note if view.decision else None
+        from prune.tui.screens.note_screen import edit_note
 
-        def save(text: str | None) -> None:
-            if text is not None and self.session is not None:
-                self.session.set_note(text)
-                self.notify("Note saved." if text.strip() else "Note cleared.", timeout=2)
-                self.refresh_card()
+        session, view = self.session, self.session.current
 
-        from prune.tui.screens.note_screen import NoteScreen
+        def save(text: str) -> None:
+            session.set_note(text)
+            self.refresh_card()
 
-        self.app.push_screen(NoteScreen(view.name, note), save)
+        edit_note(self.app, view.name, view.decision.note if view.decision else None, save)
 
     def action_notices(self) -> None:
         """`!`: every notice about the export, whether or not the line still shows."""
