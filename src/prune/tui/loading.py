@@ -40,14 +40,11 @@ def first_card(context: AppContext, rule: Rule, order: str) -> Opening | None:
         return None
 
 
-def build_session(
-    context: AppContext, rule: Rule, order: str, contacts: pl.DataFrame | None = None
-) -> ReviewSession:
+def build_session(context: AppContext, rule: Rule, order: str) -> ReviewSession:
     """The review of the context's snapshot; call it on a worker thread (it reads everything).
 
     The session writes to the context's store later, on the UI thread; here it only reads, and
-    through a reader of this thread's own. `contacts` are the snapshot's, when the first card
-    already read them.
+    through a reader of this thread's own.
     """
     # What exists now (Textual's widgets, then the session's tens of thousands of objects)
     # lives as long as the app: frozen, the cyclic collector stops walking it on every full
@@ -60,7 +57,6 @@ def build_session(
             rule,
             order=order,
             clock=context.pace_clock,
-            contacts=contacts,
             read_from=reader,
         )
     gc.freeze()

@@ -135,15 +135,14 @@ class ReviewScreen(Screen[None]):
         self.keys = KeyNames([type(self), type(self.app)], self.context.config.keys)
         if self.first_card.opening is not None:
             self._loaded(self.first_card.opening)
-        self._session_worker = self._load(self.first_card.opening)
+        self._session_worker = self._load()
 
     # -- loading (thread workers; results and failures come back as worker messages) -----------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, opening: Opening | None) -> ReviewSession:
+    def _load(self) -> ReviewSession:
         self.first_card.painted.wait(timeout=1.0)  # the first card's paint goes first
-        contacts = None if opening is None else opening.contacts
-        return loading.build_session(self.context, self.rule, self.order, contacts)
+        return loading.build_session(self.context, self.rule, self.order)
 
     @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
     def _load_evidence(
