@@ -93,16 +93,15 @@ def measure_key_press_p99(context: Context) -> Result:
 
 
 def measure_filter_keystroke(context: Context) -> Result:
-    """A key typed in the workbench's filter box until the filtered list is on screen (p99).
+    """A key typed in the workbench's filter box until the filtered list is on screen (median,
+    the issue's figure; the p99 goes in the note).
 
     The query is typed and erased over and over ("acme", "-verdict:keep"), each key through the
     driver as a terminal sends it, its paint stamped by PaintProbe; there is no floor.
     """
     samples = asyncio.run(_filter_keystrokes(context))
-    median = statistics.median(samples) * 1000
-    return Result(
-        percentile(samples, 0.99) * 1000, None, f"{len(samples)} keys, median {median:.1f} ms"
-    )
+    p99 = percentile(samples, 0.99) * 1000
+    return Result(statistics.median(samples) * 1000, None, f"{len(samples)} keys, p99 {p99:.1f} ms")
 
 
 async def _filter_keystrokes(context: Context) -> list[float]:

@@ -101,7 +101,7 @@ FIGURES = [
     ),
     Figure(
         "filter_keystroke",
-        "workbench filter: key typed → list painted (p99)",
+        "workbench filter: key typed → list painted (median)",
         "ms",
         Budget("< 30 ms", limit=30),
         measure_filter_keystroke,

@@ -80,3 +80,21 @@ def test_nobody_left_means_no_first_card(store: Store) -> None:
     for _ in range(4):
         review.decide("keep")
     assert assert_same_start(store) is None
+
+
+def test_a_contact_read_by_key_is_the_row_the_session_reads(tmp_path: Path) -> None:
+    """The first card reads one row by key; it must be the session's row to the letter."""
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        connections_text(
+            "Zoë,Ødegård,https://www.linkedin.com/in/zo%C3%AB,zoe@example.org,,,07 Mar 2024",
+            "Ed,,https://www.linkedin.com/in/ed,,Acme [Labs],\"Head, Sales\",01 Feb 2019",
+            "Fay,Moe,,,Initech,PM,01 Jan 2021",
+        )
+    )
+    with Store.open(tmp_path / "state") as store:
+        snapshot_id = record_export(store, parse_export(path)).outcome.snapshot.id
+        contacts = store.contacts(snapshot_id)
+        for row in contacts.iter_rows(named=True):
+            assert store.contact(snapshot_id, row["key"]) == row
+        assert store.contact(snapshot_id, "url:in/nobody") is None

@@ -276,8 +276,12 @@ _COMMAND_SPECS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]]
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole argument tree; a new parser each call, so no run sees another's state."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole argument tree; a new parser each call, so no run sees another's state.
+
+    `only` names the one command the line runs: its options are all that parsing it needs, and
+    building the other commands' options costs a launch several milliseconds.
+    """
     parser = UsageErrorParser(
         prog="prune",
         description="Review your LinkedIn connections from the data export, one key per decision.",
@@ -289,7 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=UsageErrorParser
     )
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         help_text, add_options = _COMMAND_SPECS[name]
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _global_options(sub, top=False)
@@ -331,7 +335,10 @@ def _first_word(
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     """The parsed command line; raises SystemExit for --help, --version and usage errors."""
-    return build_parser().parse_args(with_default_command(argv))
+    words = with_default_command(argv)
+    index = _first_word(words)
+    command = words[index] if index is not None and index < len(words) else None
+    return build_parser(command if command in COMMANDS else None).parse_args(words)
 
 
 def wants_json(argv: Sequence[str]) -> bool:

@@ -29,10 +29,10 @@ from prune.core.review.orders import ORDERS
 from prune.core.review.rules import RULES, Rule, rule_named
 from prune.core.state.store import Store
 from prune.tui.app_keymap import BindingIds, checked_keys
+from prune.tui.changes_on_open import changes_to_show_once, latest_changes
 from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
 from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
-from prune.tui.screens.changes_screen import ChangesScreen, changes_to_show_once, latest_changes
 from prune.tui.screens.review_screen import ReviewScreen
 
 # The other screens are imported where they open: a launch paints its first card without
@@ -75,6 +75,15 @@ class PruneApp(App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
 
+    def get_default_screen(self) -> Screen:
+        """The review is the app's first and bottom screen; every other one opens over it.
+
+        As the default screen it is composed, sized and styled with the app itself, so its first
+        card is on the very first frame the terminal shows.
+        """
+        self._review = ReviewScreen(self.context, rule=self.rule, order=self.order)
+        return self._review
+
     def on_mount(self) -> None:
         config = self.context.config
         if config.keys:
@@ -84,11 +93,11 @@ class PruneApp(App[None]):
         self.theme_changed_signal.subscribe(
             self, lambda theme: self.context.store.set_setting(THEME_SETTING, theme.name)
         )
-        self._review = ReviewScreen(self.context, rule=self.rule, order=self.order)
-        self.push_screen(self._review)
         context = self.context
         changes = changes_to_show_once(context.store, context.snapshot_id)
         if changes is not None:
+            from prune.tui.screens.changes_screen import ChangesScreen
+
             self.push_screen(ChangesScreen(changes, context.store), self._show_card)
         if self._ask_first_name and should_ask(context):
             from prune.tui.screens.name_screen import NameScreen
@@ -263,6 +272,8 @@ class PruneApp(App[None]):
 
     def action_changes(self) -> None:
         """`w`: who left, who is new, who changed jobs since the export before this one."""
+        from prune.tui.screens.changes_screen import ChangesScreen
+
         if isinstance(self.screen, ModalScreen | ChangesScreen):
             return
         changes = latest_changes(self.context.store, self.context.snapshot_id)

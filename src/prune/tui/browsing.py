@@ -6,8 +6,6 @@ no browser (an SSH session, a container) a toast says so and points at the URL o
 
 from __future__ import annotations
 
-import webbrowser
-
 from textual.app import App
 
 
@@ -16,6 +14,8 @@ def open_profile(app: App[object], name: str, url: str | None, where: str) -> No
     if not url:
         app.notify("This contact has no profile URL in the export.", severity="warning")
         return
+    import webbrowser  # only when a profile is opened: it costs the first card a millisecond
+
     try:
         webbrowser.get()
     except webbrowser.Error:

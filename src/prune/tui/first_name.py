@@ -13,7 +13,6 @@ from typing import Any
 
 from textual.app import App
 
-from prune.core.config.editing import ConfigEditError, set_config_value
 from prune.tui.context import AppContext
 
 ASKED_SETTING = "you.first_name_asked"
@@ -44,6 +43,8 @@ def remember_first_name(app: App[Any], context: AppContext, name: str | None) ->
     context.farewell.sign_with(name)
     if context.config_path is None:
         return
+    from prune.core.config.editing import ConfigEditError, set_config_value  # only when named
+
     try:
         set_config_value(context.config_path, "you", "first_name", name)
     except ConfigEditError as error:

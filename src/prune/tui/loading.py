@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from prune.core.review.opening import Opening, opening
-from prune.core.review.past_listing import PastListing
 from prune.core.review.rules import Rule
 from prune.core.review.session import IndexedInsights, ReviewSession
 from prune.core.state.store import Snapshot
@@ -26,6 +25,7 @@ from prune.tui.context import AppContext
 
 if TYPE_CHECKING:
     from prune.core.evidence.collect import Evidence
+    from prune.core.review.past_listing import PastListing
 
 
 def first_card(context: AppContext, rule: Rule, order: str) -> Opening | None:
@@ -40,14 +40,11 @@ def first_card(context: AppContext, rule: Rule, order: str) -> Opening | None:
         return None
 
 
-def build_session(
-    context: AppContext, rule: Rule, order: str, contacts: pl.DataFrame | None = None
-) -> ReviewSession:
+def build_session(context: AppContext, rule: Rule, order: str) -> ReviewSession:
     """The review of the context's snapshot; call it on a worker thread (it reads everything).
 
     The session writes to the context's store later, on the UI thread; here it only reads, and
-    through a reader of this thread's own. `contacts` are the snapshot's, when the first card
-    already read them.
+    through a reader of this thread's own.
     """
     # What exists now (Textual's widgets, then the session's tens of thousands of objects)
     # lives as long as the app: frozen, the cyclic collector stops walking it on every full
@@ -60,7 +57,6 @@ def build_session(
             rule,
             order=order,
             clock=context.pace_clock,
-            contacts=contacts,
             read_from=reader,
         )
     gc.freeze()
@@ -93,6 +89,7 @@ def warm_listing(context: AppContext, session: ReviewSession) -> None:
     """On a worker, ahead of `a`: the names sorted, the list's code imported, and the past
     connections (reading every earlier export) read through a reader of this thread's own."""
     import prune.tui.screens.contacts_screen  # noqa: F401  (the code the list runs)
+    from prune.core.review.past_listing import PastListing
 
     session.listing()
     with context.store.reader() as reader:
@@ -101,5 +98,7 @@ def warm_listing(context: AppContext, session: ReviewSession) -> None:
 
 def past_listing(context: AppContext, session: ReviewSession) -> PastListing:
     """The past connections for the list: as warmed up, else (`a` came first) read now."""
+    from prune.core.review.past_listing import PastListing
+
     warmed = WARMED_PAST.pop(session, None)
     return warmed if warmed is not None else PastListing(context.store, session.snapshot_id)

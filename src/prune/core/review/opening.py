@@ -1,9 +1,11 @@
 """The first card of a review, read in milliseconds so it is painted before the session exists.
 
-Building a `ReviewSession` indexes every contact and decision; the first card needs one row of
-the snapshot's columnar copy, its decision and four counts. The contact is the one the session
-will put first (the place kept in the queue, else the head of the queue in the chosen order),
-so the card does not change when the session arrives, and a key pressed before then acts on it.
+Building a `ReviewSession` indexes every contact and decision; the first card needs the columns
+its order sorts by (from the snapshot's columnar copy), one contact's row, its decision and four
+counts. The session reads the whole copy on its worker, after the first paint. The contact is
+the one the session will put first (the place kept in the queue, else the head of the queue in
+the chosen order), so the card does not change when the session arrives, and a key pressed
+before then acts on it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from prune.core.review.card import ContactView, view_of
-from prune.core.review.orders import known_order, ordered
+from prune.core.review.orders import known_order, order_columns, ordered
 from prune.core.review.progress import Progress
 from prune.core.review.rules import Rule
 from prune.core.state.store import Store
@@ -24,21 +26,20 @@ CURRENT_KEY_SETTING = "review.current_key"
 
 @dataclass(frozen=True)
 class Opening:
-    """The first card, the header above it, and the contacts read for it (the session's too)."""
+    """The first card and the header above it."""
 
-    contacts: pl.DataFrame
     view: ContactView
     progress: Progress
 
 
 def opening(store: Store, snapshot_id: int, rule: Rule, order: str) -> Opening | None:
     """The card a new session of `snapshot_id` starts on; None when nobody is left to review."""
-    contacts = store.contacts(snapshot_id)
+    contacts = store.contacts(snapshot_id, order_columns(known_order(order)))
     verdicts = store.verdicts().filter(pl.col("key").is_in(contacts["key"].implode()))
     key = _first_key(store, contacts, verdicts, order)
-    if key is None:
+    row = None if key is None else store.contact(snapshot_id, key)
+    if key is None or row is None:
         return None
-    row = contacts.row(by_predicate=pl.col("key") == key, named=True)
     view = view_of(row, store.decision(key), rule, {}, None)  # no evidence yet: no suggestion
     counts: dict[str, int] = dict(verdicts.group_by("verdict").len().iter_rows())
     keep, disconnect, later = (
@@ -52,7 +53,7 @@ def opening(store: Store, snapshot_id: int, rule: Rule, order: str) -> Opening |
         undecided=contacts.height - keep - disconnect - later,
         seconds_left=None,  # no pace before the first decision of a session
     )
-    return Opening(contacts, view, progress)
+    return Opening(view, progress)
 
 
 def _first_key(

@@ -31,9 +31,20 @@ def ordered_keys(contacts: pl.DataFrame, order: str, scores: pl.DataFrame | None
     return ordered(contacts, order, scores)["key"].to_list()
 
 
+def order_columns(order: str) -> list[str]:
+    """The contact columns `ordered` reads for `order` (without scores): a first card reads
+    only these of the snapshot's copy."""
+    by = {"name": ["first_name", "last_name"], "company": ["company", "first_name", "last_name"]}
+    return ["key", *by.get(order, []), "connected_on"]
+
+
 def ordered(contacts: pl.DataFrame, order: str, scores: pl.DataFrame | None) -> pl.DataFrame:
-    """The contacts (a few columns, `key` among them) in `order`, as `ordered_keys` lists them."""
-    frame = contacts.select("key", "first_name", "last_name", "company", "connected_on")
+    """The contacts (a few columns, `key` among them) in `order`, as `ordered_keys` lists them.
+
+    `contacts` needs at least `order_columns(order)`.
+    """
+    wanted = ("key", "first_name", "last_name", "company", "connected_on")
+    frame = contacts.select(column for column in wanted if column in contacts.columns)
     if order == DEFAULT_ORDER:
         order = "likely-disconnects" if scores is not None else "oldest"
     names = [folded(pl.col("first_name")), folded(pl.col("last_name"))]

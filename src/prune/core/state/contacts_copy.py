@@ -8,6 +8,7 @@ first card. The database stays the record; the copy is only ever a shortcut to i
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
@@ -19,10 +20,14 @@ def copy_path(folder: Path, snapshot_id: int) -> Path:
     return folder / f"contacts-{snapshot_id}.arrow"
 
 
-def read_copy(folder: Path, snapshot_id: int) -> pl.DataFrame | None:
-    """The kept copy, or None when it is missing or unreadable (then rebuild it)."""
+def read_copy(
+    folder: Path, snapshot_id: int, columns: Sequence[str] | None = None
+) -> pl.DataFrame | None:
+    """The kept copy (only `columns`, when given), or None when it is missing or unreadable
+    (then rebuild it). A few columns decode in a fraction of the time of all of them."""
     try:
-        return pl.read_ipc(copy_path(folder, snapshot_id).read_bytes())
+        wanted = None if columns is None else list(columns)
+        return pl.read_ipc(copy_path(folder, snapshot_id).read_bytes(), columns=wanted)
     except (OSError, pl.exceptions.PolarsError):
         return None
 

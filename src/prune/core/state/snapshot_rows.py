@@ -48,3 +48,24 @@ def snapshot_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Snapshot:
     values = dict(zip(SNAPSHOT_FIELDS, row, strict=True))
     values["files"] = json.loads(values["files"])
     return Snapshot(**values)
+
+
+def contact_row(db: sqlite3.Connection, snapshot_id: int, key: str) -> dict[str, object] | None:
+    """One contact of a snapshot, as a row of `Store.contacts` gives it (connected_on a date)."""
+    found = db.execute(
+        f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts WHERE snapshot_id = ? AND key = ?",
+        (snapshot_id, key),
+    ).fetchone()
+    if found is None:
+        return None
+    row: dict[str, object] = dict(zip(CONTACT_COLUMNS, found, strict=True))
+    row["connected_on"] = _day(row["connected_on"])
+    return row
+
+
+def _day(text: object) -> date | None:
+    """What the contacts' `%Y-%m-%d` column gives back: a date, or None for anything else."""
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) and len(text) == 10 else None
+    except ValueError:
+        return None

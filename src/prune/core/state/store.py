@@ -59,6 +59,7 @@ from prune.core.state.records import (
 )
 from prune.core.state.snapshot_rows import (
     SNAPSHOT_COLUMNS,
+    contact_row,
     insert_snapshot,
     iso_day,
     snapshot_from_row,
@@ -247,9 +248,10 @@ class Store:
     def snapshot(self, snapshot_id: int) -> Snapshot | None:
         return self._snapshot_where("id = ?", (snapshot_id,))
 
-    def contacts(self, snapshot_id: int) -> pl.DataFrame:
-        """The reviewable contacts of a snapshot, ordered by key (see contacts_copy)."""
-        copy = read_copy(self.path.parent, snapshot_id)
+    def contacts(self, snapshot_id: int, columns: Sequence[str] | None = None) -> pl.DataFrame:
+        """The reviewable contacts of a snapshot, ordered by key (see contacts_copy); only
+        `columns` when given."""
+        copy = read_copy(self.path.parent, snapshot_id, columns)
         if copy is not None:
             return copy
         cursor = self._db.execute(
@@ -262,7 +264,11 @@ class Store:
             orient="row",
         ).with_columns(pl.col("connected_on").str.to_date("%Y-%m-%d", strict=False))
         write_copy(self.path.parent, snapshot_id, frame)
-        return frame
+        return frame if columns is None else frame.select(columns)
+
+    def contact(self, snapshot_id: int, key: str) -> dict[str, object] | None:
+        """One contact of the snapshot, as a row of `contacts` (named), read by key."""
+        return contact_row(self._db, snapshot_id, key)
 
     # -- decisions -----------------------------------------------------------------------------
 

@@ -16,13 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from prune.core.evidence.purge_hint import purge_hint
-from prune.core.state.changes import SnapshotChanges, compare
+from prune.core.state.changes import SnapshotChanges
 from prune.core.state.snapshots import snapshot_label
 from prune.core.state.store import Store
 from prune.tui.widgets.contact_table import Column, ContactTable
-
-SEEN_SETTING = "changes.seen_snapshot"
-"""The newest snapshot whose changes the app has shown by itself (it shows them once)."""
 
 COLUMNS = (
     Column("What", 22),
@@ -32,31 +29,6 @@ COLUMNS = (
     Column("Detail"),
 )
 _ROW = ["what", "name", "company", "position", "detail", "key", "current"]
-
-
-def latest_changes(store: Store, snapshot_id: int) -> SnapshotChanges | None:
-    """The changes from the snapshot before `snapshot_id` to it; None when there is none."""
-    earlier = [snapshot for snapshot in store.snapshots() if snapshot.id < snapshot_id]
-    newer = store.snapshot(snapshot_id)
-    if not earlier or newer is None:
-        return None
-    return compare(store, earlier[-1], newer)
-
-
-def changes_to_show_once(store: Store, snapshot_id: int) -> SnapshotChanges | None:
-    """The changes the app opens on: only once per import, and only when there are some."""
-    if store.setting(SEEN_SETTING) == str(snapshot_id):
-        return None
-    latest = store.latest_snapshot()
-    if latest is None or latest.id != snapshot_id:
-        return None
-    changes = latest_changes(store, snapshot_id)
-    # Compared once per import, whatever it found: an import that changed nothing must not be
-    # compared again (30k against 30k) on the UI thread at every launch.
-    store.set_setting(SEEN_SETTING, str(snapshot_id))
-    if changes is None or not changes.anything:
-        return None
-    return changes
 
 
 def change_rows(changes: SnapshotChanges) -> pl.DataFrame:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Callable
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -31,3 +33,14 @@ class NoteScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def edit_note(app: App[object], name: str, note: str | None, save: Callable[[str], None]) -> None:
+    """Ask for `name`'s note; `save` gets the new text (empty clears it) and a toast says which."""
+
+    def saved(text: str | None) -> None:
+        if text is not None:
+            save(text)
+            app.notify("Note saved." if text.strip() else "Note cleared.", timeout=2)
+
+    app.push_screen(NoteScreen(name, note), saved)

@@ -41,9 +41,6 @@ from prune.tui.card_farewell import (
 from prune.tui.context import AppContext
 from prune.tui.first_card import FirstCard, needs_session
 from prune.tui.live_keys import KeyNames
-from prune.tui.screens.note_screen import NoteScreen
-from prune.tui.screens.notices_screen import NoticesScreen
-from prune.tui.screens.search_screen import SearchScreen
 from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
 from prune.tui.widgets.card_side import CardSide
 from prune.tui.widgets.compact_footer import CompactFooter
@@ -138,15 +135,14 @@ class ReviewScreen(Screen[None]):
         self.keys = KeyNames([type(self), type(self.app)], self.context.config.keys)
         if self.first_card.opening is not None:
             self._loaded(self.first_card.opening)
-        self._session_worker = self._load(self.first_card.opening)
+        self._session_worker = self._load()
 
     # -- loading (thread workers; results and failures come back as worker messages) -----------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, opening: Opening | None) -> ReviewSession:
+    def _load(self) -> ReviewSession:
         self.first_card.painted.wait(timeout=1.0)  # the first card's paint goes first
-        contacts = None if opening is None else opening.contacts
-        return loading.build_session(self.context, self.rule, self.order, contacts)
+        return loading.build_session(self.context, self.rule, self.order)
 
     @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
     def _load_evidence(
@@ -351,21 +347,22 @@ class ReviewScreen(Screen[None]):
     def action_note(self) -> None:
         if self.session is None or self.session.current is None:
             return
-        view = self.session.current
-        note = view.decision.note if view.decision else None
+        from prune.tui.screens.note_screen import edit_note
 
-        def save(text: str | None) -> None:
-            if text is not None and self.session is not None:
-                self.session.set_note(text)
-                self.notify("Note saved." if text.strip() else "Note cleared.", timeout=2)
-                self.refresh_card()
+        session, view = self.session, self.session.current
 
-        self.app.push_screen(NoteScreen(view.name, note), save)
+        def save(text: str) -> None:
+            session.set_note(text)
+            self.refresh_card()
+
+        edit_note(self.app, view.name, view.decision.note if view.decision else None, save)
 
     def action_notices(self) -> None:
         """`!`: every notice about the export, whether or not the line still shows."""
         self.query_one(NoticesLine).hide()
         self.refresh_card()  # the row the line took goes back to the card
+        from prune.tui.screens.notices_screen import NoticesScreen
+
         self.app.push_screen(NoticesScreen(self.notices))
 
     @needs_session
@@ -411,6 +408,8 @@ class ReviewScreen(Screen[None]):
     @needs_session
     def action_search(self) -> None:
         if self.session is not None:
+            from prune.tui.screens.search_screen import SearchScreen
+
             self.app.push_screen(SearchScreen(self.session.search), self.show_contact)
 
     def show_contact(self, key: str | None, *, from_list: bool = False) -> None:
