@@ -12,6 +12,7 @@ functions of `values` instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 import polars as pl
@@ -24,6 +25,7 @@ from prune.core.farewell.template import (
     Field,
     Literal,
     Optional,
+    Part,
     parse_template,
     without_doubled_stop,
 )
@@ -75,26 +77,63 @@ def messages_many(
     of profiles with bare-bones flags: without a chosen tone they get no message. A row without
     a message gets "". Rows are rendered in one batch per tone.
     """
-    saved = _column_or_nulls(contacts, saved_tones)
+    chosen = effective_tones(
+        _column_or_nulls(contacts, saved_tones),
+        settings,
+        tone=tone,
+        flagged=None if flagged is None else contacts[flagged],
+    )
+    return messages_in_tones(contacts, settings, chosen, edits=edits, notes=notes)
+
+
+def messages_in_tones(
+    contacts: pl.DataFrame,
+    settings: FarewellSettings,
+    tones: pl.Series,
+    *,
+    edits: str | None = "text",
+    notes: str | None = "note",
+) -> pl.Series:
+    """`messages_many` with each row's tone already chosen (`effective_tones`), for a caller
+    that needs the tones too and so works them out once."""
+    edit = _column_or_nulls(contacts, edits)
+    pending = edit.is_null()
+    names = tones.filter(pending).unique(maintain_order=True).to_list()
+    templates = {name: settings.template_of(name) for name in names if name != NO_MESSAGE}
     values = _placeholders(
-        contacts, my_name=settings.my_name, today=settings.today, notes=notes
-    ).with_columns(
-        _row=pl.int_range(pl.len(), dtype=pl.UInt32),
-        _tone=effective_tones(
-            saved, settings, tone=tone, flagged=None if flagged is None else contacts[flagged]
-        ),
-        _edit=_column_or_nulls(contacts, edits),
+        contacts,
+        _fields_of(templates.values()),
+        my_name=settings.my_name,
+        today=settings.today,
+        notes=notes,
+    )
+    if len(names) == 1 and pending.all():  # one tone, no edit: the common case, in one piece
+        if names[0] == NO_MESSAGE:
+            return pl.repeat("", contacts.height, dtype=pl.String, eager=True).alias("message")
+        return _render(templates[names[0]], values).alias("message")
+    values = values.with_columns(
+        _row=pl.int_range(pl.len(), dtype=pl.UInt32), _tone=tones, _edit=edit
     )
     pieces = [values.filter(pl.col("_edit").is_not_null()).select("_row", message="_edit")]
-    pending = values.filter(pl.col("_edit").is_null())
-    for name in pending.get_column("_tone").unique(maintain_order=True):
-        group = pending.filter(pl.col("_tone") == name)
+    waiting = values.filter(pl.col("_edit").is_null())
+    for name in names:
+        group = waiting.filter(pl.col("_tone") == name)
         if name == NO_MESSAGE:
             message = pl.repeat("", group.height, dtype=pl.String, eager=True)
         else:
-            message = _render(settings.template_of(name), group)
+            message = _render(templates[name], group)
         pieces.append(pl.DataFrame({"_row": group.get_column("_row"), "message": message}))
     return pl.concat(pieces).sort("_row").get_column("message")
+
+
+def _fields_of(templates: Iterable[str]) -> set[str]:
+    """The placeholders the templates use: only those columns need working out."""
+    used: set[str] = set()
+    for template in templates:
+        for part in parse_template(template).parts:
+            inner = part.parts if isinstance(part, Optional) else (part,)
+            used.update(piece.name for piece in inner if isinstance(piece, Field))
+    return used
 
 
 def effective_tones(
@@ -152,21 +191,35 @@ def _column_or_nulls(contacts: pl.DataFrame, column: str | None) -> pl.Series:
 
 
 def _placeholders(
-    contacts: pl.DataFrame, *, my_name: str | None, today: date, notes: str | None
+    contacts: pl.DataFrame,
+    used: Collection[str],
+    *,
+    my_name: str | None,
+    today: date,
+    notes: str | None,
 ) -> pl.DataFrame:
-    """One column per placeholder, as `values.placeholder_values` gives them (never null), and
-    `_wide`: whether any of them holds non-ASCII whitespace.
+    """One column per placeholder in `used`, as `values.placeholder_values` gives them (never
+    null), and `_wide`: whether any of them holds non-ASCII whitespace. The others are left out:
+    a template cannot read them, and at 30,000 rows each costs milliseconds.
     """
-    values = contacts.with_columns(
-        first_name=_stripped(contacts, "first_name"),
-        last_name=_stripped(contacts, "last_name"),
-        company=_stripped(contacts, "company"),
-        position=_stripped(contacts, "position"),
-        years=_years(contacts, today),
-        my_name=pl.lit(("" if my_name is None else str(my_name)).strip(), dtype=pl.String),
-        note=_stripped(contacts, notes) if notes is not None else pl.lit("", dtype=pl.String),
-    ).select(_VALUES)
-    values = values.with_columns(company=_real_company(values.get_column("company")))
+    mine = ("" if my_name is None else str(my_name)).strip()
+    columns = {
+        "first_name": lambda: _stripped(contacts, "first_name"),
+        "last_name": lambda: _stripped(contacts, "last_name"),
+        "company": lambda: _stripped(contacts, "company"),
+        "position": lambda: _stripped(contacts, "position"),
+        "years": lambda: _years(contacts, today),
+        "my_name": lambda: _every_row(mine),
+        "note": lambda: _stripped(contacts, notes) if notes is not None else _every_row(""),
+    }
+    wanted = [name for name in _VALUES if name in used]
+    values = contacts.select(**{name: columns[name]() for name in wanted})
+    if values.width == 0:  # a template without placeholders still has a row per contact
+        return pl.DataFrame({"_wide": pl.repeat(False, contacts.height, eager=True)})
+    if "company" in wanted:
+        values = values.with_columns(company=_real_company(values.get_column("company")))
+    if "my_name" in wanted and any(char in _WIDE_WHITESPACE for char in mine):
+        return values.with_columns(_wide=pl.lit(True))
     return values.with_columns(_wide=_holds_wide_whitespace(values))
 
 
@@ -174,14 +227,17 @@ def _holds_wide_whitespace(values: pl.DataFrame) -> pl.Series:
     """Which rows have a value holding whitespace outside ASCII (a no-break space, say).
 
     Only rows with any non-ASCII text are searched, the search for such characters being slow.
+    Years are worded in ASCII, and my own name is the same on every row (the caller checks it).
     """
-    text = [name for name in _VALUES if name != "years"]  # years are worded in ASCII
+    text = [name for name in values.columns if name not in ("years", "my_name")]
+    wide = pl.repeat(False, values.height, dtype=pl.Boolean, eager=True)
+    if not text:
+        return wide
     non_ascii = values.select(
         pl.any_horizontal(
             [pl.col(name).str.len_bytes() != pl.col(name).str.len_chars() for name in text]
         )
     ).to_series()
-    wide = pl.repeat(False, values.height, dtype=pl.Boolean, eager=True)
     if non_ascii.any():
         rows = non_ascii.arg_true()
         found = values.filter(non_ascii).select(
@@ -191,10 +247,15 @@ def _holds_wide_whitespace(values: pl.DataFrame) -> pl.Series:
     return wide
 
 
+def _every_row(text: str) -> pl.Expr:
+    """The same text on every row, even when it is the only column selected."""
+    return pl.repeat(text, pl.len(), dtype=pl.String)
+
+
 def _stripped(contacts: pl.DataFrame, column: str) -> pl.Expr:
     """A text column as `values.value_text` reads a value: stripped, empty when missing."""
     if column not in contacts.columns:
-        return pl.lit("", dtype=pl.String)
+        return _every_row("")
     text = pl.col(column).cast(pl.String)
     return text.str.strip_chars(PYTHON_WHITESPACE).fill_null("")
 
@@ -261,7 +322,35 @@ def _render(template: str, values: pl.DataFrame) -> pl.Series:
     wide = values.get_column("_wide")
     if any(char in _WIDE_WHITESPACE for char in template):
         wide = pl.repeat(True, values.height, eager=True)
-    return _tidy(text, wide)
+    parts = parse_template(template).parts
+    strip = bool(_may_be_blank_at(parts, end=False) or _may_be_blank_at(parts, end=True))
+    return _tidy(text, wide, strip=strip)
+
+
+def _may_be_blank_at(parts: Sequence[Part], *, end: bool, filled: bool = False) -> bool | None:
+    """Whether the first (`end`: last) character these parts write may be whitespace: True,
+    False, or None when they may write nothing. A value is stripped, so it is either empty or
+    not blank at its edges (and `filled`, inside a kept [ ] part, never empty); a literal may
+    lose its leading stop after a value ending a sentence.
+
+    When neither edge can be, the messages need no final strip (tidying only ever removes
+    whitespace, and never the first or last character when that is not whitespace).
+    """
+    for part in reversed(parts) if end else parts:
+        if isinstance(part, Field):
+            if filled:
+                return False
+            continue  # empty, or what it writes is not blank where it starts or ends
+        if isinstance(part, Optional):
+            if _may_be_blank_at(part.parts, end=end, filled=True):
+                return True
+            continue  # left out, or not blank at this edge
+        variants = {part.text, without_doubled_stop(part.text)}
+        if any(text and text[-1 if end else 0] in PYTHON_WHITESPACE for text in variants):
+            return True
+        if all(variants):
+            return False
+    return None
 
 
 def _message(template: str) -> pl.Expr:
@@ -322,13 +411,42 @@ _TIDY_STEPS: tuple[tuple[str, bool, str, str], ...] = (
 )
 
 
-def _tidy(text: pl.Series, wide: pl.Series) -> pl.Series:
+def _literal_regex(text: str) -> str:
+    """`text` as a Rust regex matching it literally (Python's re.escape escapes too much)."""
+    return "".join(f"\\{char}" if char in r"\.+*?()|[]{}^$" else char for char in text)
+
+
+# Any of the searches above, in one pass over the text.
+_ANY_TIDY_STEP = "|".join(
+    _literal_regex(search) if literal else search for search, literal, _, _ in _TIDY_STEPS
+)
+
+
+def _tidy(text: pl.Series, wide: pl.Series, *, strip: bool = True) -> pl.Series:
     """`message._tidy` of each message; `wide` marks those that may hold non-ASCII whitespace.
 
     `_tidy` works line by line, but none of its steps reaches across a line break, so they can run
-    over the whole text. Each runs only on the messages its search picks (plus, for the end of
-    line strip, those with non-ASCII whitespace, which the ASCII search cannot see).
+    over the whole text. One search finds the messages any step can change (plus those with
+    non-ASCII whitespace, which the ASCII searches cannot see); only those are tidied, step by
+    step. `strip` False skips the final strip, for templates whose messages cannot need it.
     """
+    candidates = text.str.contains(_ANY_TIDY_STEP) | wide
+    if candidates.all():
+        text = _tidy_steps(text, wide)
+    elif candidates.any():
+        rows = candidates.arg_true()
+        text = text.scatter(rows, _tidy_steps(text.gather(rows), wide.gather(rows)))
+    if not strip:
+        return text
+    text = text.str.strip_chars(_ASCII_WHITESPACE)
+    if wide.any():
+        rows = wide.arg_true()
+        text = text.scatter(rows, text.gather(rows).str.strip_chars(PYTHON_WHITESPACE))
+    return text
+
+
+def _tidy_steps(text: pl.Series, wide: pl.Series) -> pl.Series:
+    """The steps of `_TIDY_STEPS` in turn, each on the messages its own search picks."""
     for index, (search, literal, pattern, replacement) in enumerate(_TIDY_STEPS):
         hit = text.str.contains(search, literal=literal)
         if index == 2:
@@ -336,8 +454,4 @@ def _tidy(text: pl.Series, wide: pl.Series) -> pl.Series:
         if hit.any():
             rows = hit.arg_true()
             text = text.scatter(rows, text.gather(rows).str.replace_all(pattern, replacement))
-    text = text.str.strip_chars(_ASCII_WHITESPACE)
-    if wide.any():
-        rows = wide.arg_true()
-        text = text.scatter(rows, text.gather(rows).str.strip_chars(PYTHON_WHITESPACE))
     return text
