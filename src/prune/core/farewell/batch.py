@@ -263,17 +263,21 @@ def _stripped(contacts: pl.DataFrame, column: str) -> pl.Expr:
 def _real_company(company: pl.Series) -> pl.Expr:
     """The stripped company, emptied for entries such as "Self-employed" (`values.company_text`).
 
-    ASCII text is compared lower-cased, which for ASCII is what `casefold` gives; the few distinct
-    non-ASCII values are folded by Python, since folding can turn them into ASCII ("ﬁ" → "fi").
+    Each distinct company is judged once (a network has far fewer companies than people). ASCII
+    text is compared lower-cased, which for ASCII is what `casefold` gives; the non-ASCII values
+    are folded by Python, since folding can turn them into ASCII ("ﬁ" → "fi").
     """
-    unusual = company.filter(company.str.len_bytes() != company.str.len_chars()).unique()
-    folded_away = [value for value in unusual if value.casefold() in NOT_A_COMPANY]
+    distinct = company.unique()
+    ascii_text = distinct.str.len_bytes() == distinct.str.len_chars()
+    entries = distinct.filter(ascii_text & distinct.str.to_lowercase().is_in(sorted(NOT_A_COMPANY)))
+    folded_away = [
+        value for value in distinct.filter(~ascii_text) if value.casefold() in NOT_A_COMPANY
+    ]
     text = pl.col("company")
-    ascii_text = text.str.len_bytes() == text.str.len_chars()
-    placeholder = (ascii_text & text.str.to_lowercase().is_in(sorted(NOT_A_COMPANY))) | text.is_in(
-        folded_away
-    )
-    return pl.when(placeholder).then(pl.lit("")).otherwise(text)
+    if entries.is_empty() and not folded_away:
+        return text
+    found = pl.Series([*entries.to_list(), *folded_away], dtype=pl.String)
+    return pl.when(text.is_in(found.implode())).then(pl.lit("")).otherwise(text)
 
 
 def _years(contacts: pl.DataFrame, today: date) -> pl.Series:
@@ -318,7 +322,12 @@ def _years_since(day: pl.Series, today: date) -> pl.Series:
 
 def _render(template: str, values: pl.DataFrame) -> pl.Series:
     """The tidied messages of `template` for the rows of a `_placeholders` frame."""
-    text = values.with_columns(_message=_message(template)).get_column("_message")
+    # Empty values read as null, so that a [ ] part missing one is null and left out (below).
+    present = [
+        pl.when(pl.col(name) != "").then(pl.col(name)).alias(name)
+        for name in _fields_of([template])
+    ]
+    text = values.with_columns(present).with_columns(_message=_message(template))["_message"]
     wide = values.get_column("_wide")
     if any(char in _WIDE_WHITESPACE for char in template):
         wide = pl.repeat(True, values.height, eager=True)
@@ -354,26 +363,32 @@ def _may_be_blank_at(parts: Sequence[Part], *, end: bool, filled: bool = False) 
 
 
 def _message(template: str) -> pl.Expr:
-    """The message before tidying, reading the placeholder columns."""
+    """The message before tidying, reading the placeholder columns with empty values as null.
+
+    A [ ] part is one concatenation, so it is null as soon as one of its values is missing,
+    and the message's concatenation skips nulls: no part is chosen row by row, which at 30,000
+    rows halves the cost.
+    """
     pieces: list[pl.Expr] = []
     previous: pl.Expr = pl.lit("")  # the value just written, if the last part was a placeholder
     for part in parse_template(template).parts:
         if isinstance(part, Optional):
             inner, inner_previous = _sequence(part.parts, previous)
-            filled = [pl.col(p.name) != "" for p in part.parts if isinstance(p, Field)]
-            if not filled:  # nothing can be missing, so it is always kept, as `render` does
-                pieces.append(inner)
+            pieces.append(inner)
+            names = [p.name for p in part.parts if isinstance(p, Field)]
+            if not names:  # nothing can be missing, so it is always kept, as `render` does
                 previous = inner_previous
                 continue
             # `inner_previous` follows a placeholder inside, so it never repeats `previous`: the
             # expression grows with the template, not exponentially.
-            kept = pl.all_horizontal(filled)
-            pieces.append(pl.when(kept).then(inner).otherwise(pl.lit("")))
+            kept = pl.all_horizontal([pl.col(name).is_not_null() for name in names])
             previous = pl.when(kept).then(inner_previous).otherwise(previous)
         else:
             piece, previous = _step(part, previous)
             pieces.append(piece)
-    return pl.concat_str(pieces) if pieces else pl.lit("", dtype=pl.String)
+    if not pieces:
+        return pl.lit("", dtype=pl.String)
+    return pl.concat_str(pieces, ignore_nulls=True)
 
 
 def _sequence(parts: tuple[Literal | Field, ...], previous: pl.Expr) -> tuple[pl.Expr, pl.Expr]:

@@ -204,16 +204,17 @@ def _sorted_by_name(frame: pl.DataFrame) -> pl.DataFrame:
     """Last name, then first name, then the day connected (a stable tie-break), then the key.
 
     The folded names are worked out once, as columns, before the sort (see `folded_series`).
+    Rows already in key order (contacts are read so) need no key to break ties when the sort
+    keeps their order, and text keys are the costly ones to sort by.
     """
-    return frame.sort(
-        [
-            folded_series(frame.get_column("last_name")),
-            folded_series(frame.get_column("first_name")),
-            frame.get_column("connected_on"),
-            frame.get_column("key"),
-        ],
-        nulls_last=True,
-    )
+    keys = [
+        folded_series(frame.get_column("last_name")),
+        folded_series(frame.get_column("first_name")),
+        frame.get_column("connected_on"),
+    ]
+    if frame.get_column("key").is_sorted():
+        return frame.sort(keys, nulls_last=True, maintain_order=True)
+    return frame.sort([*keys, frame.get_column("key")], nulls_last=True)
 
 
 def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFrame:
