@@ -275,6 +275,27 @@ def test_random_templates_render_as_one_by_one() -> None:
         assert batch.to_list() == scalar(template, rows, my_name="Robin", today=TODAY), template
 
 
+def test_templates_using_some_placeholders_render_as_one_by_one_whatever_my_name() -> None:
+    """Only the placeholders a template uses are worked out, my own name checked once for all
+    rows; messages whose edges cannot be blank skip the final strip."""
+    templates = [
+        "Hi[ {first_name}],\n\nbye[ at {company}].[\n{my_name}]",
+        "[{my_name}]",
+        "{my_name}",
+        " {my_name} ",
+        "{years}\u00a0",
+        "[. {company}]. [{position}.]",
+        "\u3000[{note}]",
+        "Bye.",
+    ]
+    rows = edge_rows(TODAY, count=80, seed=7)
+    for my_name in ("Robin", None, " Zo\u00eb\u00a0Ann\u3000 ", "Al \u00a0\nBo", "\u00a0"):
+        for template in templates:
+            batch = batch_of(template, rows, my_name=my_name, today=TODAY)
+            expected = scalar(template, rows, my_name=my_name, today=TODAY)
+            assert batch.to_list() == expected, (template, my_name)
+
+
 def test_missing_columns_and_notes_count_as_empty() -> None:
     rows = pl.DataFrame({"first_name": ["Ana", None], "note": ["seen at the fair", None]})
     template = EVERY_PLACEHOLDER

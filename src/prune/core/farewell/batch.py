@@ -93,9 +93,11 @@ def messages_in_tones(
     *,
     edits: str | None = "text",
     notes: str | None = "note",
+    unsent: str | None = "",
 ) -> pl.Series:
     """`messages_many` with each row's tone already chosen (`effective_tones`), for a caller
-    that needs the tones too and so works them out once."""
+    that needs the tones too and so works them out once. `unsent` is what a row without a
+    message gets ("" there; an exported list wants null)."""
     edit = _column_or_nulls(contacts, edits)
     pending = edit.is_null()
     names = tones.filter(pending).unique(maintain_order=True).to_list()
@@ -107,10 +109,13 @@ def messages_in_tones(
         today=settings.today,
         notes=notes,
     )
-    if len(names) == 1 and pending.all():  # one tone, no edit: the common case, in one piece
-        if names[0] == NO_MESSAGE:
-            return pl.repeat("", contacts.height, dtype=pl.String, eager=True).alias("message")
-        return _render(templates[names[0]], values).alias("message")
+    silent = tones == NO_MESSAGE
+    if pending.all() and len(templates) <= 1 and silent.sum() * 2 <= contacts.height:
+        # No edit and one tone (the usual list): every row rendered at once, even the few
+        # without a message, which is quicker than taking them out and putting them back.
+        only = next(iter(templates.values()), None)
+        message = _repeat(unsent, values) if only is None else _render(only, values)
+        return (message.set(silent, unsent) if silent.any() else message).alias("message")
     values = values.with_columns(
         _row=pl.int_range(pl.len(), dtype=pl.UInt32), _tone=tones, _edit=edit
     )
@@ -118,12 +123,13 @@ def messages_in_tones(
     waiting = values.filter(pl.col("_edit").is_null())
     for name in names:
         group = waiting.filter(pl.col("_tone") == name)
-        if name == NO_MESSAGE:
-            message = pl.repeat("", group.height, dtype=pl.String, eager=True)
-        else:
-            message = _render(templates[name], group)
+        message = _repeat(unsent, group) if name == NO_MESSAGE else _render(templates[name], group)
         pieces.append(pl.DataFrame({"_row": group.get_column("_row"), "message": message}))
     return pl.concat(pieces).sort("_row").get_column("message")
+
+
+def _repeat(text: str | None, rows: pl.DataFrame) -> pl.Series:
+    return pl.repeat(text, rows.height, dtype=pl.String, eager=True)
 
 
 def _fields_of(templates: Iterable[str]) -> set[str]:

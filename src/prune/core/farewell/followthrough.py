@@ -220,8 +220,8 @@ def message_renderer(settings: FarewellSettings) -> MessageRenderer:
     def render_messages(rows: pl.DataFrame) -> pl.Series:
         flagged = rows["flagged"] if "flagged" in rows.columns else None
         chosen = effective_tones(rows["tone"], settings, flagged=flagged)
-        messages = messages_in_tones(rows, settings, chosen, edits=None)
-        return messages.set(chosen == NO_MESSAGE, None).rename("farewell_message")
+        messages = messages_in_tones(rows, settings, chosen, edits=None, unsent=None)
+        return messages.rename("farewell_message")
 
     return render_messages
 
