@@ -14,10 +14,11 @@ from datetime import date, timedelta
 import polars as pl
 import pytest
 
-from prune.core.farewell.batch import PYTHON_WHITESPACE, effective_tones, messages_many, refusals
+from prune.core.farewell.batch import effective_tones, messages_many, refusals
 from prune.core.farewell.length import check_length
 from prune.core.farewell.message import message_for, render
 from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.tidying import PYTHON_WHITESPACE
 from prune.core.farewell.tones import BUILTIN_TONES
 from prune.core.farewell.values import years_phrase
 from prune.core.state.importing import parse_export, record_export

@@ -84,6 +84,9 @@ EMAIL_COLUMN = "email"
 """Added last to a list when the export gives anyone's e-mail address (most connections hide it),
 so lists of an export without any keep exactly the columns above."""
 
+# The stored farewell columns a list reads, and the names they go by in it.
+_FAREWELL_PARTS = {"tone": "tone", "text": "edited_text", "status": "stored_status"}
+
 MessageRenderer = Callable[[pl.DataFrame], pl.Series]
 """Supplies the farewell text for disconnects the user has not edited.
 
@@ -119,9 +122,6 @@ def contact_list(
         verdict=which if which in VERDICTS else None,
         fields=[name for name in DECISION_FIELDS if name not in ("later_seq", "updated_at")],
     )
-    farewells = store.farewells().select(
-        "key", "tone", pl.col("text").alias("edited_text"), pl.col("status").alias("stored_status")
-    )
     people = past_connections(store, snapshot_id) if which == PAST else store.contacts(snapshot_id)
     columns = PAST_COLUMNS if which == PAST else COLUMNS
     if _any_present(people[EMAIL_COLUMN]):
@@ -140,19 +140,33 @@ def contact_list(
     as_days = _days_read_as_text(frame.get_column("connected_on"))
     if not as_days:
         frame = frame.with_columns(_iso_text("connected_on"))
-    frame = _sorted_by_name(frame).join(farewells, on="key", how="left", maintain_order="left")
-    is_disconnect = pl.col("verdict") == "disconnect"
-    frame = frame.with_columns(
-        pl.when(is_disconnect).then(pl.col("edited_text")).alias("farewell_message"),
-        pl.when(is_disconnect)
-        .then(pl.col("stored_status").fill_null("drafted"))
-        .alias("farewell_status"),
-    )
+    frame = _with_farewells(_sorted_by_name(frame), store)
     if messages is not None:
         frame = _fill_messages(frame, messages)
     if as_days:
         frame = frame.with_columns(_iso_text("connected_on"))
     return frame.select(columns)
+
+
+def _with_farewells(frame: pl.DataFrame, store: Store) -> pl.DataFrame:
+    """The stored farewells joined in, and each disconnect's message (an edit) and status."""
+    farewells = store.farewells()
+    if farewells.is_empty():  # none stored yet (the Farewells screen never opened): no join
+        frame = frame.with_columns(
+            pl.lit(None, dtype=pl.String).alias(name) for name in _FAREWELL_PARTS.values()
+        )
+    else:
+        read = [pl.col(stored).alias(name) for stored, name in _FAREWELL_PARTS.items()]
+        frame = frame.join(
+            farewells.select("key", *read), on="key", how="left", maintain_order="left"
+        )
+    is_disconnect = pl.col("verdict") == "disconnect"
+    return frame.with_columns(
+        pl.when(is_disconnect).then(pl.col("edited_text")).alias("farewell_message"),
+        pl.when(is_disconnect)
+        .then(pl.col("stored_status").fill_null("drafted"))
+        .alias("farewell_status"),
+    )
 
 
 def _iso_text(column: str) -> pl.Expr:
