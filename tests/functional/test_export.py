@@ -8,6 +8,7 @@ import io
 import json
 import os
 import stat
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -15,6 +16,9 @@ import pytest
 
 import prune.core.state.store as store_module
 from prune.core.errors import ExportError
+from prune.core.farewell.followthrough import message_renderer
+from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.tones import BUILTIN_TONES
 from prune.core.lists.atomic_write import target_exists, write_atomically
 from prune.core.lists.formats import default_file_name, prepare_export, render_list, rows_left_out
 from prune.core.lists.selection import COLUMNS, contact_list
@@ -128,6 +132,33 @@ def test_a_farewell_renderer_fills_only_the_unedited_disconnects(known) -> None:
     assert frame["farewell_message"].to_list() == ["Goodbye Dee", ANA_FAREWELL, "Goodbye Cy"]
     assert seen[0]["first_name"].to_list() == ["Dee", "Cy"]
     assert "tone" in seen[0].columns and "key" in seen[0].columns
+
+
+def test_a_day_outside_years_1_to_9999_is_listed_and_counted_as_its_text(
+    known, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Days are sorted and counted as dates only while their years have four digits; any other
+    is listed as its text, and no years are counted from it."""
+    store, snapshot_id = known
+    first = pl.col("first_name")
+    odd_days = store.contacts(snapshot_id).with_columns(
+        pl.when(first == "Cy")
+        .then(pl.date(0, 5, 15))
+        .when(first == "Dee")
+        .then(pl.date(10000, 1, 2))
+        .otherwise(pl.col("connected_on"))
+        .alias("connected_on")
+    )
+    monkeypatch.setattr(store, "contacts", lambda _snapshot_id: odd_days)
+    settings = FarewellSettings(templates=BUILTIN_TONES, my_name="Robin", today=date(2026, 12, 3))
+    frame = contact_list(store, snapshot_id, "disconnect", messages=message_renderer(settings))
+    rows = {row["first_name"]: row for row in frame.iter_rows(named=True)}
+    assert frame["first_name"].to_list() == ["Dee", "Ana", "Cy"]
+    assert rows["Cy"]["connected_on"] == "0000-05-15"
+    far = pl.select(pl.date(10000, 1, 2).dt.to_string("%Y-%m-%d")).item()
+    assert rows["Dee"]["connected_on"] == far
+    assert rows["Cy"]["farewell_message"].startswith("Hi Cy,")
+    assert "connected for" not in rows["Cy"]["farewell_message"]
 
 
 def test_a_renderer_returning_the_wrong_number_of_messages_is_refused(known) -> None:

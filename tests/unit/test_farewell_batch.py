@@ -14,10 +14,11 @@ from datetime import date, timedelta
 import polars as pl
 import pytest
 
-from prune.core.farewell.batch import PYTHON_WHITESPACE, effective_tones, messages_many, refusals
+from prune.core.farewell.batch import effective_tones, messages_many, refusals
 from prune.core.farewell.length import check_length
 from prune.core.farewell.message import message_for, render
 from prune.core.farewell.settings import FarewellSettings
+from prune.core.farewell.tidying import PYTHON_WHITESPACE
 from prune.core.farewell.tones import BUILTIN_TONES
 from prune.core.farewell.values import years_phrase
 from prune.core.state.importing import parse_export, record_export
@@ -273,6 +274,27 @@ def test_random_templates_render_as_one_by_one() -> None:
         template = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 24)))
         batch = batch_of(template, rows, my_name="Robin", today=TODAY)
         assert batch.to_list() == scalar(template, rows, my_name="Robin", today=TODAY), template
+
+
+def test_templates_using_some_placeholders_render_as_one_by_one_whatever_my_name() -> None:
+    """Only the placeholders a template uses are worked out, my own name checked once for all
+    rows; messages whose edges cannot be blank skip the final strip."""
+    templates = [
+        "Hi[ {first_name}],\n\nbye[ at {company}].[\n{my_name}]",
+        "[{my_name}]",
+        "{my_name}",
+        " {my_name} ",
+        "{years}\u00a0",
+        "[. {company}]. [{position}.]",
+        "\u3000[{note}]",
+        "Bye.",
+    ]
+    rows = edge_rows(TODAY, count=80, seed=7)
+    for my_name in ("Robin", None, " Zo\u00eb\u00a0Ann\u3000 ", "Al \u00a0\nBo", "\u00a0"):
+        for template in templates:
+            batch = batch_of(template, rows, my_name=my_name, today=TODAY)
+            expected = scalar(template, rows, my_name=my_name, today=TODAY)
+            assert batch.to_list() == expected, (template, my_name)
 
 
 def test_missing_columns_and_notes_count_as_empty() -> None:

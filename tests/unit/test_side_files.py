@@ -10,7 +10,7 @@ import pytest
 
 from prune.core.errors import ExportError
 from prune.core.evidence.endorsements import read_endorsements
-from prune.core.evidence.flags import bare_bones_flags
+from prune.core.evidence.flags import bare_bones_flags, is_bare_bones
 from prune.core.evidence.invitations import read_invitations
 from prune.core.evidence.matching import ContactIndex
 from prune.core.evidence.recommendations import read_recommendations
@@ -286,3 +286,30 @@ def test_bare_bones_flags() -> None:
 def test_no_url_flag_only_when_the_export_has_urls_at_all() -> None:
     flags = flags_of("Bo,Li,,Acme,Dev,07 Mar 2016", header=OLD_HEADER)
     assert flags == {"name:bo|li|2016-03-07": None}
+
+
+def test_the_quick_yes_or_no_agrees_with_the_flags() -> None:
+    rows = [
+        "Ana,Doe,https://www.linkedin.com/in/ana,,Acme,CTO,07 Mar 2016",
+        "JOHN,SMITH,https://www.linkedin.com/in/js,,Acme,CTO,07 Mar 2016",
+        "JO,Sm1th,https://www.linkedin.com/in/j1,,Acme,CTO,07 Mar 2016",
+        "Ana2,Doe,https://www.linkedin.com/in/ana2,,Acme,Dev,07 Mar 2016",
+        "Ana,Doe٣,https://www.linkedin.com/in/arabic-digit,,Acme,Dev,07 Mar 2016",
+        "🌻,🚀,https://www.linkedin.com/in/sun,,Acme,Dev,07 Mar 2016",
+        "Ana 🌻,Sol,https://www.linkedin.com/in/sol,,Acme,Dev,07 Mar 2016",
+        "Bo,Li,,,Acme,Dev,07 Mar 2016",
+        "Jo,Ng,https://www.linkedin.com/in/jo,,,Dev,07 Mar 2016",
+        "Al,Ng,https://www.linkedin.com/in/al,,Acme,,07 Mar 2016",
+        'Cy,Ng,https://www.linkedin.com/in/cy,," "," ",07 Mar 2016',
+        "李,小龙,https://www.linkedin.com/in/li,,Acme,Dev,07 Mar 2016",
+        "ÉVA,ÖRS,https://www.linkedin.com/in/eva,,Acme,Dev,07 Mar 2016",
+        "Éva,Örs,https://www.linkedin.com/in/eva2,,,,07 Mar 2016",
+        ",,https://www.linkedin.com/in/none,,Acme,Dev,07 Mar 2016",
+        "AB,C,https://www.linkedin.com/in/abc,,Acme,Dev,07 Mar 2016",
+    ]
+    frame = contacts(*rows)
+    for any_url in (True, False):
+        expected = bare_bones_flags(frame, any_url=any_url)["flags"].is_not_null()
+        assert is_bare_bones(frame, any_url=any_url).to_list() == expected.to_list()
+    ordinary = contacts(rows[0], rows[6])
+    assert is_bare_bones(ordinary, any_url=True).to_list() == [False, False]

@@ -45,6 +45,16 @@ def test_a_where_clause_and_its_parameters_pick_the_rows(db: sqlite3.Connection)
     assert sorted(frame["number"].to_list()) == [1, 9_007_199_254_740_993]
 
 
+def test_columns_of_nulls_only_come_back_as_nulls_of_their_type(db: sqlite3.Connection) -> None:
+    rows = [("null", None, None), ("[null]", None, None), (None, None, None)]
+    db.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    frame = query_frame(db, SCHEMA, "FROM t")
+    assert frame.schema == pl.Schema(SCHEMA)
+    assert frame.rows() == rows
+    only_nulls = query_frame(db, {"other": pl.String, "text": pl.String}, "FROM t")
+    assert only_nulls.rows() == [(None, "null"), (None, "[null]"), (None, None)]
+
+
 def test_no_rows_give_an_empty_frame_with_the_columns(db: sqlite3.Connection) -> None:
     frame = query_frame(db, SCHEMA, "FROM t")
     assert frame.height == 0

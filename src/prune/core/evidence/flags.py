@@ -59,3 +59,37 @@ def bare_bones_flags(contacts: pl.DataFrame, *, any_url: bool | None = None) -> 
         ignore_nulls=True,
     )
     return contacts.select("key", flags.replace("", None).alias("flags"))
+
+
+def is_bare_bones(contacts: pl.DataFrame, *, any_url: bool) -> pl.Series:
+    """Whether `bare_bones_flags` gives each contact any flag, worked out several times quicker.
+
+    A name with a lower-case letter and no digit has letters and is not in capitals, so it
+    raises no flag of its own: one search finds those names, and only the others, a handful,
+    go through every check.
+    """
+
+    def blank(column: str) -> pl.Expr:
+        return pl.col(column).str.strip_chars().fill_null("") == ""
+
+    name = pl.concat_str(
+        [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")], separator=" "
+    )
+    checks = [blank("company").alias("bare"), name.str.contains(_ORDINARY).alias("ordinary")]
+    quick = contacts.select(checks + ([blank("url").alias("no_url")] if any_url else []))
+    bare, ordinary = quick.get_column("bare"), quick.get_column("ordinary")
+    if bare.any():  # the position matters only without a company
+        rows = bare.arg_true()
+        bare = bare.scatter(rows, contacts[rows].select(blank("position")).to_series())
+    if any_url:
+        bare = bare | quick.get_column("no_url")
+    if ordinary.all():
+        return bare
+    rows = (~ordinary).arg_true()
+    checked = contacts.select("key", "first_name", "last_name", "company", "position", "url")[rows]
+    unusual = bare_bones_flags(checked, any_url=any_url).get_column("flags").is_not_null()
+    return bare.scatter(rows, unusual)
+
+
+# A name with a lower-case letter and no digit raises no flag of its own.
+_ORDINARY = r"^[^\p{Nd}]*\p{Ll}[^\p{Nd}]*$"

@@ -21,7 +21,7 @@ from datetime import date
 import polars as pl
 
 from prune.core.evidence.flags import bare_bones_flags
-from prune.core.farewell.batch import effective_tones, messages_many, refusals
+from prune.core.farewell.batch import effective_tones, messages_in_tones, refusals
 from prune.core.farewell.length import check_length
 from prune.core.farewell.message import message_for
 from prune.core.farewell.settings import FarewellSettings
@@ -138,8 +138,8 @@ def farewell_rows(
             "key",
         )
     )
-    messages = messages_many(frame, settings, tone=tone, flagged="flagged")
     chosen = effective_tones(frame["tone"], settings, tone=tone, flagged=frame["flagged"])
+    messages = messages_in_tones(frame, settings, chosen)
     frame = frame.with_columns(
         chosen, (pl.col("text").is_null() & (chosen == NO_MESSAGE)).alias("no_message")
     )
@@ -218,12 +218,10 @@ def message_renderer(settings: FarewellSettings) -> MessageRenderer:
     """
 
     def render_messages(rows: pl.DataFrame) -> pl.Series:
-        flagged = "flagged" if "flagged" in rows.columns else None
-        messages = messages_many(rows, settings, edits=None, flagged=flagged)
-        chosen = effective_tones(
-            rows["tone"], settings, flagged=None if flagged is None else rows[flagged]
-        )
-        return messages.set(chosen == NO_MESSAGE, None).rename("farewell_message")
+        flagged = rows["flagged"] if "flagged" in rows.columns else None
+        chosen = effective_tones(rows["tone"], settings, flagged=flagged)
+        messages = messages_in_tones(rows, settings, chosen, edits=None, unsent=None)
+        return messages.rename("farewell_message")
 
     return render_messages
 

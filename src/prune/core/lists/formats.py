@@ -228,7 +228,12 @@ def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
     One cheap pass finds the columns that hold such a cell; only those are rewritten, which keeps
     a 30,000-row export close to the cost of writing it bare.
     """
-    text = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    # A column of nulls only (a question nobody answered, say) has nothing to check.
+    text = [
+        name
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String and frame.get_column(name).null_count() < frame.height
+    ]
     if not text or frame.is_empty():
         return frame
     hits = frame.select(pl.col(text).str.contains(_FORMULA_START).any()).row(0)

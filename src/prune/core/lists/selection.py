@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 
 import polars as pl
 
-from prune.core.evidence.flags import bare_bones_flags
+from prune.core.evidence.flags import is_bare_bones
 from prune.core.model import NO_MESSAGE_NEEDED, VERDICTS
 from prune.core.state.past import past_connections
 from prune.core.state.records import DECISION_FIELDS
@@ -84,15 +84,18 @@ EMAIL_COLUMN = "email"
 """Added last to a list when the export gives anyone's e-mail address (most connections hide it),
 so lists of an export without any keep exactly the columns above."""
 
+# The stored farewell columns a list reads, and the names they go by in it.
+_FAREWELL_PARTS = {"tone": "tone", "text": "edited_text", "status": "stored_status"}
+
 MessageRenderer = Callable[[pl.DataFrame], pl.Series]
 """Supplies the farewell text for disconnects the user has not edited.
 
 It receives one row per such contact, with the columns key, first_name, last_name, url, company,
-position, connected_on (ISO string), note (the user's note, or null), tone (the stored tone, or
-null) and flagged (whether the profile has bare-bones flags), and returns a string series of the
-same length and order: null where the contact gets no message, whose status is then "no message
-needed" (unless marked sent or removed). The user's own edit always wins
-over what it returns.
+position, connected_on (a date; ISO text when some year is outside 1 to 9999), note (the user's
+note, or null), tone (the stored tone, or null) and flagged (whether the profile has bare-bones
+flags), and returns a string series of the same length and order: null where the contact gets no
+message, whose status is then "no message needed" (unless marked sent or removed). The user's
+own edit always wins over what it returns.
 """
 
 
@@ -119,9 +122,6 @@ def contact_list(
         verdict=which if which in VERDICTS else None,
         fields=[name for name in DECISION_FIELDS if name not in ("later_seq", "updated_at")],
     )
-    farewells = store.farewells().select(
-        "key", "tone", pl.col("text").alias("edited_text"), pl.col("status").alias("stored_status")
-    )
     people = past_connections(store, snapshot_id) if which == PAST else store.contacts(snapshot_id)
     columns = PAST_COLUMNS if which == PAST else COLUMNS
     if _any_present(people[EMAIL_COLUMN]):
@@ -135,23 +135,58 @@ def contact_list(
         frame = frame.join(decisions, on="key", how="left")
         if which == "undecided":
             frame = frame.filter(pl.col("verdict").is_null())
-    frame = frame.with_columns(pl.col("connected_on").dt.to_string("%Y-%m-%d"))
-    frame = _sorted_by_name(frame).join(farewells, on="key", how="left", maintain_order="left")
+    # A day of years 1 to 9999 sorts (and is rendered) as its ISO text does, and is far cheaper
+    # to sort and to count years from; any other day is turned into text first.
+    as_days = _days_read_as_text(frame.get_column("connected_on"))
+    if not as_days:
+        frame = frame.with_columns(_iso_text("connected_on"))
+    frame = _with_farewells(_sorted_by_name(frame), store)
+    if messages is not None:
+        frame = _fill_messages(frame, messages)
+    if as_days:
+        frame = frame.with_columns(_iso_text("connected_on"))
+    return frame.select(columns)
+
+
+def _with_farewells(frame: pl.DataFrame, store: Store) -> pl.DataFrame:
+    """The stored farewells joined in, and each disconnect's message (an edit) and status."""
+    farewells = store.farewells()
+    if farewells.is_empty():  # none stored yet (the Farewells screen never opened): no join
+        frame = frame.with_columns(
+            pl.lit(None, dtype=pl.String).alias(name) for name in _FAREWELL_PARTS.values()
+        )
+    else:
+        read = [pl.col(stored).alias(name) for stored, name in _FAREWELL_PARTS.items()]
+        frame = frame.join(
+            farewells.select("key", *read), on="key", how="left", maintain_order="left"
+        )
     is_disconnect = pl.col("verdict") == "disconnect"
-    frame = frame.with_columns(
+    return frame.with_columns(
         pl.when(is_disconnect).then(pl.col("edited_text")).alias("farewell_message"),
         pl.when(is_disconnect)
         .then(pl.col("stored_status").fill_null("drafted"))
         .alias("farewell_status"),
     )
-    if messages is not None:
-        frame = _fill_messages(frame, messages)
-    return frame.select(columns)
+
+
+def _iso_text(column: str) -> pl.Expr:
+    return pl.col(column).dt.to_string("%Y-%m-%d")
+
+
+def _days_read_as_text(days: pl.Series) -> bool:
+    """Whether every day has a year of four digits (1 to 9999), so that sorting the days and
+    sorting their ISO text agree, and the farewell renderer reads both alike."""
+    years = days.dt.year()
+    low, high = years.min(), years.max()
+    return low is None or (
+        isinstance(low, int) and isinstance(high, int) and low >= 1 and high <= 9999
+    )
 
 
 def _any_present(values: pl.Series) -> bool:
-    """Whether any value is more than blanks."""
-    return bool((values.cast(pl.String).str.strip_chars().fill_null("") != "").any())
+    """Whether any value is more than blanks (most e-mail addresses are hidden: null)."""
+    given = values.drop_nulls().cast(pl.String)
+    return bool((given.str.strip_chars() != "").any())
 
 
 def invitation_rows(invitations: pl.DataFrame, which: str) -> pl.DataFrame:
@@ -184,28 +219,31 @@ def _sorted_by_name(frame: pl.DataFrame) -> pl.DataFrame:
     """Last name, then first name, then the day connected (a stable tie-break), then the key.
 
     The folded names are worked out once, as columns, before the sort (see `folded_series`).
+    Rows already in key order (contacts are read so) need no key to break ties when the sort
+    keeps their order, and text keys are the costly ones to sort by.
     """
-    return frame.sort(
-        [
-            folded_series(frame.get_column("last_name")),
-            folded_series(frame.get_column("first_name")),
-            frame.get_column("connected_on"),
-            frame.get_column("key"),
-        ],
-        nulls_last=True,
-    )
+    keys = [
+        folded_series(frame.get_column("last_name")),
+        folded_series(frame.get_column("first_name")),
+        frame.get_column("connected_on"),
+    ]
+    if frame.get_column("key").is_sorted():
+        return frame.sort(keys, nulls_last=True, maintain_order=True)
+    return frame.sort([*keys, frame.get_column("key")], nulls_last=True)
 
 
 def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFrame:
     """Ask the renderer for the disconnects without an edit, and put its text in their rows."""
-    needs = pl.col("farewell_status").is_not_null() & pl.col("farewell_message").is_null()
-    wanted = frame.with_row_index("row").filter(needs)
+    needs = frame.select(
+        pl.col("farewell_status").is_not_null() & pl.col("farewell_message").is_null()
+    ).to_series()
+    every = bool(needs.all())  # the usual disconnect list: no copying rows out and back
+    wanted = frame if every else frame.filter(needs)
     if wanted.is_empty():
         return frame
     any_url = bool(frame["url"].is_not_null().any())
-    flags = bare_bones_flags(wanted, any_url=any_url).get_column("flags")
     rendered = messages(
-        wanted.with_columns(flagged=flags.is_not_null()).select(
+        wanted.with_columns(flagged=is_bare_bones(wanted, any_url=any_url)).select(
             "key",
             "first_name",
             "last_name",
@@ -222,11 +260,18 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
         raise ValueError(
             f"the farewell renderer returned {rendered.len()} messages for {wanted.height} contacts"
         )
-    rows, text = wanted.get_column("row"), rendered.cast(pl.String)
+    text = rendered.cast(pl.String)
     # No text for a contact who needs none; one sent or removed keeps that mark.
     unneeded = text.is_null() & ~wanted.get_column("farewell_status").is_in(["sent", "removed"])
-    message = frame.get_column("farewell_message").clone().scatter(rows, text)
-    status = frame.get_column("farewell_status").clone()
-    if unneeded.any():
-        status = status.scatter(rows.filter(unneeded), NO_MESSAGE_NEEDED)
+    status = frame.get_column("farewell_status")
+    if every:
+        message = text
+        if unneeded.any():
+            status = status.set(unneeded, NO_MESSAGE_NEEDED)
+    else:
+        rows = needs.arg_true()
+        message = frame.get_column("farewell_message").clone().scatter(rows, text)
+        status = status.clone()
+        if unneeded.any():
+            status = status.scatter(rows.filter(unneeded), NO_MESSAGE_NEEDED)
     return frame.with_columns(message.alias("farewell_message"), status.alias("farewell_status"))

@@ -50,15 +50,25 @@ def query_frame(
         return _row_by_row(db, schema, source, parameters)
     if row[0] == "[]":  # no rows: exploding empty lists would give one row of nulls
         return pl.DataFrame(schema=schema)
-    return pl.DataFrame(
-        [
-            pl.Series(name, [text], dtype=pl.String)
-            .str.json_decode(pl.List(dtype))
-            .explode()
-            .cast(dtype)
-            for (name, dtype), text in zip(schema.items(), row, strict=True)
-        ]
-    )
+    return _decoded(schema, row)
+
+
+def _decoded(
+    schema: dict[str, type[pl.DataType] | pl.DataType], arrays: Sequence[str]
+) -> pl.DataFrame:
+    """The frame of one JSON array per column. A column of nulls only (a question nobody was
+    asked, say) is written in rather than decoded, which at 30,000 rows saves milliseconds."""
+    columns: list[pl.Series] = []
+    nulls = ""
+    for (name, dtype), text in zip(schema.items(), arrays, strict=True):
+        if columns and text == nulls:
+            columns.append(pl.repeat(None, columns[0].len(), dtype=dtype, eager=True).alias(name))
+            continue
+        column = pl.Series(name, [text], dtype=pl.String).str.json_decode(pl.List(dtype)).explode()
+        columns.append(column.cast(dtype))
+        if not nulls:
+            nulls = "[" + ",".join(["null"] * column.len()) + "]"
+    return pl.DataFrame(columns)
 
 
 def _row_by_row(
