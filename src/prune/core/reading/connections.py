@@ -16,7 +16,7 @@ from prune.core.errors import ExportError
 from prune.core.model import CONTACT_COLUMNS
 from prune.core.reading.csv_table import Table, locate_table
 from prune.core.reading.identity import contact_keys
-from prune.core.reading.placeholders import clear_placeholders, count_placeholders, is_placeholder
+from prune.core.reading.placeholders import clear_placeholders, count_placeholders
 from prune.core.reading.records import read_whole_rows
 from prune.core.text.control import shown_path
 
@@ -112,12 +112,17 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
             if column.lower() in COLUMN_NAMES
         }
     )
-    frame, first_dates, any_placeholder = _normalised(frame)
-    placeholders = count_placeholders(frame) if any_placeholder else {}
-    if placeholders:  # the dates are read again from the cleared cells
+    frame = frame.select(
+        pl.col(column).str.strip_chars().replace("", None)
+        if column in frame.columns
+        else pl.lit(None, dtype=pl.String).alias(column)
+        for column in COLUMN_NAMES.values()
+    )
+    placeholders = count_placeholders(frame)
+    if placeholders:
         frame = clear_placeholders(frame)
     rows = frame.height + cut
-    connected_on = _parse_dates(frame["connected_on"], None if placeholders else first_dates)
+    connected_on = _parse_dates(frame["connected_on"])
     if not last_cut and _date_cut_short(table, frame["connected_on"], connected_on):
         frame, connected_on = frame.head(-1), connected_on.head(-1)
         cut, last_cut = cut + 1, True
@@ -141,37 +146,6 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
         last_row_cut=last_cut,
         placeholders=placeholders,
     )
-
-
-def _normalised(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series, bool]:
-    """The COLUMN_NAMES columns stripped (blank cells null), the dates read in the first of
-    DATE_FORMATS, and whether any cell is a spreadsheet placeholder.
-
-    One select, so polars works on every column at once instead of one pass after another.
-    """
-    stripped = [
-        pl.col(column).str.strip_chars().replace("", None)
-        if column in frame.columns
-        else pl.lit(None, dtype=pl.String).alias(column)
-        for column in COLUMN_NAMES.values()
-    ]
-    fmt, dtype = DATE_FORMATS[0]
-    cells = pl.col(list(COLUMN_NAMES.values()))
-    done = (
-        frame.lazy()
-        .select(stripped)
-        .with_columns(
-            pl.col("connected_on")
-            .str.strptime(dtype, fmt, strict=False)
-            .cast(pl.Date)
-            .alias("_first_dates"),
-            pl.any_horizontal(is_placeholder(cells).any().fill_null(False)).alias("_placeholder"),
-        )
-        .collect()
-    )
-    any_placeholder = done.height > 0 and bool(done["_placeholder"][0])
-    first_dates = done["_first_dates"].alias("connected_on")
-    return done.drop("_first_dates", "_placeholder"), first_dates, any_placeholder
 
 
 def _date_cut_short(table: Table, texts: pl.Series, dates: pl.Series) -> bool:
@@ -212,19 +186,14 @@ def _locate(raw: bytes, name: str) -> Table:
     )
 
 
-def _parse_dates(values: pl.Series, first: pl.Series | None = None) -> pl.Series:
-    """Each date in the first of DATE_FORMATS that reads it; `first`, when given, is what the
-    first format made of them already.
+def _parse_dates(values: pl.Series) -> pl.Series:
+    """Each date in the first of DATE_FORMATS that reads it.
 
     A file uses one or two formats, so each format is tried only on the rows every earlier one
     left unread, instead of every format on every row.
     """
     (first_format, first_type), *other_formats = DATE_FORMATS
-    parsed = (
-        values.str.strptime(first_type, first_format, strict=False).cast(pl.Date)
-        if first is None
-        else first
-    )
+    parsed = values.str.strptime(first_type, first_format, strict=False).cast(pl.Date)
     for fmt, dtype in other_formats:
         unread = parsed.is_null() & values.is_not_null()
         if not unread.any():
