@@ -152,6 +152,22 @@ def test_bad_input_is_refused_with_a_reason(raw: bytes, expected: str) -> None:
     assert "\n" not in message
 
 
+def test_a_year_no_calendar_holds_reads_as_no_date_instead_of_failing() -> None:
+    """Polars reads "01 Jan 0000"; Python's dates start at year 1, so such a cell broke the
+    import with a traceback. It is an unreadable date like any other now."""
+    header = "First Name,Last Name,Email Address,Company,Position,Connected On"
+    rows = [f"N{number},L,,Co,Dev,0{number % 9 + 1} Feb 2022" for number in range(20)]
+    text = connections_text("Bo,Li,,Globex,Dev,01 Jan 0000", *rows, header=header)
+    result = read_connections(text.encode())
+    assert result.contacts.height == 21
+    assert result.contacts["connected_on"].null_count() == 1
+    assert result.first_connected_on == date(2022, 2, 1)
+    bad = [f"B{number},Li,,Globex,Dev,01 Jan 0000" for number in range(3)]
+    alone = connections_text(*bad, "Ana,Doe,,Acme,CTO,07 Mar 2024", header=header)
+    with pytest.raises(ExportError, match="01 Jan 0000"):  # most dates like it: refused
+        read_connections(alone.encode())
+
+
 def test_dates_in_several_formats_within_one_file_are_each_read() -> None:
     header = "First Name,Last Name,Email Address,Company,Position,Connected On"
     text = connections_text(

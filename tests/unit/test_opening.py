@@ -88,7 +88,7 @@ def test_a_contact_read_by_key_is_the_row_the_session_reads(tmp_path: Path) -> N
     path.write_text(
         connections_text(
             "Zoë,Ødegård,https://www.linkedin.com/in/zo%C3%AB,zoe@example.org,,,07 Mar 2024",
-            "Ed,,https://www.linkedin.com/in/ed,,Acme [Labs],\"Head, Sales\",01 Feb 2019",
+            'Ed,,https://www.linkedin.com/in/ed,,Acme [Labs],"Head, Sales",01 Feb 2019',
             "Fay,Moe,,,Initech,PM,01 Jan 2021",
         )
     )

@@ -200,6 +200,10 @@ def _parse_dates(values: pl.Series) -> pl.Series:
             break
         attempt = values.filter(unread).str.strptime(dtype, fmt, strict=False).cast(pl.Date)
         parsed = parsed.scatter(unread.arg_true(), attempt)
+    # polars reads years no Python date can hold ("01 Jan 0000"): such a day is unreadable too.
+    outside = ~parsed.dt.year().is_between(1, 9999).fill_null(True)
+    if outside.any():
+        parsed = parsed.scatter(outside.arg_true(), None)
     return parsed
 
 
