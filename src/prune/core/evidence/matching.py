@@ -72,19 +72,30 @@ class ContactIndex:
 
     @classmethod
     def build(cls, contacts: pl.DataFrame) -> ContactIndex:
-        named = contacts.select(
-            "key",
-            full_name(pl.col("first_name"), pl.col("last_name")).alias("name"),
-            pl.col("url").is_null().alias("no_url"),
-        ).filter(pl.col("name").is_not_null())
-        names = named.group_by("name").agg(
-            pl.col("key").first().alias("name_key"),
-            pl.len().alias("holders"),
-            pl.col("no_url").sum().alias("without_url"),
+        named = (
+            contacts.lazy()  # lazily, so the name is joined once for every step of normalising
+            .select(
+                "key",
+                full_name(pl.col("first_name"), pl.col("last_name")).alias("name"),
+                pl.col("url").is_null().alias("no_url"),
+            )
+            .filter(pl.col("name").is_not_null())
+            .collect()
+        )
+        # Sorted first (stably, so a name's first key stays its first), then grouped in that
+        # order: one sort of the contacts instead of a hash grouping and a sort of its result.
+        names = (
+            named.sort("name", maintain_order=True)
+            .group_by("name", maintain_order=True)
+            .agg(
+                pl.col("key").first().alias("name_key"),
+                pl.len().alias("holders"),
+                pl.col("no_url").sum().alias("without_url"),
+            )
         )
         return cls(
             keys=contacts["key"].sort(),
-            names=names.sort("name"),
+            names=names,
             holders=named.select("name", "key"),
         )
 

@@ -265,11 +265,11 @@ def _owner_key(groups: pl.DataFrame, parts: pl.DataFrame, owner_name: str | None
     still receives). Without it, the owner is whoever is in the most messages.
     """
     if owner_name:
-        as_sender = groups.filter(normalised_name(pl.col("from")) == owner_name).select(
+        as_sender = groups.filter(_written_as(groups["from"], owner_name)).select(
             pl.col("sender_key").alias("person"), "n"
         )
         as_recipient = (
-            groups.filter(normalised_name(pl.col("to")) == owner_name)
+            groups.filter(_written_as(groups["to"], owner_name))
             .join(parts.filter(pl.col("recipient_count") == 1), on="recipients")
             .select(pl.col("recipient_key").alias("person"), "n")
         )
@@ -282,6 +282,14 @@ def _owner_key(groups: pl.DataFrame, parts: pl.DataFrame, owner_name: str | None
         pl.col("recipient_key").alias("person"), "n"
     )
     return _busiest(pl.concat([as_sender, as_recipient]))
+
+
+def _written_as(values: pl.Series, name: str) -> pl.Expr:
+    """Whether each value, normalised, is `name` (normalised): each distinct value is
+    normalised once, and groups repeat their senders' and recipients' names."""
+    distinct = values.unique().to_frame("value")
+    written = distinct.filter(normalised_name(pl.col("value")) == name)["value"]
+    return pl.col(values.name).is_in(written.implode())
 
 
 def _busiest(counts: pl.DataFrame) -> str | None:
