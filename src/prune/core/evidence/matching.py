@@ -29,8 +29,9 @@ def positions_in(ordered: pl.Series, wanted: pl.Series) -> pl.Series:
         return pl.repeat(None, len(wanted), dtype=pl.UInt32, eager=True)
     at = ordered.search_sorted(wanted, side="left")
     found = ordered.gather(at.clip(0, len(ordered) - 1))
-    hit = ((found == wanted) & (at < len(ordered))).fill_null(False)
-    return pl.select(pl.when(hit).then(at).cast(pl.UInt32)).to_series()
+    checked = pl.DataFrame({"at": at, "found": found, "wanted": wanted})
+    hit = ((pl.col("found") == pl.col("wanted")) & (pl.col("at") < len(ordered))).fill_null(False)
+    return checked.select(pl.when(hit).then(pl.col("at")).cast(pl.UInt32)).to_series()
 
 
 def keys_for_urls(urls: pl.Series) -> pl.Series:
@@ -108,21 +109,22 @@ class ContactIndex:
         """
         order = [*frame.columns, *RESOLVED_COLUMNS]
         by_url = positions_in(self.keys, frame["url_key"].cast(pl.String)).is_not_null()
-        frame = frame.with_columns(by_url.alias("_by_url"))
-        matched = frame.filter(pl.col("_by_url")).with_columns(
-            pl.col("url_key").alias("key"),
-            pl.lit(False).alias("by_name"),
-            pl.lit(None, dtype=pl.UInt32).alias("shared_by"),
+        matched = (
+            frame.lazy()
+            .filter(by_url)
+            .with_columns(
+                pl.col("url_key").alias("key"),
+                pl.lit(False).alias("by_name"),
+                pl.lit(None, dtype=pl.UInt32).alias("shared_by"),
+            )
         )
-        rest = frame.filter(~pl.col("_by_url")).with_columns(
-            normalised_name(pl.col("name")).alias("name")
-        )
+        rest = frame.filter(~by_url).with_columns(normalised_name(pl.col("name")).alias("name"))
         found = positions_in(self.names["name"], rest["name"])
         rest = rest.hstack(self.names.drop("name").select(pl.all().gather(found)))
         # A row with a URL may only land on a contact that has none (pre-2023 Connections.csv);
         # otherwise the URL already said it is someone else, however alike the names.
         no_url = pl.col("url_key").is_null()
-        rest = rest.with_columns(
+        pinned = rest.lazy().with_columns(
             pl.when((pl.col("holders") == 1) & (no_url | (pl.col("without_url") == 1)))
             .then(pl.col("name_key"))
             .otherwise(None)
@@ -132,8 +134,12 @@ class ContactIndex:
             .otherwise(None)
             .cast(pl.UInt32)
             .alias("shared_by"),
-        ).with_columns(pl.col("key").is_not_null().alias("by_name"))
-        return pl.concat([matched.select(order), rest.select(order)], how="vertical_relaxed")
+        )
+        pinned = pinned.with_columns(pl.col("key").is_not_null().alias("by_name"))
+        # One query for both halves: a side file of a dozen rows pays for few passes.
+        return pl.concat(
+            [matched.select(order), pinned.select(order)], how="vertical_relaxed"
+        ).collect()
 
     def contacts_named(self, names: list[str]) -> pl.DataFrame:
         """Every contact bearing one of these (normalised) names: name, key."""
