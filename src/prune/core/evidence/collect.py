@@ -129,6 +129,9 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
     """
     reading = _Reading(files)
     index = ContactIndex.build(contacts)
+    frame = contacts.select("key", "connected_on").join(
+        bare_bones_flags(contacts), on="key", how="left", maintain_order="left"
+    )
     owner_name = reading.attempt(PROFILE, "your own name", read_owner_name)
     employers = reading.attempt(POSITIONS, "former colleagues", read_employers)
     tally = reading.attempt_lazy(
@@ -140,7 +143,9 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
     if tally is not None:
         reading.remark(MESSAGES, tally.remarks)
     parts += _people_parts(reading, index, owner_name)
-    frame = _complete(_add_colleagues(_with_flags(contacts, parts), contacts, employers)).collect()
+    for part in parts:
+        frame = frame.join(part, on="key", how="left", maintain_order="left")
+    frame = _complete(_add_colleagues(frame, contacts, employers))
     reading.notices.extend(name_matching_notices(contacts, reading.used))
     reading.explain_absence()
     messages = contacts_with_messages = sponsored = None
@@ -218,21 +223,10 @@ def _recommendations(index: ContactIndex, direction: str, raw: bytes, name: str)
 
 def flags_only(contacts: pl.DataFrame, notices: list[str] | None = None) -> Evidence:
     """Evidence from Connections data alone: the bare-bones flags, nothing else."""
-    frame = _complete(_with_flags(contacts, [])).collect()
-    return Evidence(frame=frame, notices=list(notices or []))
-
-
-def _with_flags(contacts: pl.DataFrame, parts: list[pl.DataFrame]) -> pl.LazyFrame:
-    """One row per contact: its flags, then each part's columns, as one lazy query (a join
-    each; collected once with the columns that complete it)."""
-    frame = (
-        contacts.lazy()
-        .select("key", "connected_on")
-        .join(bare_bones_flags(contacts).lazy(), on="key", how="left", maintain_order="left")
+    frame = contacts.select("key", "connected_on").join(
+        bare_bones_flags(contacts), on="key", how="left", maintain_order="left"
     )
-    for part in parts:
-        frame = frame.join(part.lazy(), on="key", how="left", maintain_order="left")
-    return frame
+    return Evidence(frame=_complete(frame), notices=list(notices or []))
 
 
 class _Reading:
@@ -316,8 +310,8 @@ def _notice(name: str, reason: str, what: str) -> str:
 
 
 def _add_colleagues(
-    frame: pl.LazyFrame, contacts: pl.DataFrame, employers: pl.DataFrame | None
-) -> pl.LazyFrame:
+    frame: pl.DataFrame, contacts: pl.DataFrame, employers: pl.DataFrame | None
+) -> pl.DataFrame:
     if employers is None or employers.is_empty():
         return frame
     # Each distinct company is reduced once: thousands of contacts share a few hundred names.
@@ -340,16 +334,15 @@ def _add_colleagues(
         "employed_from",
         "employed_until",
     )
-    return frame.join(colleagues.lazy(), on="key", how="left", maintain_order="left")
+    return frame.join(colleagues, on="key", how="left", maintain_order="left")
 
 
-def _complete(frame: pl.LazyFrame) -> pl.LazyFrame:
+def _complete(frame: pl.DataFrame) -> pl.DataFrame:
     """Every EVIDENCE_SCHEMA column present and typed; counts 0 and markers False when absent."""
-    present = frame.collect_schema().names()
     missing = [
         pl.lit(None, dtype=dtype).alias(name)
         for name, dtype in EVIDENCE_SCHEMA.items()
-        if name not in present
+        if name not in frame.columns
     ]
     frame = frame.with_columns(missing).select(list(EVIDENCE_SCHEMA))
     frame = frame.cast(EVIDENCE_SCHEMA)  # type: ignore[arg-type]
