@@ -90,7 +90,12 @@ def tally_messages(
     `read` gives the file's bytes; they are let go as soon as the file is grouped, so a 100 MB
     file is not held in memory while matching people.
     """
-    groups = _read_groups(read, name)
+    return tally_groups(group_messages(read, name), index, owner_name)
+
+
+def tally_groups(groups: pl.DataFrame, index: ContactIndex, owner_name: str | None) -> MessageTally:
+    """Count per contact the messages `group_messages` grouped: the grouping needs neither the
+    contacts nor the owner, so it can run while they are read."""
     sponsored = int(groups.filter(pl.col("sponsored"))["n"].sum())
     total = int(groups["n"].sum()) - sponsored
     remarks: list[str] = []
@@ -129,7 +134,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _read_groups(read: Callable[[], bytes], name: str) -> pl.DataFrame:
+def group_messages(read: Callable[[], bytes], name: str) -> pl.DataFrame:
     """Messages grouped by sender and recipients, with their count and first and last date.
 
     Every row lands in a group, countable or not (`skip` says which), so the counts add up to
