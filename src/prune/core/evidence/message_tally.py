@@ -49,6 +49,7 @@ from prune.core.reading.columns import (
 )
 from prune.core.reading.csv_table import locate_table, scan_table, without_controls
 from prune.core.reading.identity import normalised_name
+from prune.core.reading.placeholders import is_placeholder
 
 YOU, THEM = "you", "them"
 MESSAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -144,7 +145,10 @@ def group_messages(read: Callable[[], bytes], name: str) -> pl.DataFrame:
     columns = columns_by_name(table)
     require_columns(columns, ("from", "to", "date"), name)
     present = [c for c in ("conversation id", "date", *_PEOPLE, *_MARKERS) if c in columns]
-    lazy = scan_table(table, [columns[c] for c in present], clean=False).rename(
+    # The date and the markers are only ever tested, and a placeholder fails every test as an
+    # empty cell does (no date format reads "NA"); the id is tested for placeholders itself.
+    tested = [columns[c] for c in ("conversation id", "date", *_MARKERS) if c in columns]
+    lazy = scan_table(table, [columns[c] for c in present], clean=False, as_written=tested).rename(
         {columns[c]: c for c in present}
     )
     formats = moment_formats(lazy.select("date").head(200).collect()["date"])
@@ -185,8 +189,9 @@ def group_messages(read: Callable[[], bytes], name: str) -> pl.DataFrame:
 def _not_interaction(present: list[str]) -> pl.Expr:
     """Drafts, sponsored conversations and hidden senders, row by row (exact, cheap tests)."""
     skip = pl.lit(False)
-    if "conversation id" in present:
-        skip = skip | pl.col("conversation id").is_null() | (pl.col("conversation id") == "")
+    if "conversation id" in present:  # read with its placeholders (see group_messages)
+        conversation = pl.col("conversation id")
+        skip = skip | conversation.is_null() | (conversation == "") | is_placeholder(conversation)
     for marker in ("is message draft", "is conversation draft"):
         if marker in present:
             skip = skip | pl.col(marker).is_in(_TRUE)
