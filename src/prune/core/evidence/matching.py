@@ -39,10 +39,15 @@ def keys_for_urls(urls: pl.Series) -> pl.Series:
 
     Normalises each distinct URL once: a messages file repeats a few thousand URLs 300,000 times.
     """
-    urls = urls.cast(pl.String)
-    distinct = urls.drop_nulls().unique()
+    return keys_for_url_columns([urls])[0]
+
+
+def keys_for_url_columns(columns: list[pl.Series]) -> list[pl.Series]:
+    """keys_for_urls of each column, every distinct URL among them all normalised once."""
+    columns = [column.cast(pl.String) for column in columns]
+    distinct = pl.concat([column.alias("url") for column in columns]).drop_nulls().unique()
     if distinct.is_empty():
-        return pl.Series(urls.name, [None] * len(urls), dtype=pl.String)
+        return [pl.Series(c.name, [None] * len(c), dtype=pl.String) for c in columns]
     paths = normalise_profile_urls(distinct)
     mapping = pl.DataFrame({"url": distinct, "mapped": (URL_PREFIX + paths).alias("mapped")})
     # Only LinkedIn member URLs name a contact; `urn:li:member:…` or other links do not.
@@ -52,11 +57,12 @@ def keys_for_urls(urls: pl.Series) -> pl.Series:
         .otherwise(None)
         .alias("mapped")
     )
-    return (
-        pl.DataFrame({"url": urls})
+    return [
+        pl.DataFrame({"url": column})
         .join(mapping, on="url", how="left", maintain_order="left")["mapped"]
-        .alias(urls.name)
-    )
+        .alias(column.name)
+        for column in columns
+    ]
 
 
 @dataclass(frozen=True)

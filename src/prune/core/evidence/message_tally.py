@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from prune.core.evidence.matching import ContactIndex, keys_for_urls
+from prune.core.evidence.matching import ContactIndex, keys_for_url_columns, keys_for_urls
 from prune.core.evidence.name_matching_notice import contacts_have_urls
 from prune.core.evidence.recipients import (
     RECIPIENT_URL_SCHEMA,
@@ -208,10 +208,12 @@ def _events_with_urls(
     groups: pl.DataFrame, owner_name: str | None, known: pl.Series
 ) -> pl.DataFrame:
     """One row per (group of messages, counterpart) from the layouts that carry profile URLs."""
-    groups = groups.with_columns(keys_for_urls(groups["sender"]).alias("sender_key"))
     if "recipients" in groups.columns:
         parts = recipient_urls(groups["recipients"])
-        parts = parts.with_columns(keys_for_urls(parts["url"]).alias("recipient_key")).select(
+        # Senders and recipients are mostly the same people: their URLs are normalised at once.
+        senders, recipients = keys_for_url_columns([groups["sender"], parts["url"]])
+        groups = groups.with_columns(senders.alias("sender_key"))
+        parts = parts.with_columns(recipients.alias("recipient_key")).select(
             "recipients", "recipient_key", "recipient_count"
         )
         groups = groups.join(
@@ -219,7 +221,10 @@ def _events_with_urls(
         )
         names = None
     else:  # 2021-2022: no recipient URLs; the owner's own messages then go to names
-        groups = groups.with_columns(pl.lit(None, dtype=pl.String).alias("recipients"))
+        groups = groups.with_columns(
+            keys_for_urls(groups["sender"]).alias("sender_key"),
+            pl.lit(None, dtype=pl.String).alias("recipients"),
+        )
         parts = pl.DataFrame(schema={**RECIPIENT_URL_SCHEMA, "recipient_key": pl.String}).select(
             "recipients", "recipient_key", "recipient_count"
         )
