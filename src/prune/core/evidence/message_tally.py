@@ -283,15 +283,17 @@ def _owner_key(groups: pl.DataFrame, parts: pl.DataFrame, owner_name: str | None
         as_sender = groups.filter(_written_as(groups["from"], owner_name)).select(
             pl.col("sender_key").alias("person"), "n"
         )
+        owner = _busiest(as_sender)
+        if owner is not None:
+            return owner
         as_recipient = (
             groups.filter(_written_as(groups["to"], owner_name))
             .join(parts.filter(pl.col("recipient_count") == 1), on="recipients")
             .select(pl.col("recipient_key").alias("person"), "n")
         )
-        for found in (as_sender, as_recipient):
-            owner = _busiest(found)
-            if owner is not None:
-                return owner
+        owner = _busiest(as_recipient)
+        if owner is not None:
+            return owner
     as_sender = groups.select(pl.col("sender_key").alias("person"), "n")
     as_recipient = groups.join(parts, on="recipients").select(
         pl.col("recipient_key").alias("person"), "n"
