@@ -59,39 +59,19 @@ def has_columns(*needed: str) -> HeaderTest:
 
 
 def moment_formats(sample: pl.Series) -> list[DateFormat]:
-    """The formats (in MOMENT_FORMATS, then day-only ones) that between them read `sample`.
-
-    Each format is taken in turn for what the ones before it left unread. Every candidate is
-    tried on the sample in one query and the choice is made on the hits: a side file of a dozen
-    rows would otherwise pay for fourteen passes of its own.
-    """
+    """The formats (in MOMENT_FORMATS, then day-only ones) that between them read `sample`."""
+    text = sample.cast(pl.String).str.strip_chars().drop_nulls()
+    left = text.filter(text != "").head(_SAMPLE)
     candidates: list[DateFormat] = [(fmt, pl.Datetime) for fmt in MOMENT_FORMATS]
     candidates += [(fmt, pl.Date) for fmt in _DAY_FORMATS]
-    text = pl.col("text")
-    hits = (
-        sample.cast(pl.String)
-        .to_frame("text")
-        .lazy()
-        .select(text.str.strip_chars())
-        .filter(text.is_not_null() & (text != ""))
-        .head(_SAMPLE)
-        .select(
-            text.str.strptime(dtype, fmt, strict=False).is_not_null().alias(str(number))
-            for number, (fmt, dtype) in enumerate(candidates)
-        )
-        .collect()
-        .to_dict(as_series=False)
-    )
-    unread = set(range(len(hits["0"])))
     formats: list[DateFormat] = []
-    for number, candidate in enumerate(candidates):
-        if not unread:
+    for fmt, dtype in candidates:
+        if left.is_empty():
             break
-        parsed = hits[str(number)]
-        read = {row for row in unread if parsed[row]}
-        if read:
-            formats.append(candidate)
-            unread -= read
+        parsed = left.str.strptime(dtype, fmt, strict=False)
+        if parsed.is_not_null().any():
+            formats.append((fmt, dtype))
+            left = left.filter(parsed.is_null())
     return formats
 
 
