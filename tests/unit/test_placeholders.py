@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from prune.core.evidence.flags import NO_COMPANY, bare_bones_flags
 from prune.core.evidence.invitations import read_invitations
 from prune.core.evidence.matching import ContactIndex
+from prune.core.evidence.message_tally import tally_messages
 from prune.core.reading.connections import read_connections
 from prune.core.reading.placeholders import describe_placeholders
 
@@ -75,6 +78,38 @@ def test_side_files_read_placeholders_as_empty() -> None:
     )
     notes = dict(frame.select("key", "invitation_note").iter_rows())
     assert notes == {"url:in/ana-doe": None, "url:in/bo-li": None}
+
+
+@pytest.mark.parametrize("placeholder", ["NA", "N/A", "-", "#n/a"])
+def test_a_messages_file_reads_placeholders_as_empty_cells(placeholder: str) -> None:
+    """messages.csv keeps placeholders in the columns it only tests (id, title, date, draft
+    marker): each must still count as the empty cell it stands for."""
+    people = read_connections(
+        connections_text(
+            f"Ana,Doe,{ANA},,Acme,CTO,07 Mar 2016", f"Bo,Li,{BO},,Globex,Dev,01 Feb 2019"
+        ).encode()
+    ).contacts
+    owner = "https://www.linkedin.com/in/robin-owner"
+    header = (
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,CONTENT,IS MESSAGE DRAFT"
+    )
+    lines = [
+        header,
+        f"c1,{placeholder},Ana Doe,{ANA},Robin Owner,{owner},2024-01-02 10:00:00 UTC,Hi,No",
+        f"c1,,Ana Doe,{ANA},Robin Owner,{owner},{placeholder},Undated,{placeholder}",
+        f"c1,,Robin Owner,{owner},Ana Doe,{ANA},2024-01-03 10:00:00 UTC,Hello,No",
+        # A placeholder for the conversation id marks a draft, as an empty id does.
+        f"{placeholder},,Robin Owner,{owner},Bo Li,{BO},2024-01-04 10:00:00 UTC,Draft,No",
+    ]
+    raw = "\n".join(lines).encode()
+    result = tally_messages(lambda: raw, "messages.csv", ContactIndex.build(people), "robin owner")
+    rows = {row["key"]: row for row in result.per_contact.iter_rows(named=True)}
+    assert set(rows) == {"url:in/ana-doe"}
+    ana = rows["url:in/ana-doe"]
+    assert (ana["messages_received"], ana["messages_sent"]) == (2, 1)
+    assert (ana["first_message_on"], ana["last_message_on"]) == (date(2024, 1, 2), date(2024, 1, 3))
+    assert result.remarks == ["1 message with dates prune cannot read (counted, without a date)"]
 
 
 def test_the_counts_are_worded_per_placeholder() -> None:

@@ -19,6 +19,7 @@ read a 100 MB messages file again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TypeVar
@@ -31,7 +32,12 @@ from prune.core.evidence.endorsements import endorsement_rows, endorsement_schem
 from prune.core.evidence.flags import bare_bones_flags
 from prune.core.evidence.invitations import INVITATION_SCHEMA, read_invitations
 from prune.core.evidence.matching import ContactIndex
-from prune.core.evidence.message_tally import MESSAGE_SCHEMA, tally_messages
+from prune.core.evidence.message_tally import (
+    MESSAGE_SCHEMA,
+    MessageTally,
+    group_messages,
+    tally_groups,
+)
 from prune.core.evidence.name_matching_notice import name_matching_notices
 from prune.core.evidence.recommendations import (
     Recommendations,
@@ -128,24 +134,26 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
     The export is not opened again: every file is read from `files`.
     """
     reading = _Reading(files)
-    index = ContactIndex.build(contacts)
-    frame = contacts.select("key", "connected_on").join(
-        bare_bones_flags(contacts), on="key", how="left", maintain_order="left"
-    )
-    owner_name = reading.attempt(PROFILE, "your own name", read_owner_name)
-    employers = reading.attempt(POSITIONS, "former colleagues", read_employers)
-    tally = reading.attempt_lazy(
-        MESSAGES,
-        "message counts",
-        lambda read, name: tally_messages(read, name, index, owner_name),
-    )
-    parts = [] if tally is None else [tally.per_contact]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prune-messages") as pool:
+        # messages.csv is most of the work and its grouping needs nothing else: it is grouped
+        # in a thread of its own while the contacts and the small side files are read.
+        grouping = pool.submit(_group_messages, files) if files.has(MESSAGES) else None
+        index = ContactIndex.build(contacts)
+        frame = contacts.select("key", "connected_on").join(
+            bare_bones_flags(contacts), on="key", how="left", maintain_order="left"
+        )
+        owner_name = reading.attempt(PROFILE, "your own name", read_owner_name)
+        employers = reading.attempt(POSITIONS, "former colleagues", read_employers)
+        people = _Reading(files)  # taken in after the messages, so notices keep the file order
+        for part in _people_parts(people, index, owner_name):
+            frame = frame.join(part, on="key", how="left", maintain_order="left")
+        frame = _add_colleagues(frame, contacts, employers)
+        tally = _tally(reading, grouping, index, owner_name)
     if tally is not None:
         reading.remark(MESSAGES, tally.remarks)
-    parts += _people_parts(reading, index, owner_name)
-    for part in parts:
-        frame = frame.join(part, on="key", how="left", maintain_order="left")
-    frame = _complete(_add_colleagues(frame, contacts, employers))
+        frame = frame.join(tally.per_contact, on="key", how="left", maintain_order="left")
+    reading.absorb(people)
+    frame = _complete(frame)  # which also puts the columns in EVIDENCE_SCHEMA's order
     reading.notices.extend(name_matching_notices(contacts, reading.used))
     reading.explain_absence()
     messages = contacts_with_messages = sponsored = None
@@ -163,6 +171,27 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
         sponsored_messages=sponsored,
         contacts_with_messages=contacts_with_messages,
     )
+
+
+def _group_messages(files: ExportFiles) -> pl.DataFrame:
+    member = files.members[MESSAGES]
+    return group_messages(lambda: files.read_version(member), files.name_of_version(member))
+
+
+def _tally(
+    reading: _Reading,
+    grouping: Future[pl.DataFrame] | None,
+    index: ContactIndex,
+    owner_name: str | None,
+) -> MessageTally | None:
+    """The messages' tally once grouped, or None (and a notice) when the file is unusable."""
+    if grouping is None:
+        return None
+
+    def tally(_read: Callable[[], bytes], _name: str) -> MessageTally:
+        return tally_groups(grouping.result(), index, owner_name)  # the thread's error, if any
+
+    return reading.attempt_lazy(MESSAGES, "message counts", tally)
 
 
 def _people_parts(
@@ -276,6 +305,12 @@ class _Reading:
         self.used.append(name)
         self.sources.add(canonical)
         return result
+
+    def absorb(self, other: _Reading) -> None:
+        """Take in what a reading of later files found, after what this one found."""
+        self.notices.extend(other.notices)
+        self.used.extend(other.used)
+        self.sources |= other.sources
 
     def remark(self, canonical: str, remarks: list[str]) -> None:
         name = self.shown(canonical)

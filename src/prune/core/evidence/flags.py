@@ -50,7 +50,7 @@ def bare_bones_flags(contacts: pl.DataFrame, *, any_url: bool | None = None) -> 
         (empty("url") & pl.lit(any_url), NO_URL),
         (name == "", NO_NAME),
         ((name != "") & ~name.str.contains(r"\p{L}"), NO_LETTERS),
-        ((name.str.count_matches(r"\p{Lu}") >= 3) & ~name.str.contains(r"\p{Ll}"), CAPITALS),
+        (_capitals(name), CAPITALS),
         (name.str.contains(r"\p{Nd}"), DIGITS),
     ]
     flags = pl.concat_str(
@@ -59,6 +59,13 @@ def bare_bones_flags(contacts: pl.DataFrame, *, any_url: bool | None = None) -> 
         ignore_nulls=True,
     )
     return contacts.select("key", flags.replace("", None).alias("flags"))
+
+
+def _capitals(name: pl.Expr) -> pl.Expr:
+    """Three capitals or more and no small letter. Capitals are counted only in names without
+    a small letter (the others are null for the count): nearly every name has one."""
+    lowerless = pl.when(~name.str.contains(r"\p{Ll}")).then(name)
+    return (lowerless.str.count_matches(r"\p{Lu}") >= 3).fill_null(False)
 
 
 def is_bare_bones(contacts: pl.DataFrame, *, any_url: bool) -> pl.Series:

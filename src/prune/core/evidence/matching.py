@@ -29,8 +29,9 @@ def positions_in(ordered: pl.Series, wanted: pl.Series) -> pl.Series:
         return pl.repeat(None, len(wanted), dtype=pl.UInt32, eager=True)
     at = ordered.search_sorted(wanted, side="left")
     found = ordered.gather(at.clip(0, len(ordered) - 1))
-    hit = ((found == wanted) & (at < len(ordered))).fill_null(False)
-    return pl.select(pl.when(hit).then(at).cast(pl.UInt32)).to_series()
+    checked = pl.DataFrame({"at": at, "found": found, "wanted": wanted})
+    hit = ((pl.col("found") == pl.col("wanted")) & (pl.col("at") < len(ordered))).fill_null(False)
+    return checked.select(pl.when(hit).then(pl.col("at")).cast(pl.UInt32)).to_series()
 
 
 def keys_for_urls(urls: pl.Series) -> pl.Series:
@@ -38,10 +39,15 @@ def keys_for_urls(urls: pl.Series) -> pl.Series:
 
     Normalises each distinct URL once: a messages file repeats a few thousand URLs 300,000 times.
     """
-    urls = urls.cast(pl.String)
-    distinct = urls.drop_nulls().unique()
+    return keys_for_url_columns([urls])[0]
+
+
+def keys_for_url_columns(columns: list[pl.Series]) -> list[pl.Series]:
+    """keys_for_urls of each column, every distinct URL among them all normalised once."""
+    columns = [column.cast(pl.String) for column in columns]
+    distinct = pl.concat([column.alias("url") for column in columns]).drop_nulls().unique()
     if distinct.is_empty():
-        return pl.Series(urls.name, [None] * len(urls), dtype=pl.String)
+        return [pl.Series(c.name, [None] * len(c), dtype=pl.String) for c in columns]
     paths = normalise_profile_urls(distinct)
     mapping = pl.DataFrame({"url": distinct, "mapped": (URL_PREFIX + paths).alias("mapped")})
     # Only LinkedIn member URLs name a contact; `urn:li:member:…` or other links do not.
@@ -51,11 +57,12 @@ def keys_for_urls(urls: pl.Series) -> pl.Series:
         .otherwise(None)
         .alias("mapped")
     )
-    return (
-        pl.DataFrame({"url": urls})
+    return [
+        pl.DataFrame({"url": column})
         .join(mapping, on="url", how="left", maintain_order="left")["mapped"]
-        .alias(urls.name)
-    )
+        .alias(column.name)
+        for column in columns
+    ]
 
 
 @dataclass(frozen=True)
@@ -72,19 +79,30 @@ class ContactIndex:
 
     @classmethod
     def build(cls, contacts: pl.DataFrame) -> ContactIndex:
-        named = contacts.select(
-            "key",
-            full_name(pl.col("first_name"), pl.col("last_name")).alias("name"),
-            pl.col("url").is_null().alias("no_url"),
-        ).filter(pl.col("name").is_not_null())
-        names = named.group_by("name").agg(
-            pl.col("key").first().alias("name_key"),
-            pl.len().alias("holders"),
-            pl.col("no_url").sum().alias("without_url"),
+        named = (
+            contacts.lazy()  # lazily, so the name is joined once for every step of normalising
+            .select(
+                "key",
+                full_name(pl.col("first_name"), pl.col("last_name")).alias("name"),
+                pl.col("url").is_null().alias("no_url"),
+            )
+            .filter(pl.col("name").is_not_null())
+            .collect()
+        )
+        # Sorted first (stably, so a name's first key stays its first), then grouped in that
+        # order: one sort of the contacts instead of a hash grouping and a sort of its result.
+        names = (
+            named.sort("name", maintain_order=True)
+            .group_by("name", maintain_order=True)
+            .agg(
+                pl.col("key").first().alias("name_key"),
+                pl.len().alias("holders"),
+                pl.col("no_url").sum().alias("without_url"),
+            )
         )
         return cls(
             keys=contacts["key"].sort(),
-            names=names.sort("name"),
+            names=names,
             holders=named.select("name", "key"),
         )
 
@@ -97,21 +115,22 @@ class ContactIndex:
         """
         order = [*frame.columns, *RESOLVED_COLUMNS]
         by_url = positions_in(self.keys, frame["url_key"].cast(pl.String)).is_not_null()
-        frame = frame.with_columns(by_url.alias("_by_url"))
-        matched = frame.filter(pl.col("_by_url")).with_columns(
-            pl.col("url_key").alias("key"),
-            pl.lit(False).alias("by_name"),
-            pl.lit(None, dtype=pl.UInt32).alias("shared_by"),
+        matched = (
+            frame.lazy()
+            .filter(by_url)
+            .with_columns(
+                pl.col("url_key").alias("key"),
+                pl.lit(False).alias("by_name"),
+                pl.lit(None, dtype=pl.UInt32).alias("shared_by"),
+            )
         )
-        rest = frame.filter(~pl.col("_by_url")).with_columns(
-            normalised_name(pl.col("name")).alias("name")
-        )
+        rest = frame.filter(~by_url).with_columns(normalised_name(pl.col("name")).alias("name"))
         found = positions_in(self.names["name"], rest["name"])
         rest = rest.hstack(self.names.drop("name").select(pl.all().gather(found)))
         # A row with a URL may only land on a contact that has none (pre-2023 Connections.csv);
         # otherwise the URL already said it is someone else, however alike the names.
         no_url = pl.col("url_key").is_null()
-        rest = rest.with_columns(
+        pinned = rest.lazy().with_columns(
             pl.when((pl.col("holders") == 1) & (no_url | (pl.col("without_url") == 1)))
             .then(pl.col("name_key"))
             .otherwise(None)
@@ -121,8 +140,12 @@ class ContactIndex:
             .otherwise(None)
             .cast(pl.UInt32)
             .alias("shared_by"),
-        ).with_columns(pl.col("key").is_not_null().alias("by_name"))
-        return pl.concat([matched.select(order), rest.select(order)], how="vertical_relaxed")
+        )
+        pinned = pinned.with_columns(pl.col("key").is_not_null().alias("by_name"))
+        # One query for both halves: a side file of a dozen rows pays for few passes.
+        return pl.concat(
+            [matched.select(order), pinned.select(order)], how="vertical_relaxed"
+        ).collect()
 
     def contacts_named(self, names: list[str]) -> pl.DataFrame:
         """Every contact bearing one of these (normalised) names: name, key."""

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from prune.core.evidence.matching import ContactIndex, keys_for_urls
+from prune.core.evidence.matching import ContactIndex, keys_for_url_columns, keys_for_urls
 from prune.core.evidence.name_matching_notice import contacts_have_urls
 from prune.core.evidence.recipients import (
     RECIPIENT_URL_SCHEMA,
@@ -49,6 +49,7 @@ from prune.core.reading.columns import (
 )
 from prune.core.reading.csv_table import locate_table, scan_table, without_controls
 from prune.core.reading.identity import normalised_name
+from prune.core.reading.placeholders import is_placeholder
 
 YOU, THEM = "you", "them"
 MESSAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -90,7 +91,12 @@ def tally_messages(
     `read` gives the file's bytes; they are let go as soon as the file is grouped, so a 100 MB
     file is not held in memory while matching people.
     """
-    groups = _read_groups(read, name)
+    return tally_groups(group_messages(read, name), index, owner_name)
+
+
+def tally_groups(groups: pl.DataFrame, index: ContactIndex, owner_name: str | None) -> MessageTally:
+    """Count per contact the messages `group_messages` grouped: the grouping needs neither the
+    contacts nor the owner, so it can run while they are read."""
     sponsored = int(groups.filter(pl.col("sponsored"))["n"].sum())
     total = int(groups["n"].sum()) - sponsored
     remarks: list[str] = []
@@ -129,7 +135,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _read_groups(read: Callable[[], bytes], name: str) -> pl.DataFrame:
+def group_messages(read: Callable[[], bytes], name: str) -> pl.DataFrame:
     """Messages grouped by sender and recipients, with their count and first and last date.
 
     Every row lands in a group, countable or not (`skip` says which), so the counts add up to
@@ -139,7 +145,10 @@ def _read_groups(read: Callable[[], bytes], name: str) -> pl.DataFrame:
     columns = columns_by_name(table)
     require_columns(columns, ("from", "to", "date"), name)
     present = [c for c in ("conversation id", "date", *_PEOPLE, *_MARKERS) if c in columns]
-    lazy = scan_table(table, [columns[c] for c in present], clean=False).rename(
+    # The date and the markers are only ever tested, and a placeholder fails every test as an
+    # empty cell does (no date format reads "NA"); the id is tested for placeholders itself.
+    tested = [columns[c] for c in ("conversation id", "date", *_MARKERS) if c in columns]
+    lazy = scan_table(table, [columns[c] for c in present], clean=False, as_written=tested).rename(
         {columns[c]: c for c in present}
     )
     formats = moment_formats(lazy.select("date").head(200).collect()["date"])
@@ -180,8 +189,9 @@ def _read_groups(read: Callable[[], bytes], name: str) -> pl.DataFrame:
 def _not_interaction(present: list[str]) -> pl.Expr:
     """Drafts, sponsored conversations and hidden senders, row by row (exact, cheap tests)."""
     skip = pl.lit(False)
-    if "conversation id" in present:
-        skip = skip | pl.col("conversation id").is_null() | (pl.col("conversation id") == "")
+    if "conversation id" in present:  # read with its placeholders (see group_messages)
+        conversation = pl.col("conversation id")
+        skip = skip | conversation.is_null() | (conversation == "") | is_placeholder(conversation)
     for marker in ("is message draft", "is conversation draft"):
         if marker in present:
             skip = skip | pl.col(marker).is_in(_TRUE)
@@ -198,10 +208,12 @@ def _events_with_urls(
     groups: pl.DataFrame, owner_name: str | None, known: pl.Series
 ) -> pl.DataFrame:
     """One row per (group of messages, counterpart) from the layouts that carry profile URLs."""
-    groups = groups.with_columns(keys_for_urls(groups["sender"]).alias("sender_key"))
     if "recipients" in groups.columns:
         parts = recipient_urls(groups["recipients"])
-        parts = parts.with_columns(keys_for_urls(parts["url"]).alias("recipient_key")).select(
+        # Senders and recipients are mostly the same people: their URLs are normalised at once.
+        senders, recipients = keys_for_url_columns([groups["sender"], parts["url"]])
+        groups = groups.with_columns(senders.alias("sender_key"))
+        parts = parts.with_columns(recipients.alias("recipient_key")).select(
             "recipients", "recipient_key", "recipient_count"
         )
         groups = groups.join(
@@ -209,7 +221,10 @@ def _events_with_urls(
         )
         names = None
     else:  # 2021-2022: no recipient URLs; the owner's own messages then go to names
-        groups = groups.with_columns(pl.lit(None, dtype=pl.String).alias("recipients"))
+        groups = groups.with_columns(
+            keys_for_urls(groups["sender"]).alias("sender_key"),
+            pl.lit(None, dtype=pl.String).alias("recipients"),
+        )
         parts = pl.DataFrame(schema={**RECIPIENT_URL_SCHEMA, "recipient_key": pl.String}).select(
             "recipients", "recipient_key", "recipient_count"
         )
@@ -265,23 +280,33 @@ def _owner_key(groups: pl.DataFrame, parts: pl.DataFrame, owner_name: str | None
     still receives). Without it, the owner is whoever is in the most messages.
     """
     if owner_name:
-        as_sender = groups.filter(normalised_name(pl.col("from")) == owner_name).select(
+        as_sender = groups.filter(_written_as(groups["from"], owner_name)).select(
             pl.col("sender_key").alias("person"), "n"
         )
+        owner = _busiest(as_sender)
+        if owner is not None:
+            return owner
         as_recipient = (
-            groups.filter(normalised_name(pl.col("to")) == owner_name)
+            groups.filter(_written_as(groups["to"], owner_name))
             .join(parts.filter(pl.col("recipient_count") == 1), on="recipients")
             .select(pl.col("recipient_key").alias("person"), "n")
         )
-        for found in (as_sender, as_recipient):
-            owner = _busiest(found)
-            if owner is not None:
-                return owner
+        owner = _busiest(as_recipient)
+        if owner is not None:
+            return owner
     as_sender = groups.select(pl.col("sender_key").alias("person"), "n")
     as_recipient = groups.join(parts, on="recipients").select(
         pl.col("recipient_key").alias("person"), "n"
     )
     return _busiest(pl.concat([as_sender, as_recipient]))
+
+
+def _written_as(values: pl.Series, name: str) -> pl.Expr:
+    """Whether each value, normalised, is `name` (normalised): each distinct value is
+    normalised once, and groups repeat their senders' and recipients' names."""
+    distinct = values.unique().to_frame("value")
+    written = distinct.filter(normalised_name(pl.col("value")) == name)["value"]
+    return pl.col(values.name).is_in(written.implode())
 
 
 def _busiest(counts: pl.DataFrame) -> str | None:

@@ -56,6 +56,25 @@ def read_recommendations(
         .with_columns(pl.lit(None, dtype=pl.UInt32).alias(f"recommendation_{direction}_shared_by"))
     )
     shared = events.filter(pl.col("key").is_null() & pl.col("shared_by").is_not_null())
+    if shared.is_empty():  # no name to share out: the matched ones are the whole answer
+        per_contact = matched.select(list(schema)).cast(schema)  # type: ignore[arg-type]
+    else:
+        per_contact = _with_candidates(matched.select(list(schema)), shared, index, direction)
+    strangers = events.filter(pl.col("key").is_null() & pl.col("shared_by").is_null()).height
+    return Recommendations(
+        per_contact=per_contact,
+        shared_names=[
+            (row["written"], int(row["shared_by"])) for row in shared.iter_rows(named=True)
+        ],
+        strangers=strangers,
+    )
+
+
+def _with_candidates(
+    matched: pl.DataFrame, shared: pl.DataFrame, index: ContactIndex, direction: str
+) -> pl.DataFrame:
+    """The matched contacts, and every contact bearing a shared name, told how many share it."""
+    schema = recommendation_schema(direction)
     candidates = (
         index.contacts_named(shared["name"].unique().to_list())
         .join(shared.select("name", "shared_by").unique("name"), on="name")
@@ -66,19 +85,11 @@ def read_recommendations(
             pl.col("shared_by").alias(f"recommendation_{direction}_shared_by"),
         )
     )
-    per_contact = (
-        pl.concat([matched.select(list(schema)), candidates], how="vertical_relaxed")
+    return (
+        pl.concat([matched, candidates], how="vertical_relaxed")
         .group_by("key", maintain_order=True)
         .agg(pl.all().drop_nulls().first())
         .cast(schema)  # type: ignore[arg-type]
-    )
-    strangers = events.filter(pl.col("key").is_null() & pl.col("shared_by").is_null()).height
-    return Recommendations(
-        per_contact=per_contact,
-        shared_names=[
-            (row["written"], int(row["shared_by"])) for row in shared.iter_rows(named=True)
-        ],
-        strangers=strangers,
     )
 
 

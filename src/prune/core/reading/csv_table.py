@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import polars as pl
@@ -224,7 +224,9 @@ def without_controls(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(cleaned(name) for name in dirty) if dirty else frame
 
 
-def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.LazyFrame:
+def scan_table(
+    table: Table, columns: list[str], *, clean: bool = True, as_written: Collection[str] = ()
+) -> pl.LazyFrame:
     """The named columns (those present) as a lazy all-text frame, placeholders read as empty.
 
     Collected with the streaming engine, a 100 MB messages.csv is reduced to what is needed
@@ -234,6 +236,10 @@ def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.La
     Every row is cleaned of control characters, which for 300,000 messages costs about as much
     as parsing them. A caller that reduces the rows first (grouping them by sender) passes
     `clean=False` and calls without_controls on what it collects: a few thousand rows.
+
+    The `as_written` columns keep their placeholders too, a pass less each: for a caller whose
+    every test of them reads a placeholder as it reads an empty cell (a date that does not parse,
+    a marker that is not "Yes").
     """
     position = {name: index for index, name in reversed(list(enumerate(table.header)))}
     wanted = sorted({position[name] for name in columns if name in position})
@@ -251,7 +257,9 @@ def scan_table(table: Table, columns: list[str], *, clean: bool = True) -> pl.La
     lazy = lazy.select(pl.nth(index).alias(name) for index, name in zip(wanted, names, strict=True))
     # One pass per column: controls dropped (unless the caller cleans later), then placeholders.
     return lazy.with_columns(
-        without_placeholders(cleaned(name) if clean else pl.col(name)).alias(name) for name in names
+        without_placeholders(cleaned(name) if clean else pl.col(name)).alias(name)
+        for name in names
+        if name not in as_written or clean
     )
 
 

@@ -11,11 +11,13 @@ import polars as pl
 
 URL_PREFIX = "url:"
 FALLBACK_PREFIX = "name:"
-# How Connections.csv writes every profile URL: cut as a literal, it needs no regex.
+# How Connections.csv writes every profile URL (the endorsement files leave out the scheme): cut
+# as literals, it needs no regex.
 _USUAL_PREFIX = "https://www.linkedin.com/"
+_SCHEME, _HOST = "https://", "www.linkedin.com/"
 # A URL of exactly that shape whose path holds nothing a rule could change (a space, query,
 # escape, capital, non-ASCII letter, trailing slash, ...): one anchored regex over the raw text.
-_USUAL_URL = r"^https://www\.linkedin\.com/(?:[a-z0-9._~/-]*[a-z0-9._~-])?$"
+_USUAL_URL = r"^(?:https://)?www\.linkedin\.com/(?:[a-z0-9._~/-]*[a-z0-9._~-])?$"
 # A run of adjacent %XX escapes, the unit urllib.parse.unquote decodes together.
 _ESCAPE_RUN = r"(?:%[0-9A-Fa-f]{2})+"
 
@@ -25,17 +27,18 @@ def normalise_profile_urls(urls: pl.Series) -> pl.Series:
     trailing slash dropped, percent escapes decoded, lower case; null when nothing is left.
 
     Nearly every URL has the shape Connections.csv writes, `https://www.linkedin.com/in/<slug>`
-    with a slug of lower-case letters, digits and dashes: for those, cutting the prefix is the
-    whole job. Only the other rows (percent-encoded slugs, other hosts, queries, capitals) go
-    through every rule. Each step is one expression of a single select, not a Series operation
-    of its own: at 30,000 rows what a pass costs is mostly starting it.
+    with a slug of lower-case letters, digits and dashes, or that without `https://` (as the
+    endorsement files write it): for those, cutting the prefix is the whole job. Only the other
+    rows (percent-encoded slugs, other hosts, queries, capitals) go through every rule. Each step
+    is one expression of a single select, not a Series operation of its own: at 30,000 rows what
+    a pass costs is mostly starting it.
     """
     url = pl.col("url")
     shape = (
         urls.cast(pl.String)
         .to_frame("url")
         .select(
-            url.str.strip_prefix(_USUAL_PREFIX).alias("path"),
+            url.str.strip_prefix(_SCHEME).str.strip_prefix(_HOST).alias("path"),
             (url.is_not_null() & ~url.str.contains(_USUAL_URL).fill_null(False)).alias("other"),
         )
     )
@@ -119,13 +122,15 @@ def _name_key_expr() -> pl.Expr:
 
 
 def normalised_name(expr: pl.Expr) -> pl.Expr:
-    """A name as compared: NFC, lower case, single spaces; empty becomes null."""
+    """A name as compared: NFC, lower case, single spaces; empty becomes null.
+
+    NFC, the costly step, runs only on names with a non-ASCII character (ASCII text is NFC
+    already): the others are null for it and taken back as they are.
+    """
+    ascii_only = expr.str.len_bytes() == expr.str.len_chars()
+    composed = pl.coalesce(pl.when(~ascii_only).then(expr).str.normalize("NFC"), expr)
     return (
-        expr.str.normalize("NFC")
-        .str.to_lowercase()
-        .str.replace_all(r"\s+", " ")
-        .str.strip_chars()
-        .replace("", None)
+        composed.str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars().replace("", None)
     )
 
 
