@@ -23,6 +23,10 @@ def farewell_gone_question(name: str, status: str) -> str | None:
 class ConfirmScreen(ModalScreen[bool]):
     """Returns True for enter or `y`, False for escape or `n`. The question is plain text."""
 
+    DEFAULT_CSS = """
+    ConfirmScreen #question { margin-bottom: 1; }
+    """
+
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("enter,y", "answer(True)", "Yes", id="confirm.yes"),

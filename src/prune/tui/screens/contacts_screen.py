@@ -67,6 +67,8 @@ class ContactsScreen(Screen[str | None]):
 
     NAME = "contacts"
     DEFAULT_CSS = """
+    ContactsScreen #title { height: 1; padding: 0 1; background: $panel; }
+    ContactsScreen ContactTable { height: 1fr; }
     ContactsScreen #query { height: 1; border: none; padding: 0 1; }
     ContactsScreen #query-error { color: $error; height: auto; padding: 0 1; }
     """

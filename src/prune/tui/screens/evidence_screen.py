@@ -16,6 +16,12 @@ from prune.core.evidence.details import details
 class EvidenceScreen(ModalScreen[None]):
     """A read-only sheet; escape, space or q closes it."""
 
+    DEFAULT_CSS = """
+    EvidenceScreen #title { text-style: bold; margin-bottom: 1; }
+    EvidenceScreen .fact { padding-left: 2; }
+    EvidenceScreen #source { color: $text-muted; margin-top: 1; }
+    """
+
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape,space,q", "dismiss", "Close", id="evidence.close")]
 

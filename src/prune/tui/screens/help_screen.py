@@ -13,6 +13,11 @@ from textual.widgets import Static
 class HelpScreen(ModalScreen[None]):
     """A scrollable sheet of keys; any of escape, q, ? or F1 closes it."""
 
+    DEFAULT_CSS = """
+    HelpScreen Static { width: 1fr; }
+    HelpScreen .title { text-style: bold; margin-top: 1; }
+    """
+
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),

@@ -20,6 +20,15 @@ if TYPE_CHECKING:  # imported when the editor opens: it takes longer than the wh
 class MessageEditScreen(ModalScreen[str | None]):
     """Returns the new text, "" to go back to the template, or None when cancelled."""
 
+    DEFAULT_CSS = """
+    MessageEditScreen #title { text-style: bold; }
+    MessageEditScreen TextArea { height: 1fr; }
+    MessageEditScreen #count { color: $text-muted; }
+    MessageEditScreen #count.-too-long { color: $warning; text-style: bold; }
+    MessageEditScreen Horizontal { height: auto; margin-top: 1; }
+    MessageEditScreen Button { margin-right: 2; }
+    """
+
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="message-edit.save", priority=True),

@@ -15,6 +15,10 @@ from textual.widgets import Input, Static
 class NoteScreen(ModalScreen[str | None]):
     """Returns the new note (empty clears it), or None when cancelled."""
 
+    DEFAULT_CSS = """
+    NoteScreen Static { color: $text-muted; }
+    """
+
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
 

@@ -13,6 +13,12 @@ from textual.widgets import Static
 class NoticesScreen(ModalScreen[None]):
     """A read-only list; escape, q or ! closes it. Notices are data: shown as plain text."""
 
+    DEFAULT_CSS = """
+    NoticesScreen #title { text-style: bold; margin-bottom: 1; }
+    NoticesScreen .notice { padding-left: 2; }
+    NoticesScreen #closing { margin-top: 1; }
+    """
+
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape,q,exclamation_mark", "dismiss", "Close", id="notices.close")]
 

@@ -25,6 +25,13 @@ SearchFunction = Callable[[str], list[ContactView]]
 class SearchScreen(ModalScreen[str | None]):
     """Returns the key of the chosen contact, or None."""
 
+    DEFAULT_CSS = """
+    SearchScreen OptionList { height: auto; max-height: 20; border: none; }
+    /* The results keep Textual's border while they have the keys. */
+    SearchScreen OptionList:focus { border: tall $border; }
+    SearchScreen #count { color: $text-muted; }
+    """
+
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="search.cancel"),

@@ -29,6 +29,18 @@ SHOW_CONTACTS = "contacts"
 class SummaryScreen(Screen[str | None]):
     """The end of the review; `u` goes back to the last contact decided, `a` to the list."""
 
+    DEFAULT_CSS = """
+    SummaryScreen { align: center middle; }
+    SummaryScreen > Vertical {
+        width: 72; max-width: 100%; height: auto;
+        border: round $success; background: $surface; padding: 1 2;
+    }
+    SummaryScreen #title { text-style: bold; }
+    SummaryScreen .heading { text-style: bold; margin-top: 1; }
+    SummaryScreen .step { padding-left: 2; }
+    SummaryScreen .closing { margin-top: 1; color: $text-muted; }
+    """
+
     BINDINGS = [
         Binding("u", "back", "Undo last", id="summary.undo"),
         Binding("a", "contacts", "All contacts", id="summary.contacts"),
