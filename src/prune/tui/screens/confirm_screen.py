@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from prune.tui.styles import screen_styles
+
 
 def farewell_gone_question(name: str, status: str) -> str | None:
     """What to ask before changing the verdict of someone whose farewell already went out."""
@@ -23,9 +25,7 @@ def farewell_gone_question(name: str, status: str) -> str | None:
 class ConfirmScreen(ModalScreen[bool]):
     """Returns True for enter or `y`, False for escape or `n`. The question is plain text."""
 
-    DEFAULT_CSS = """
-    ConfirmScreen #question { margin-bottom: 1; }
-    """
+    DEFAULT_CSS = screen_styles("confirm")
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [

@@ -37,6 +37,7 @@ from prune.tui import loading
 from prune.tui.context import AppContext
 from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.screens.save_filter_screen import SaveFilterScreen
+from prune.tui.styles import screen_styles
 from prune.tui.verdict_styles import VERDICT_STYLES
 from prune.tui.widgets.compact_footer import CompactFooter
 from prune.tui.widgets.contact_table import Cell, Column, ContactTable
@@ -66,12 +67,7 @@ class ContactsScreen(Screen[str | None]):
     """Returns the key of the contact to show in the review, or None."""
 
     NAME = "contacts"
-    DEFAULT_CSS = """
-    ContactsScreen #title { height: 1; padding: 0 1; background: $panel; }
-    ContactsScreen ContactTable { height: 1fr; }
-    ContactsScreen #query { height: 1; border: none; padding: 0 1; }
-    ContactsScreen #query-error { color: $error; height: auto; padding: 0 1; }
-    """
+    DEFAULT_CSS = screen_styles("contacts")
 
     BINDINGS = [
         Binding("enter", "show", "Show card", id="contacts.show"),

@@ -11,16 +11,13 @@ from textual.widgets import Static
 
 from prune.core.evidence.collect import Evidence
 from prune.core.evidence.details import details
+from prune.tui.styles import screen_styles
 
 
 class EvidenceScreen(ModalScreen[None]):
     """A read-only sheet; escape, space or q closes it."""
 
-    DEFAULT_CSS = """
-    EvidenceScreen #title { text-style: bold; margin-bottom: 1; }
-    EvidenceScreen .fact { padding-left: 2; }
-    EvidenceScreen #source { color: $text-muted; margin-top: 1; }
-    """
+    DEFAULT_CSS = screen_styles("evidence")
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape,space,q", "dismiss", "Close", id="evidence.close")]

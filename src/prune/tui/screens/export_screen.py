@@ -26,28 +26,14 @@ from prune.core.lists.atomic_write import target_exists
 from prune.core.lists.formats import FORMAT_LABELS, FORMATS, default_file_name, prepare_export
 from prune.core.lists.selection import LISTS
 from prune.tui.context import AppContext
+from prune.tui.styles import screen_styles
 from prune.tui.workers import failure_of, one_line, result_of
 
 
 class ExportScreen(ModalScreen[Path | None]):
     """Returns the path written, or None when the user backs out."""
 
-    DEFAULT_CSS = """
-    ExportScreen .label { text-style: bold; margin-top: 1; }
-    ExportScreen #choices { height: auto; }
-    ExportScreen #choices > Vertical { height: auto; }
-    ExportScreen #list-column { width: 22; margin-right: 2; }
-    ExportScreen #format-column { width: 1fr; }
-    ExportScreen RadioSet { width: 1fr; }
-    ExportScreen #file-row { height: auto; margin-top: 1; }
-    ExportScreen #file-row > Static { width: auto; padding: 1 1 0 0; text-style: bold; }
-    ExportScreen #file { width: 1fr; }
-    ExportScreen #where { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
-    ExportScreen #excel { margin-top: 1; }
-    ExportScreen .buttons { height: auto; margin-top: 1; align-horizontal: right; }
-    ExportScreen .buttons Button { margin-left: 2; }
-    ExportScreen #question { color: $warning; text-style: bold; margin-top: 1; }
-    """
+    DEFAULT_CSS = screen_styles("export")
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]

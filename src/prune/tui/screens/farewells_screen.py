@@ -40,8 +40,8 @@ from prune.tui.browsing import open_profile
 from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
 from prune.tui.farewell_table import COLUMNS, STATUS_STYLES, FarewellTableRows
-from prune.tui.screens.farewells_style import FAREWELLS_CSS
 from prune.tui.screens.message_edit_screen import MessageEditScreen
+from prune.tui.styles import screen_styles
 from prune.tui.widgets.contact_table import ContactTable
 from prune.tui.workers import failure_of, one_line, result_of
 
@@ -53,7 +53,7 @@ _UNDO_MARK = {"sent": "copied", "removed": "sent"}
 class FarewellsScreen(Screen[None]):
     """Lists the farewells to send; keys copy, edit, re-tone and mark them."""
 
-    DEFAULT_CSS = FAREWELLS_CSS
+    DEFAULT_CSS = screen_styles("farewells")
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [

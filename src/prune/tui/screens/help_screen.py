@@ -9,14 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from prune.tui.styles import screen_styles
+
 
 class HelpScreen(ModalScreen[None]):
     """A scrollable sheet of keys; any of escape, q, ? or F1 closes it."""
 
-    DEFAULT_CSS = """
-    HelpScreen Static { width: 1fr; }
-    HelpScreen .title { text-style: bold; margin-top: 1; }
-    """
+    DEFAULT_CSS = screen_styles("help")
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT, message_length
+from prune.tui.styles import screen_styles
 
 if TYPE_CHECKING:  # imported when the editor opens: it takes longer than the whole first card
     from textual.widgets import TextArea
@@ -20,14 +21,7 @@ if TYPE_CHECKING:  # imported when the editor opens: it takes longer than the wh
 class MessageEditScreen(ModalScreen[str | None]):
     """Returns the new text, "" to go back to the template, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    MessageEditScreen #title { text-style: bold; }
-    MessageEditScreen TextArea { height: 1fr; }
-    MessageEditScreen #count { color: $text-muted; }
-    MessageEditScreen #count.-too-long { color: $warning; text-style: bold; }
-    MessageEditScreen Horizontal { height: auto; margin-top: 1; }
-    MessageEditScreen Button { margin-right: 2; }
-    """
+    DEFAULT_CSS = screen_styles("message_edit")
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [

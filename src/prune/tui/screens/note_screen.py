@@ -11,13 +11,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from prune.tui.styles import screen_styles
+
 
 class NoteScreen(ModalScreen[str | None]):
     """Returns the new note (empty clears it), or None when cancelled."""
 
-    DEFAULT_CSS = """
-    NoteScreen Static { color: $text-muted; }
-    """
+    DEFAULT_CSS = screen_styles("note")
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]

@@ -9,15 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from prune.tui.styles import screen_styles
+
 
 class NoticesScreen(ModalScreen[None]):
     """A read-only list; escape, q or ! closes it. Notices are data: shown as plain text."""
 
-    DEFAULT_CSS = """
-    NoticesScreen #title { text-style: bold; margin-bottom: 1; }
-    NoticesScreen .notice { padding-left: 2; }
-    NoticesScreen #closing { margin-top: 1; }
-    """
+    DEFAULT_CSS = screen_styles("notices")
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape,q,exclamation_mark", "dismiss", "Close", id="notices.close")]

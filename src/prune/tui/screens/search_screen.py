@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prune.core.review.session import ContactView
+from prune.tui.styles import screen_styles
 from prune.tui.verdict_styles import VERDICT_STYLES
 
 SearchFunction = Callable[[str], list[ContactView]]
@@ -25,12 +26,7 @@ SearchFunction = Callable[[str], list[ContactView]]
 class SearchScreen(ModalScreen[str | None]):
     """Returns the key of the chosen contact, or None."""
 
-    DEFAULT_CSS = """
-    SearchScreen OptionList { height: auto; max-height: 20; border: none; }
-    /* The results keep Textual's border while they have the keys. */
-    SearchScreen OptionList:focus { border: tall $border; }
-    SearchScreen #count { color: $text-muted; }
-    """
+    DEFAULT_CSS = screen_styles("search")
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [

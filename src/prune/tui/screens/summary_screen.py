@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from prune.core.review.session import Progress
+from prune.tui.styles import screen_styles
 from prune.tui.verdict_styles import VERDICT_STYLES
 
 NEXT_STEPS = (
@@ -29,17 +30,7 @@ SHOW_CONTACTS = "contacts"
 class SummaryScreen(Screen[str | None]):
     """The end of the review; `u` goes back to the last contact decided, `a` to the list."""
 
-    DEFAULT_CSS = """
-    SummaryScreen { align: center middle; }
-    SummaryScreen > Vertical {
-        width: 72; max-width: 100%; height: auto;
-        border: round $success; background: $surface; padding: 1 2;
-    }
-    SummaryScreen #title { text-style: bold; }
-    SummaryScreen .heading { text-style: bold; margin-top: 1; }
-    SummaryScreen .step { padding-left: 2; }
-    SummaryScreen .closing { margin-top: 1; color: $text-muted; }
-    """
+    DEFAULT_CSS = screen_styles("summary")
 
     BINDINGS = [
         Binding("u", "back", "Undo last", id="summary.undo"),
