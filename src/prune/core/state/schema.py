@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 from prune.core.state.connection import StoreError, transaction
-from prune.core.state.export_dates import export_date_of
 from prune.core.state.invitation_decisions import INVITATION_DECISIONS_TABLE
 from prune.core.state.outreach import OUTREACH_TABLE
 
@@ -121,6 +120,8 @@ RENAMES_TABLE = """
 
 def _fill_export_dates(db: sqlite3.Connection) -> None:
     """Date every snapshot kept before prune worked the date out at import (export_dates)."""
+    from prune.core.state.export_dates import export_date_of  # only for a store this old
+
     rows = db.execute(
         "SELECT id, source, last_connected_on FROM snapshots WHERE export_date IS NULL"
     ).fetchall()
