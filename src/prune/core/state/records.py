@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TypedDict
 
-from prune.core.model import VERDICTS, Answer, FarewellMark, Verdict
+from prune.core.model import FAREWELL_MARKS, VERDICTS, Answer, FarewellMark, Verdict
 
 
 @dataclass(frozen=True)
@@ -123,3 +123,13 @@ def check_decision_changes(changes: dict[str, object]) -> None:
     verdict = changes.get("verdict")
     if verdict is not None and verdict not in VERDICTS:
         raise ValueError(f"unknown verdict {verdict!r}")
+
+
+def check_farewell_changes(changes: dict[str, object]) -> None:
+    """Refuse fields and statuses the farewells table would not hold, before any write."""
+    unknown = set(changes) - FarewellChanges.__optional_keys__
+    if unknown:
+        raise ValueError(f"unknown farewell fields: {sorted(unknown)}")
+    status = changes.get("status")
+    if status is not None and status not in FAREWELL_MARKS:
+        raise ValueError(f"unknown farewell status {status!r}")

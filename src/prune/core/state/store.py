@@ -22,7 +22,6 @@ import polars as pl
 from prune.core.model import (
     ANSWERS,
     CONTACT_COLUMNS,
-    FAREWELL_MARKS,
     QUESTION_IDS,
     VERDICTS,
     Verdict,
@@ -56,6 +55,7 @@ from prune.core.state.records import (
     ImportOutcome,
     Snapshot,
     check_decision_changes,
+    check_farewell_changes,
 )
 from prune.core.state.snapshot_rows import (
     SNAPSHOT_COLUMNS,
@@ -399,12 +399,7 @@ class Store:
 
     def save_farewell(self, key: str, **changes: Unpack[FarewellChanges]) -> Farewell:
         """Change the tone, the edited text (None returns to the template) or the status."""
-        unknown = set(changes) - FarewellChanges.__optional_keys__
-        if unknown:
-            raise ValueError(f"unknown farewell fields: {sorted(unknown)}")
-        status = changes.get("status")
-        if status is not None and status not in FAREWELL_MARKS:
-            raise ValueError(f"unknown farewell status {status!r}")
+        check_farewell_changes(dict(changes))
         with transaction(self._db) as db:
             updated = asdict(self.farewell(key)) | dict(changes) | {"updated_at": _now()}
             db.execute(
