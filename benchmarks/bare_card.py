@@ -4,6 +4,8 @@ The review's card (tui/widgets/contact_card.py) is a bordered box 110 columns wi
 one-row lines: eight about the contact, a heavy rule, three questions, the verdict line and the
 key hint below a blank row; a progress header (count, bar, verdict counts) is docked on top and
 a footer at the bottom. Pressing `k` there commits a decision and paints the next contact.
+(prune draws the thirteen rows from the name to the verdict as one widget, `CardRows`; this
+floor keeps a Static per line, the plain way to write such a card.)
 
 This app has the same widgets at the same sizes and, on the same key, puts the next contact's
 lines on them the way the card does (`update(..., layout=False)` on the lines that changed) and

@@ -56,7 +56,7 @@ async def _prune_presses(context: Context) -> list[float]:
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        app.probe.watch(app.screen.query_one("#name"))
+        app.probe.watch(app.screen.query_one("#rows"))
         return await _press(app, pilot, app.probe, "k", context.profile.presses)
 
 

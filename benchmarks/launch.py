@@ -71,7 +71,7 @@ def run_prune(argv: list[str]) -> float | None:
 
     class TimedReviewScreen(ReviewScreen):
         def _loaded(self, session: Any) -> None:
-            probe.watch(self.query_one("#name"))
+            probe.watch(self.query_one("#rows"))
             probe.expect()
             super()._loaded(session)
 

@@ -14,6 +14,7 @@ from prune.tui.screens.summary_screen import SummaryScreen
 from testkit.tui import (
     build_app,
     card_name,
+    card_row,
     first_card,
     help_lines,
     loaded,
@@ -52,7 +53,7 @@ async def test_the_card_hints_follow_a_remapped_key(tmp_path: Path) -> None:
         await first_card(pilot)
         hint = text_of(app, "#hint")
         assert hint.startswith("j / n / m answer · K keep · x disconnect")
-        assert "▸ j / n / m" in text_of(app, "#q-known")
+        assert "▸ j / n / m" in card_row(app, "q-known")
 
 
 async def test_bad_remaps_are_named_with_their_line_and_not_applied(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from prune.tui.app import make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.evidence_screen import EvidenceScreen
 
-from testkit.tui import TODAY, card_name, help_lines, loaded, store_of, text_of, toasts
+from testkit.tui import TODAY, card_name, card_row, help_lines, loaded, store_of, text_of, toasts
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +62,9 @@ async def test_likely_disconnects_come_first_with_their_reason(
     seen: list[tuple[str, str]] = []
     async with app.run_test(size=(110, 36)) as pilot:
         await loaded(pilot)
-        assert text_of(app, "#reasons").startswith("why first: ")  # says why this one is first
+        assert card_row(app, "reasons").startswith("why first: ")  # says why this one is first
         for _ in range(6):
-            seen.append((card_name(app), text_of(app, "#role")))
+            seen.append((card_name(app), card_row(app, "role")))
             await pilot.press("l")
     facts = card_facts(tmp_path)
     score = {
@@ -91,8 +91,8 @@ async def test_enter_accepts_what_the_messages_prove(tmp_path: Path, sample_arch
         )
         await pilot.press("down", *["down"] * index, "enter")
         assert card_name(app) == name
-        assert "messages" in text_of(app, "#evidence") or "endorse" in text_of(app, "#evidence")
-        assert "Suggested: keep" in text_of(app, "#verdict")
+        assert "messages" in card_row(app, "evidence") or "endorse" in card_row(app, "evidence")
+        assert "Suggested: keep" in card_row(app, "verdict")
         await pilot.press("space")
         assert isinstance(app.screen, EvidenceScreen)
         assert "What the archive says about " + name in str(app.screen.query_one("#title").visual)
@@ -114,7 +114,7 @@ async def test_a_broken_archive_never_stops_the_review(
     monkeypatch.setattr(loading, "load_or_compute", broken)
     async with app.run_test(size=(110, 36), notifications=True) as pilot:
         await loaded(pilot)
-        assert "could not be read" in text_of(app, "#evidence")
+        assert "could not be read" in card_row(app, "evidence")
         # Said on the notices line under the header, never in a toast over the card.
         assert not any("the disk went away" in toast for toast in toasts(app))
         assert text_of(app, "#notices-line") == "! 1 notice about this export  ·  ! shows it"

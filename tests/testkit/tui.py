@@ -18,6 +18,7 @@ from prune.core.state.store import Store
 from prune.tui.app import PruneApp, make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.review_screen import ReviewScreen
+from prune.tui.widgets.contact_card import ContactCard
 
 from testkit.exports import connections_text
 
@@ -140,8 +141,13 @@ def help_lines(app: PruneApp) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
+def card_row(app: PruneApp, name: str) -> str:
+    """One row of the review's card (`card_rows.ROWS`: name, role, q-known, verdict...)."""
+    return app.screen.query_one(ContactCard).row(name)
+
+
 def card_name(app: PruneApp) -> str:
-    return text_of(app, "#name")
+    return card_row(app, "name")
 
 
 def toasts(app: PruneApp) -> list[str]:

@@ -11,7 +11,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Rule, Static
+from textual.widgets import Static
 
 from prune.core.model import QUESTIONS
 from prune.core.review.rules import Rule as AnswerRule
@@ -22,10 +22,10 @@ from prune.tui.card_farewell import farewell_body, farewell_heading
 from prune.tui.formatting import age, day
 from prune.tui.live_keys import KeyNames
 from prune.tui.verdict_styles import VERDICT_STYLES
+from prune.tui.widgets.card_rows import CardRows
 
 _ANSWER_STYLE = {"yes": "bold $success", "no": "bold $error", "maybe": "bold $warning"}
 _QUESTION_WIDTH = max(len(text) for text in QUESTIONS.values())
-LINES = ("name", "role", "connected", "reach", "flags", "evidence", "reasons", "note")
 
 
 class ContactCard(Vertical):
@@ -46,11 +46,6 @@ class ContactCard(Vertical):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    ContactCard > #name { text-style: bold; color: $text; }
-    ContactCard > #role { color: $text-muted; }
-    ContactCard > Rule.-horizontal { margin: 0; color: $primary-muted; }
-    ContactCard > .question { padding-left: 1; }
-    ContactCard > .question.-current { background: $boost; text-style: bold; }
     ContactCard > #hint { color: $text-muted; margin-top: 1; }
     ContactCard > #farewell-head { margin-top: 1; color: $text-muted; }
     ContactCard > #farewell-box {
@@ -65,12 +60,7 @@ class ContactCard(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        for line in LINES:
-            yield Static("", id=line)
-        yield Rule(line_style="heavy")
-        for number, question in enumerate(QUESTIONS, start=1):
-            yield Static("", id=f"q-{question}", classes="question", name=str(number))
-        yield Static("", id="verdict")
+        yield CardRows(id="rows")
         yield Static("", id="farewell-head")
         with VerticalScroll(id="farewell-box"):
             yield Static("", id="farewell")
@@ -78,6 +68,10 @@ class ContactCard(Vertical):
 
     def _set(self, line: str, content: Content | str) -> None:
         _repaint(self.query_one(f"#{line}", Static), content)
+
+    def row(self, name: str) -> str:
+        """One of the card's rows (`card_rows.ROWS`) as the user reads it."""
+        return self.query_one(CardRows).row(name)
 
     def show(
         self,
@@ -99,43 +93,18 @@ class ContactCard(Vertical):
         """
         if self.border_title is not None:
             self.border_title = None  # setting it repaints the whole card, even to the same value
-        self._set("name", Content.assemble((view.name, "bold")))
-        role = " · ".join(part for part in (view.position, view.company) if part)
-        self._set("role", role or Content.styled("no position or company listed", "italic dim"))
-        since = age(view.connected_on, today)
+        rows = _facts(view, today, evidence_note)
+        rows.update(_questions(view, rule, keys))
+        rows["verdict"] = _verdict(view, keys)
+        current = f"q-{view.question}" if view.question else None
+        self.query_one(CardRows).update(rows, current=current)
+        first = keys.first
         self._set(
-            "connected",
-            Content.assemble(
-                ("Connected ", "dim"),
-                day(view.connected_on),
-                (f"  ·  {since}" if since else "", "dim"),
-            ),
+            "hint",
+            f"{_answer_keys(keys)} answer · {first('review.keep')} keep · "
+            f"{first('review.disconnect')} disconnect · {first('review.later')} later · "
+            f"{first('review.undo')} undo · {first('app.help')} help",
         )
-        reach = [part for part in (view.email, _short_url(view.url)) if part]
-        self._set("reach", " · ".join(reach) or Content.styled("no profile URL", "italic dim"))
-        self._set(
-            "flags",
-            Content.assemble(("⚑ ", "bold $warning"), ("; ".join(view.flags), "$warning"))
-            if view.flags
-            else "",
-        )
-        self._set(
-            "evidence",
-            Content.assemble(("✉ ", "$accent"), view.evidence)
-            if view.evidence
-            else Content.styled(evidence_note, "dim"),
-        )
-        self._set(
-            "reasons",
-            Content.assemble(("why first: ", "dim"), view.reasons) if view.reasons else "",
-        )
-        self._set(
-            "note",
-            Content.assemble(("✎ ", "$accent"), view.decision.note)
-            if view.decision and view.decision.note
-            else "",
-        )
-        self._show_questions(view, rule, keys)
         self._show_farewell(view, None if farewell_beside else farewell, keys)
 
     def _show_farewell(
@@ -165,61 +134,79 @@ class ContactCard(Vertical):
         if box.styles.max_height is None or box.styles.max_height.value != room:
             box.styles.max_height = room
 
-    def _show_questions(self, view: ContactView, rule: AnswerRule, keys: KeyNames) -> None:
-        asked = set(rule.asks)
-        answer_keys = " / ".join(keys.first(f"review.{a}") for a in ("yes", "no", "maybe"))
-        verdict_keys = " / ".join(
-            keys.first(f"review.{v}") for v in ("keep", "disconnect", "later")
-        )
-        for number, (question, text) in enumerate(QUESTIONS.items(), start=1):
-            widget = self.query_one(f"#q-{question}", Static)
-            answer = view.answer(question)
-            current = question == view.question
-            widget.set_class(current, "-current")
-            if answer:
-                mark = Content.styled(answer, _ANSWER_STYLE[answer])
-            elif current:
-                mark = Content.styled(f"▸ {answer_keys}", "bold $accent")
-            elif question not in asked:
-                mark = Content.styled("not asked by this rule", "dim italic")
-            else:
-                mark = Content.styled("—", "dim")
-            _repaint(widget, Content.assemble(f"{number}  {text.ljust(_QUESTION_WIDTH)}  ", mark))
-        verdict = view.decision.verdict if view.decision else None
-        if verdict in ("keep", "disconnect"):
-            self._set(
-                "verdict",
-                Content.assemble(
-                    ("Decided: ", "dim"),
-                    (verdict, VERDICT_STYLES[verdict]),
-                    (f"  ·  {verdict_keys} change it, {answer_keys} ask again", "dim"),
-                ),
-            )
-        elif view.suggestion:
-            self._set(
-                "verdict",
-                Content.assemble(
-                    ("Suggested: ", "dim"),
-                    (view.suggestion, VERDICT_STYLES[view.suggestion]),
-                    (f"  ·  {keys.first('review.accept')} accepts", "dim"),
-                ),
-            )
-        elif verdict == "later":
-            self._set(
-                "verdict",
-                Content.styled(
-                    f"Deferred once: decide now or {keys.first('review.later')} again", "$warning"
-                ),
-            )
+
+def _facts(view: ContactView, today: date, evidence_note: str) -> dict[str, Content]:
+    """The rows about who the contact is and what is known of them."""
+    role = " · ".join(part for part in (view.position, view.company) if part)
+    since = age(view.connected_on, today)
+    reach = " · ".join(part for part in (view.email, _short_url(view.url)) if part)
+    note = view.decision.note if view.decision else None
+    return {
+        "name": Content.assemble((view.name, "bold")),
+        "role": Content(role)
+        if role
+        else Content.styled("no position or company listed", "italic dim"),
+        "connected": Content.assemble(
+            ("Connected ", "dim"), day(view.connected_on), (f"  ·  {since}" if since else "", "dim")
+        ),
+        "reach": Content(reach) if reach else Content.styled("no profile URL", "italic dim"),
+        "flags": Content.assemble(("⚑ ", "bold $warning"), ("; ".join(view.flags), "$warning"))
+        if view.flags
+        else Content(),
+        "evidence": Content.assemble(("✉ ", "$accent"), view.evidence)
+        if view.evidence
+        else Content.styled(evidence_note, "dim"),
+        "reasons": Content.assemble(("why first: ", "dim"), view.reasons)
+        if view.reasons
+        else Content(),
+        "note": Content.assemble(("✎ ", "$accent"), note) if note else Content(),
+    }
+
+
+def _answer_keys(keys: KeyNames) -> str:
+    return " / ".join(keys.first(f"review.{a}") for a in ("yes", "no", "maybe"))
+
+
+def _questions(view: ContactView, rule: AnswerRule, keys: KeyNames) -> dict[str, Content]:
+    """A row per question: the answer given, the keys to answer the current one, or why not."""
+    asked = set(rule.asks)
+    rows = {}
+    for number, (question, text) in enumerate(QUESTIONS.items(), start=1):
+        answer = view.answer(question)
+        if answer:
+            mark = Content.styled(answer, _ANSWER_STYLE[answer])
+        elif question == view.question:
+            mark = Content.styled(f"▸ {_answer_keys(keys)}", "bold $accent")
+        elif question not in asked:
+            mark = Content.styled("not asked by this rule", "dim italic")
         else:
-            self._set("verdict", "")
-        first = keys.first
-        self._set(
-            "hint",
-            f"{answer_keys} answer · {first('review.keep')} keep · "
-            f"{first('review.disconnect')} disconnect · {first('review.later')} later · "
-            f"{first('review.undo')} undo · {first('app.help')} help",
+            mark = Content.styled("—", "dim")
+        rows[f"q-{question}"] = Content.assemble(f"{number}  {text.ljust(_QUESTION_WIDTH)}  ", mark)
+    return rows
+
+
+def _verdict(view: ContactView, keys: KeyNames) -> Content:
+    """The decision taken, the one suggested, or a word on a deferred contact."""
+    verdict = view.decision.verdict if view.decision else None
+    answer_keys = _answer_keys(keys)
+    verdict_keys = " / ".join(keys.first(f"review.{v}") for v in ("keep", "disconnect", "later"))
+    if verdict in ("keep", "disconnect"):
+        return Content.assemble(
+            ("Decided: ", "dim"),
+            (verdict, VERDICT_STYLES[verdict]),
+            (f"  ·  {verdict_keys} change it, {answer_keys} ask again", "dim"),
         )
+    if view.suggestion:
+        return Content.assemble(
+            ("Suggested: ", "dim"),
+            (view.suggestion, VERDICT_STYLES[view.suggestion]),
+            (f"  ·  {keys.first('review.accept')} accepts", "dim"),
+        )
+    if verdict == "later":
+        return Content.styled(
+            f"Deferred once: decide now or {keys.first('review.later')} again", "$warning"
+        )
+    return Content()
 
 
 def _repaint(line: Static, content: Content | str) -> None:
