@@ -243,7 +243,18 @@ async def test_help_lists_every_key_of_the_review_and_of_the_screens_it_opens(
     contacts = lines.index("On the list of all contacts (a)")
     assert "e Write this message in your own words" in lines[farewells:contacts]
     assert "v Filter" in lines[contacts:]
+    assert "ctrl+s Save the filter (in the query box)" in lines[contacts:]
     assert len(lines) == len(set(lines))  # each key once
+
+
+async def test_help_gives_the_query_box_keys_as_remapped(tmp_path: Path) -> None:
+    app = build_app(tmp_path, config='[keys]\n"query-box.save" = "ctrl+w"\n')
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        lines = help_lines(app)
+    assert "ctrl+w Save the filter (in the query box)" in lines
+    assert not any(line.startswith("ctrl+s ") for line in lines)
 
 
 async def test_help_on_the_summary_adds_its_keys(tmp_path: Path) -> None:

@@ -181,6 +181,19 @@ async def test_a_filter_saved_by_hand_is_in_the_palette_even_before_the_list_was
         assert names(app) == ["Cy Ng"]
 
 
+async def test_the_save_key_can_be_remapped_and_the_hint_names_the_new_key(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path, config='[keys]\n"query-box.save" = "ctrl+w"\n')
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("a", "slash", "ctrl+w")
+        assert "Type a query first; ctrl+w then saves it under a name." in toasts(app)
+        assert not any("not a key binding" in toast for toast in toasts(app))
+        await pilot.press(*"company:acme", "ctrl+w")
+        assert isinstance(app.screen, SaveFilterScreen)
+
+
 async def test_saving_refuses_an_empty_box_a_bad_query_and_a_file_it_cannot_edit(
     tmp_path: Path,
 ) -> None:

@@ -37,11 +37,12 @@ def keymap_screens(app: type[DOMNode]) -> Screens:
     from prune.tui.screens.search_screen import SearchScreen
     from prune.tui.screens.summary_screen import SummaryScreen
     from prune.tui.widgets.contact_table import ContactTable
+    from prune.tui.widgets.query_box import QueryBox
 
     full: Screens = [
         ("the review", [ReviewScreen, app]),
         ("the Farewells screen", [FarewellsScreen, ContactTable, app]),
-        ("the list of all contacts", [ContactsScreen, ContactTable, app]),
+        ("the list of all contacts", [ContactsScreen, ContactTable, QueryBox, app]),
         ("the Changes screen", [ChangesScreen, ContactTable, app]),
         ("the Invitations screen", [InvitationsScreen, app]),
         ("the Nurture screen", [NurtureScreen, ContactTable, app]),

@@ -23,6 +23,7 @@ from prune.tui.screens.farewells_screen import FarewellsScreen
 from prune.tui.screens.overview_screen import OverviewScreen
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.summary_screen import SummaryScreen
+from prune.tui.widgets.query_box import QueryBox
 
 KeyRow = tuple[str, str]
 """(keys, what they do); a row with no keys is a heading for the rows after it."""
@@ -36,6 +37,11 @@ HEADINGS: dict[type[Screen[Any]], tuple[str, str | None]] = {
     OverviewScreen: ("On the Overview", "app.overview"),
 }
 """A screen's heading, and the binding whose key opens it (said in the heading)."""
+INSIDE: dict[type[Screen[Any]], tuple[type[DOMNode], str]] = {
+    ContactsScreen: (QueryBox, "in the query box"),
+}
+"""A widget whose keys work only while it has the focus, listed after its screen's keys (the
+help sheet takes the focus, so they are never live while it is open)."""
 PALETTE = "Command palette: order, rule, theme"
 
 
@@ -55,11 +61,21 @@ def help_rows(stack: Sequence[Screen[Any]], keymap: Mapping[str, str]) -> list[K
             heading, opener = HEADINGS.get(kind, ("On this screen", None))
             opened_with = sections[0].get(opener or "")
             rows.append(("", f"{heading} ({opened_with[0]})" if opened_with else heading))
+        if kind in INSIDE:
+            keys.update(_keys_inside(*INSIDE[kind], keymap))
         for binding_id, (shown, description) in keys.items():
             if binding_id not in listed:
                 listed.add(binding_id)
                 rows.append((shown, description))
     return rows
+
+
+def _keys_inside(widget: type[DOMNode], where: str, keymap: Mapping[str, str]) -> Keys:
+    """A focused widget's own keys, each said to work there (`where`)."""
+    declared = _described(declared_bindings(widget), bound_keys([widget], keymap))
+    return {
+        binding_id: (shown, f"{what} ({where})") for binding_id, (shown, what) in declared.items()
+    }
 
 
 Keys = dict[str, tuple[str, str]]

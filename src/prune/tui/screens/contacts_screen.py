@@ -35,6 +35,7 @@ from prune.core.review.query import (
 from prune.core.review.session import ReviewSession
 from prune.tui import loading
 from prune.tui.context import AppContext
+from prune.tui.live_keys import KeyNames
 from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.screens.save_filter_screen import SaveFilterScreen
 from prune.tui.styles import screen_styles
@@ -331,10 +332,11 @@ class ContactsScreen(Screen[str | None]):
         self.query_one(ContactTable).focus()
 
     def on_query_box_save_asked(self, _: QueryBox.SaveAsked) -> None:
-        """ctrl+s: name the query in the box; it is saved in the config's `[filters]`."""
+        """ctrl+s, or its remap: name the query in the box, saved in the config's `[filters]`."""
         query = self.query_text.strip()
         if not query:
-            self.notify("Type a query first; ctrl+s then saves it under a name.", timeout=3)
+            save = KeyNames([QueryBox], self.context.config.keys).first("query-box.save")
+            self.notify(f"Type a query first; {save} then saves it under a name.", timeout=3)
             return
         try:
             query_expression(query)
