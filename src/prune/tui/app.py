@@ -9,16 +9,19 @@ it never reaches into a screen's attributes.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 from platformdirs import user_downloads_path
 from rich.text import Text
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.markup import escape as escape_markup
 from textual.screen import ModalScreen, Screen
 
@@ -34,6 +37,7 @@ from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
 from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
 from prune.tui.screens.review_screen import ReviewScreen
+from prune.tui.state_writes import EXIT_STATE, refused, saving
 
 # The other screens are imported where they open: a launch paints its first card without
 # paying for screens the user may never open (see `app_keymap` for the keymap's check).
@@ -41,7 +45,6 @@ from prune.tui.screens.review_screen import ReviewScreen
 RULE_SETTING = "review.rule"
 ORDER_SETTING = "review.order"
 THEME_SETTING = "ui.theme"
-EXIT_STATE = 1  # as the command line's: the state could not be used
 
 
 class PruneApp(App[None]):
@@ -65,6 +68,9 @@ class PruneApp(App[None]):
         self, *, context: AppContext, order: str | None = None, ask_first_name: bool = False
     ) -> None:
         super().__init__()
+        # The line the app ends with (a failed load, a damaged file) stays one line however
+        # narrow the terminal or long the path: Rich would otherwise cut it at 80 columns.
+        self.error_console.soft_wrap = True
         self.context = context
         self._ask_first_name = ask_first_name
         store, config = context.store, context.config
@@ -91,7 +97,7 @@ class PruneApp(App[None]):
         for problem in config.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(
-            self, lambda theme: self.context.store.set_setting(THEME_SETTING, theme.name)
+            self, lambda theme: self._remember_setting(THEME_SETTING, theme.name)
         )
         context = self.context
         changes = changes_to_show_once(context.store, context.snapshot_id)
@@ -109,6 +115,20 @@ class PruneApp(App[None]):
         remember_first_name(self, self.context, name)
         if self._review is not None:
             self._review.refresh_card()
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key's action, with a change the state file refuses told rather than raised
+        (see `state_writes`): the review goes on, on the same contact, with nothing lost."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except sqlite3.DatabaseError as error:
+            refused(self, self.context.store.path, error)
+            return True
 
     def on_review_screen_load_failed(self, message: ReviewScreen.LoadFailed) -> None:
         """Without its contacts there is nothing to review: one line, and a failing status."""
@@ -357,16 +377,21 @@ class PruneApp(App[None]):
             )
         return super().deliver_screenshot(filename, path, time_format)
 
+    def _remember_setting(self, name: str, value: str) -> None:
+        """A choice made in the palette, kept for the next launch; it applies now either way."""
+        with saving(self, self.context.store.path):
+            self.context.store.set_setting(name, value)
+
     def set_rule(self, name: str) -> None:
         self.rule = rule_named(name)
-        self.context.store.set_setting(RULE_SETTING, self.rule.name)
+        self._remember_setting(RULE_SETTING, self.rule.name)
         if self._review is not None:
             self._review.use_rule(self.rule)
         self.notify(f"Rule: {self.rule.description}.", timeout=3)
 
     def set_order(self, order: str) -> None:
         self.order = order
-        self.context.store.set_setting(ORDER_SETTING, order)
+        self._remember_setting(ORDER_SETTING, order)
         if self._review is not None:
             self._review.use_order(order)
 

@@ -38,6 +38,7 @@ from prune.tui.context import AppContext
 from prune.tui.live_keys import KeyNames
 from prune.tui.screens.confirm_screen import ConfirmScreen
 from prune.tui.screens.save_filter_screen import SaveFilterScreen
+from prune.tui.state_writes import saving
 from prune.tui.styles import screen_styles
 from prune.tui.verdict_styles import VERDICT_STYLES
 from prune.tui.widgets.compact_footer import CompactFooter
@@ -396,12 +397,13 @@ class ContactsScreen(Screen[str | None]):
             self.app.push_screen(ConfirmScreen(question), answered)
 
     def _decide(self, keys: list[str], verdict: Verdict) -> None:
-        self.session.decide_many(keys, verdict)
-        self.selected.clear()
-        cursor = self.query_one(ContactTable).cursor_row
-        self._show(cursor=cursor)
-        count = f"{len(keys):,} contacts" if len(keys) > 1 else "1 contact"
-        self.notify(f"{VERDICT_WORDS[verdict]}: {count}. u undoes.", timeout=3)
+        with saving(self.app, self.context.store.path):  # also when a dialog's answer calls it
+            self.session.decide_many(keys, verdict)
+            self.selected.clear()
+            cursor = self.query_one(ContactTable).cursor_row
+            self._show(cursor=cursor)
+            count = f"{len(keys):,} contacts" if len(keys) > 1 else "1 contact"
+            self.notify(f"{VERDICT_WORDS[verdict]}: {count}. u undoes.", timeout=3)
 
     def action_undo(self) -> None:
         outcome = self.session.undo()

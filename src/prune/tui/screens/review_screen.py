@@ -42,6 +42,7 @@ from prune.tui.context import AppContext
 from prune.tui.first_card import FirstCard, needs_session
 from prune.tui.live_keys import KeyNames
 from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
+from prune.tui.state_writes import saving
 from prune.tui.widgets.card_side import CardSide
 from prune.tui.widgets.compact_footer import CompactFooter
 from prune.tui.widgets.contact_card import ContactCard
@@ -352,8 +353,9 @@ class ReviewScreen(Screen[None]):
         session, view = self.session, self.session.current
 
         def save(text: str) -> None:
-            session.set_note(text)
-            self.refresh_card()
+            with saving(self.app, self.context.store.path):  # the dialog's answer, not a key
+                session.set_note(text)
+                self.refresh_card()
 
         edit_note(self.app, view.name, view.decision.note if view.decision else None, save)
 

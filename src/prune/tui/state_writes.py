@@ -1,0 +1,52 @@
+"""What the app does when the state file refuses a change: say so, and never lose what is saved.
+
+A write can fail in the middle of a review: the disk fills up, the drive goes away, or SQLite
+finds a page damaged. Every change is one transaction, so a refused one leaves the file as it
+was and the screen on the contact it was made on. A full disk or a failing drive is a passing
+problem: a toast says what happened and what to do, and the same key works once it is fixed.
+A damaged file cannot be trusted with the next change: the app ends with the one line the
+command line gives for it, and a failing status.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import App
+
+from prune.core.state.damage import damaged
+from prune.tui.workers import one_line
+
+EXIT_STATE = 1  # as the command line's: the state could not be used
+
+
+def refused(app: App[Any], state_file: Path, error: sqlite3.DatabaseError) -> None:
+    """Tell the user the change was not saved (a toast), or end on a damaged file (one line)."""
+    if isinstance(error, sqlite3.OperationalError):
+        app.clear_notifications()  # a key pressed again and again says so once, not in a pile
+        app.notify(
+            f"The state file refused the change ({one_line(error)}). Free some disk space or "
+            "check the drive, then press the key again; everything saved before is kept.",
+            title="Not saved",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+        return
+    line = f"prune: {damaged(state_file, str(error))}"
+    app.exit(return_code=EXIT_STATE, message=Text(line, no_wrap=True, overflow="ignore"))
+
+
+@contextmanager
+def saving(app: App[Any], state_file: Path) -> Iterator[None]:
+    """Around a change made outside a key's action (a dialog's answer, say): a refusal is told,
+    not raised, so the screen goes on working."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        refused(app, state_file, error)
