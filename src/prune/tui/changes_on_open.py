@@ -6,6 +6,8 @@ Changes screen) is loaded only when a new import has not been shown yet.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import TYPE_CHECKING
 
 from prune.core.state.store import Store
@@ -38,7 +40,8 @@ def changes_to_show_once(store: Store, snapshot_id: int) -> SnapshotChanges | No
     changes = latest_changes(store, snapshot_id)
     # Compared once per import, whatever it found: an import that changed nothing must not be
     # compared again (30k against 30k) on the UI thread at every launch.
-    store.set_setting(SEEN_SETTING, str(snapshot_id))
+    with contextlib.suppress(sqlite3.OperationalError):  # a full disk: compared again next time
+        store.set_setting(SEEN_SETTING, str(snapshot_id))
     if changes is None or not changes.anything:
         return None
     return changes

@@ -14,6 +14,7 @@ from typing import Any
 from textual.app import App
 
 from prune.tui.context import AppContext
+from prune.tui.state_writes import saving
 
 ASKED_SETTING = "you.first_name_asked"
 """Set in the state file once the user answered or skipped the question: "given" or "skipped"."""
@@ -37,7 +38,8 @@ def remember_first_name(app: App[Any], context: AppContext, name: str | None) ->
     A settings file that cannot be changed gets a one-line error; the name still signs the
     farewells until prune quits.
     """
-    context.store.set_setting(ASKED_SETTING, "skipped" if name is None else "given")
+    with saving(app, context.store.path):
+        context.store.set_setting(ASKED_SETTING, "skipped" if name is None else "given")
     if name is None:
         return
     context.farewell.sign_with(name)

@@ -26,6 +26,7 @@ from prune.core.state.store import Snapshot, Store
 from prune.core.text.control import shown_url
 from prune.tui.browsing import open_profile
 from prune.tui.screens.note_screen import NoteScreen
+from prune.tui.state_writes import saving
 from prune.tui.widgets.contact_table import Column, ContactTable
 from prune.tui.workers import failure_of, one_line, result_of
 
@@ -162,8 +163,9 @@ class NurtureScreen(Screen[None]):
 
         def save(note: str | None) -> None:
             if note is not None:
-                self.store.outreach().note(row["key"], note)
-                self._reload(cursor=cursor)
+                with saving(self.app, self.store.path):  # the dialog's answer, not a key
+                    self.store.outreach().note(row["key"], note)
+                    self._reload(cursor=cursor)
 
         self.app.push_screen(NoteScreen(row["name"] or "this contact", row["talked_about"]), save)
 

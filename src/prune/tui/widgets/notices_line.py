@@ -6,6 +6,9 @@ line, shown for the first review of a snapshot, and `!` lists the notices themse
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -42,7 +45,8 @@ class NoticesLine(Static):
             return
         self.say(len(notices), key)
         if once:
-            store.set_setting(SHOWN_SETTING, str(snapshot_id))
+            with contextlib.suppress(sqlite3.OperationalError):  # a full disk: said again later
+                store.set_setting(SHOWN_SETTING, str(snapshot_id))
 
     def say(self, count: int, key: str) -> None:
         """Show how many notices there are and the key (as now mapped) that lists them."""
