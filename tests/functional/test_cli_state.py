@@ -16,8 +16,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 from prune.cli.commands import review_demo
+from prune.tui.app import PruneApp
 
 from testkit.commands import run_cli
 from testkit.exports import connections_text
@@ -150,8 +152,10 @@ def empty_it(path: Path) -> None:
 
 @pytest.mark.parametrize("damage", [overwrite_pages, drop_decisions, empty_it])
 def test_a_damaged_state_file_is_one_line_and_left_alone(
-    imported: Path, state_dir: Path, damage
+    imported: Path, state_dir: Path, damage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Resuming checks the pages beside the first card, so the app may start: headless here.
+    monkeypatch.setattr(PruneApp, "run", lambda app: App.run(app, headless=True, size=(80, 24)))
     path = state_dir / "prune.sqlite3"
     shutil.rmtree(state_dir / "backups", ignore_errors=True)  # no copy kept: the next test has one
     damage(path)

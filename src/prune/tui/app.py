@@ -9,7 +9,6 @@ it never reaches into a screen's attributes.
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -17,7 +16,6 @@ from pathlib import Path
 
 import polars as pl
 from platformdirs import user_downloads_path
-from rich.text import Text
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -37,7 +35,7 @@ from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy
 from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
 from prune.tui.screens.review_screen import ReviewScreen
-from prune.tui.state_writes import EXIT_STATE, refused, saving
+from prune.tui.state_writes import REFUSALS, end_with, refused, saving
 
 # The other screens are imported where they open: a launch paints its first card without
 # paying for screens the user may never open (see `app_keymap` for the keymap's check).
@@ -100,7 +98,11 @@ class PruneApp(App[None]):
             self, lambda theme: self._remember_setting(THEME_SETTING, theme.name)
         )
         context = self.context
-        changes = changes_to_show_once(context.store, context.snapshot_id)
+        try:
+            changes = changes_to_show_once(context.store, context.snapshot_id)
+        except REFUSALS as error:  # told once the review is up: ending now leaves it half-built
+            self.call_after_refresh(refused, self, context.store.path, error)
+            changes = None
         if changes is not None:
             from prune.tui.screens.changes_screen import ChangesScreen
 
@@ -126,14 +128,13 @@ class PruneApp(App[None]):
         (see `state_writes`): the review goes on, on the same contact, with nothing lost."""
         try:
             return await super().run_action(action, default_namespace, namespaces)
-        except sqlite3.DatabaseError as error:
+        except REFUSALS as error:
             refused(self, self.context.store.path, error)
             return True
 
     def on_review_screen_load_failed(self, message: ReviewScreen.LoadFailed) -> None:
         """Without its contacts there is nothing to review: one line, and a failing status."""
-        line = f"prune: the contacts could not be loaded ({message.reason})"
-        self.exit(return_code=EXIT_STATE, message=Text(line, no_wrap=True, overflow="ignore"))
+        end_with(self, message.line)
 
     def on_unmount(self) -> None:
         self.context.store.close()
@@ -406,15 +407,18 @@ def make_app(
     clock: Callable[[], float] = time.monotonic,
     system_copy: SystemCopy = copy_text,
     ask_first_name: bool = False,
+    store: Store | None = None,
 ) -> PruneApp:
     """Build the app the way the CLI does, so tests and screenshots see the same thing.
 
     `today` fixes the day (tests); `clock` is the monotonic clock the pace is measured with.
     `ask_first_name` lets the first launch without the user's name ask for it (`prune review`).
+    `store` is the command line's open store of `data_dir`, its pages perhaps still being
+    checked; the app closes it when it ends.
     """
     settings_file = config_file(config_path)
     config = checked_keys(ensure_config(settings_file, BindingIds(PruneApp)), PruneApp)
-    store = Store.open(data_dir)
+    store = Store.open(data_dir) if store is None else store
     context = AppContext(
         store=store,
         snapshot_id=snapshot_id,

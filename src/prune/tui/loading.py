@@ -10,6 +10,7 @@ store, which keeps saving decisions.
 from __future__ import annotations
 
 import gc
+import sqlite3
 import weakref
 from datetime import date
 from pathlib import Path
@@ -20,8 +21,9 @@ import polars as pl
 from prune.core.review.opening import Opening, opening
 from prune.core.review.rules import Rule
 from prune.core.review.session import IndexedInsights, ReviewSession
-from prune.core.state.store import Snapshot
+from prune.core.state.store import Snapshot, StoreError
 from prune.tui.context import AppContext
+from prune.tui.workers import one_line
 
 if TYPE_CHECKING:
     from prune.core.evidence.collect import Evidence
@@ -50,17 +52,30 @@ def build_session(context: AppContext, rule: Rule, order: str) -> ReviewSession:
     # lives as long as the app: frozen, the cyclic collector stops walking it on every full
     # collection, which otherwise stalls the load and, later, random key presses.
     gc.freeze()
-    with context.store.reader() as reader:
-        session = ReviewSession(
-            context.store,
-            context.snapshot_id,
-            rule,
-            order=order,
-            clock=context.pace_clock,
-            read_from=reader,
-        )
+    try:
+        with context.store.reader() as reader:
+            session = ReviewSession(
+                context.store,
+                context.snapshot_id,
+                rule,
+                order=order,
+                clock=context.pace_clock,
+                read_from=reader,
+            )
+    except sqlite3.DatabaseError:
+        context.store.pages_checked()  # damage the page check found is said as such
+        raise
     gc.freeze()
+    # Handed over only once the file is known sound (see core.state.page_check).
+    context.store.pages_checked()
     return session
+
+
+def load_failure(error: BaseException) -> str:
+    """The line the app ends with when the review's contacts could not be loaded."""
+    if isinstance(error, StoreError):  # a damaged state file says itself what to do
+        return one_line(error)
+    return f"the contacts could not be loaded ({one_line(error)})"
 
 
 def read_evidence(

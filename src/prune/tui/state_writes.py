@@ -5,7 +5,8 @@ finds a page damaged. Every change is one transaction, so a refused one leaves t
 was and the screen on the contact it was made on. A full disk or a failing drive is a passing
 problem: a toast says what happened and what to do, and the same key works once it is fixed.
 A damaged file cannot be trusted with the next change: the app ends with the one line the
-command line gives for it, and a failing status.
+command line gives for it, and a failing status. So does a page check still running at the
+first change (`core.state.page_check`) that finds damage.
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ from typing import Any
 from rich.text import Text
 from textual.app import App
 
+from prune.core.state.connection import StoreError
 from prune.core.state.damage import damaged
 from prune.tui.workers import one_line
 
 EXIT_STATE = 1  # as the command line's: the state could not be used
 
 
-def refused(app: App[Any], state_file: Path, error: sqlite3.DatabaseError) -> None:
+REFUSALS = (sqlite3.DatabaseError, StoreError)
+"""What a change to the state file may raise instead of being saved."""
+
+
+def refused(app: App[Any], state_file: Path, error: sqlite3.DatabaseError | StoreError) -> None:
     """Tell the user the change was not saved (a toast), or end on a damaged file (one line)."""
     if isinstance(error, sqlite3.OperationalError):
         app.clear_notifications()  # a key pressed again and again says so once, not in a pile
@@ -38,8 +44,16 @@ def refused(app: App[Any], state_file: Path, error: sqlite3.DatabaseError) -> No
             markup=False,
         )
         return
-    line = f"prune: {damaged(state_file, str(error))}"
-    app.exit(return_code=EXIT_STATE, message=Text(line, no_wrap=True, overflow="ignore"))
+    said = error if isinstance(error, StoreError) else damaged(state_file, str(error))
+    end_with(app, one_line(said))
+
+
+def end_with(app: App[Any], line: str) -> None:
+    """End the app with `line` (as `prune: line`) and a failing status, said once: a failed
+    load and a refused change may both come of one damaged file."""
+    if app.return_code is None:
+        message = Text(f"prune: {line}", no_wrap=True, overflow="ignore")
+        app.exit(return_code=EXIT_STATE, message=message)
 
 
 @contextmanager
@@ -48,5 +62,5 @@ def saving(app: App[Any], state_file: Path) -> Iterator[None]:
     not raised, so the screen goes on working."""
     try:
         yield
-    except sqlite3.DatabaseError as error:
+    except REFUSALS as error:
         refused(app, state_file, error)

@@ -30,7 +30,10 @@ def run_review(args: argparse.Namespace) -> int:
 
         parsed = parse_export(args.path)
     with writer_lock(args):  # held while the app runs: one review window per state folder
-        with Store.open(data_dir(args.data_dir)) as store:
+        # Resuming writes nothing before the review's first change, so the file's pages are
+        # checked beside the first card (core.state.page_check); an import checks them first.
+        folder = data_dir(args.data_dir)
+        with Store.open(folder, check_pages_later=parsed is None) as store:
             if parsed is not None:
                 from prune.core.state.importing import record_export
 
@@ -41,7 +44,7 @@ def run_review(args: argparse.Namespace) -> int:
                     print(GET_EXPORT_HELP)
                     return EXIT_OK
                 snapshot = latest
-        return _run_app(args, data_dir(args.data_dir), snapshot.id, ask_first_name=True)
+            return _run_app(args, folder, snapshot.id, ask_first_name=True, store=store)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -68,7 +71,12 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_app(
-    args: argparse.Namespace, state_dir: Path, snapshot_id: int, *, ask_first_name: bool
+    args: argparse.Namespace,
+    state_dir: Path,
+    snapshot_id: int,
+    *,
+    ask_first_name: bool,
+    store: Store | None = None,
 ) -> int:
     app = make_app(
         data_dir=state_dir,
@@ -76,6 +84,7 @@ def _run_app(
         config_path=args.config,
         order=getattr(args, "order", None),
         ask_first_name=ask_first_name,
+        store=store,
     )
     app.run()
     return app.return_code or EXIT_OK

@@ -1,4 +1,4 @@
-"""How a snapshot goes into its tables and comes back out as a `Snapshot`.
+"""How a snapshot goes into its tables, comes back out as a `Snapshot`, and counts its verdicts.
 
 The store's queries and the other state modules share these, so a snapshot's columns are named
 and converted in one place.
@@ -14,8 +14,8 @@ from typing import Any
 
 import polars as pl
 
-from prune.core.model import CONTACT_COLUMNS
-from prune.core.state.records import SNAPSHOT_FIELDS, Snapshot
+from prune.core.model import CONTACT_COLUMNS, VERDICTS
+from prune.core.state.records import SNAPSHOT_FIELDS, DecisionCounts, Snapshot
 
 SNAPSHOT_COLUMNS = ", ".join(SNAPSHOT_FIELDS)
 
@@ -61,6 +61,23 @@ def contact_row(db: sqlite3.Connection, snapshot_id: int, key: str) -> dict[str,
     row: dict[str, object] = dict(zip(CONTACT_COLUMNS, found, strict=True))
     row["connected_on"] = _day(row["connected_on"])
     return row
+
+
+def decision_counts(db: sqlite3.Connection, snapshot_id: int) -> DecisionCounts:
+    """Keep / disconnect / later / undecided among the contacts of one snapshot."""
+    rows = db.execute(
+        """SELECT decisions.verdict, COUNT(*) FROM contacts
+           LEFT JOIN decisions USING (key)
+           WHERE contacts.snapshot_id = ? GROUP BY decisions.verdict""",
+        (snapshot_id,),
+    ).fetchall()
+    by_verdict = {verdict: number for verdict, number in rows}
+    return DecisionCounts(
+        keep=by_verdict.get("keep", 0),
+        disconnect=by_verdict.get("disconnect", 0),
+        later=by_verdict.get("later", 0),
+        undecided=sum(n for verdict, n in by_verdict.items() if verdict not in VERDICTS),
+    )
 
 
 def _day(text: object) -> date | None:

@@ -19,13 +19,7 @@ from typing import Any, Unpack
 
 import polars as pl
 
-from prune.core.model import (
-    ANSWERS,
-    CONTACT_COLUMNS,
-    QUESTION_IDS,
-    VERDICTS,
-    Verdict,
-)
+from prune.core.model import ANSWERS, CONTACT_COLUMNS, QUESTION_IDS, Verdict
 from prune.core.state.batches import Batch, Undone, decide_batch, undo_latest, write_decisions
 from prune.core.state.checked_open import (
     open_checked_reader,
@@ -44,6 +38,7 @@ from prune.core.state.damage import StoreDamaged
 from prune.core.state.frames import query_frame
 from prune.core.state.invitation_decisions import InvitationDecisions
 from prune.core.state.outreach import Outreach
+from prune.core.state.page_check import PageCheck
 from prune.core.state.records import (
     DECISION_FIELDS,
     FAREWELL_FIELDS,
@@ -60,6 +55,7 @@ from prune.core.state.records import (
 from prune.core.state.snapshot_rows import (
     SNAPSHOT_COLUMNS,
     contact_row,
+    decision_counts,
     insert_snapshot,
     iso_day,
     snapshot_from_row,
@@ -93,23 +89,38 @@ class Store:
     steps back through those alone.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, *, writer: bool = False) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        *,
+        writer: bool = False,
+        page_check: PageCheck | None = None,
+    ) -> None:
         self._db = connection
         self.path = path
         self.session = uuid.uuid4().hex
         self._writer = writer
+        self._page_check = page_check
 
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, folder: Path) -> Store:
+    def open(cls, folder: Path, *, check_pages_later: bool = False) -> Store:
         """Open (or create) the state file in `folder`, private to the user, checked, migrated.
 
         Raises StoreDamaged (the file left untouched) when it cannot be trusted, and
         StoreReadOnly when the user made it read-only. Whoever writes holds the folder's
-        `lock.WriterLock`; the CLI takes it before opening.
+        `lock.WriterLock`; the CLI takes it before opening. `check_pages_later`: see
+        `page_check`; the first write, or `pages_checked`, waits for the check.
         """
-        return cls(*open_checked_writer(folder), writer=True)
+        connection, path, later = open_checked_writer(folder, check_pages_later=check_pages_later)
+        return cls(connection, path, writer=True, page_check=later)
+
+    def pages_checked(self) -> None:
+        """Wait for a page check still running; raises StoreDamaged if it found damage."""
+        if self._page_check is not None:
+            self._page_check.wait()
 
     @classmethod
     def open_read_only(cls, folder: Path) -> Store | None:
@@ -133,7 +144,7 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
-        if self._writer:
+        if self._writer and (self._page_check is None or self._page_check.passed):
             remember_closed_whole(self.path)
 
     def __enter__(self) -> Store:
@@ -182,7 +193,7 @@ class Store:
             "owner_name": owner_name,
             "owner_first_name": owner_first_name,
         }
-        with transaction(self._db) as db:
+        with self.writing() as db:
             snapshot_id = insert_snapshot(db, row, contacts)
         write_copy(
             self.path.parent,
@@ -213,7 +224,7 @@ class Store:
         moved = source != existing.source and not Path(existing.source).exists()
         relinked = len(files) > len(existing.files) or (moved and len(files) >= len(existing.files))
         if relinked:
-            with transaction(self._db) as db:
+            with self.writing() as db:
                 db.execute(
                     """UPDATE snapshots SET source = ?, source_kind = ?, files = ?,
                        owner_name = COALESCE(owner_name, ?),
@@ -319,7 +330,7 @@ class Store:
         """
         check_decision_changes(dict(changes))
         now = _now()
-        with transaction(self._db) as db:
+        with self.writing() as db:
             for name, value in (settings or {}).items():
                 _write_setting(db, name, value)
             before = self.decision(key)
@@ -360,29 +371,17 @@ class Store:
     def undo_latest(self, *, any_session: bool) -> Undone | None:
         """Undo the latest single decision or batch, of this session or (`any_session`) of any:
         the command line's `prune undo`, which holds the lock, so no other session is writing."""
-        with transaction(self._db) as db:
+        with self.writing() as db:
             return undo_latest(db, None if any_session else self.session, _now(), self.session)
 
     def decide_batch(self, keys: Sequence[str], verdict: Verdict | None) -> Batch:
         """Decide many contacts in one transaction and one journal entry (state.batches)."""
-        with transaction(self._db) as db:
+        with self.writing() as db:
             return decide_batch(db, keys, verdict, _now(), self.session)
 
     def counts(self, snapshot_id: int) -> DecisionCounts:
         """Keep / disconnect / later / undecided among the contacts of one snapshot."""
-        rows = self._db.execute(
-            """SELECT decisions.verdict, COUNT(*) FROM contacts
-               LEFT JOIN decisions USING (key)
-               WHERE contacts.snapshot_id = ? GROUP BY decisions.verdict""",
-            (snapshot_id,),
-        ).fetchall()
-        by_verdict = {verdict: number for verdict, number in rows}
-        return DecisionCounts(
-            keep=by_verdict.get("keep", 0),
-            disconnect=by_verdict.get("disconnect", 0),
-            later=by_verdict.get("later", 0),
-            undecided=sum(n for verdict, n in by_verdict.items() if verdict not in VERDICTS),
-        )
+        return decision_counts(self._db, snapshot_id)
 
     # -- farewells -----------------------------------------------------------------------------
 
@@ -400,7 +399,7 @@ class Store:
     def save_farewell(self, key: str, **changes: Unpack[FarewellChanges]) -> Farewell:
         """Change the tone, the edited text (None returns to the template) or the status."""
         check_farewell_changes(dict(changes))
-        with transaction(self._db) as db:
+        with self.writing() as db:
             updated = asdict(self.farewell(key)) | dict(changes) | {"updated_at": _now()}
             db.execute(
                 "INSERT OR REPLACE INTO farewells (key, tone, text, status, updated_at) "
@@ -413,10 +412,12 @@ class Store:
 
     def invitation_decisions(self) -> InvitationDecisions:
         """Accept / ignore / withdraw per invited person (state.invitation_decisions)."""
+        self.pages_checked()  # they write on this connection
         return InvitationDecisions(self._db)
 
     def outreach(self) -> Outreach:
         """When the user last reached out to a kept contact (state.outreach)."""
+        self.pages_checked()
         return Outreach(self._db)
 
     # -- settings ------------------------------------------------------------------------------
@@ -426,13 +427,15 @@ class Store:
         return default if row is None else (None if row[0] is None else str(row[0]))
 
     def set_setting(self, name: str, value: str | None) -> None:
-        with transaction(self._db) as db:
+        with self.writing() as db:
             _write_setting(db, name, value)
 
     # -- for the modules of core.state with tables of their own (renames, snapshots) ------------
 
     def writing(self) -> AbstractContextManager[sqlite3.Connection]:
-        """One write transaction on this store's connection, committed when the block ends."""
+        """One write transaction on this store's connection, committed when the block ends;
+        never before the file's pages are known sound (`pages_checked`)."""
+        self.pages_checked()
         return transaction(self._db)
 
     def query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:

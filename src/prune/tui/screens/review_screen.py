@@ -91,11 +91,11 @@ class ReviewScreen(Screen[None]):
     ]
 
     class LoadFailed(Message):
-        """The contacts could not be read, so there is no review to show."""
+        """The contacts could not be read, so there is no review to show; `line` says why."""
 
-        def __init__(self, reason: str) -> None:
+        def __init__(self, line: str) -> None:
             super().__init__()
-            self.reason = reason
+            self.line = line
 
     def __init__(self, context: AppContext, *, rule: Rule, order: str) -> None:
         super().__init__()
@@ -164,7 +164,7 @@ class ReviewScreen(Screen[None]):
         if (session := result_of(event, self._session_worker)) is not None:
             self._session_ready(session)
         elif (error := failure_of(event, self._session_worker)) is not None:
-            self.post_message(self.LoadFailed(one_line(error)))
+            self.post_message(self.LoadFailed(loading.load_failure(error)))
         elif (evidence := result_of(event, self._evidence_worker)) is not None:
             self._evidence_ready(*evidence)
         elif (error := failure_of(event, self._evidence_worker)) is not None:
