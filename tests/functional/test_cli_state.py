@@ -3,7 +3,6 @@ files refused in one line with exit status 1, and reading commands that keep wor
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -22,6 +21,7 @@ from prune.cli.commands import review_demo
 from prune.tui.app import PruneApp
 
 from testkit.commands import run_cli
+from testkit.damage import digest, overwrite_middle_pages
 from testkit.exports import connections_text
 
 ANA = "Ana,Doe,https://www.linkedin.com/in/ana-doe,,Acme,CTO,07 Mar 2024"
@@ -68,10 +68,6 @@ def holder(state_dir: Path) -> Iterator[subprocess.Popen[str]]:
     yield process
     process.kill()
     process.wait()
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def one_line(text: str) -> str:
@@ -134,13 +130,6 @@ def test_a_review_holds_the_lock_while_the_app_runs(
 # -- damaged state ---------------------------------------------------------------------------
 
 
-def overwrite_pages(path: Path) -> None:
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        handle.seek(size // 2 // 4096 * 4096)
-        handle.write(b"\xa5" * 8192)
-
-
 def drop_decisions(path: Path) -> None:
     with closing(sqlite3.connect(path)) as db:
         db.execute("DROP TABLE decisions")
@@ -150,7 +139,7 @@ def empty_it(path: Path) -> None:
     path.write_bytes(b"")
 
 
-@pytest.mark.parametrize("damage", [overwrite_pages, drop_decisions, empty_it])
+@pytest.mark.parametrize("damage", [overwrite_middle_pages, drop_decisions, empty_it])
 def test_a_damaged_state_file_is_one_line_and_left_alone(
     imported: Path, state_dir: Path, damage, monkeypatch: pytest.MonkeyPatch
 ) -> None:

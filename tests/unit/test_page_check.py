@@ -3,7 +3,6 @@ before the check has passed, and damage still ends in the one line that says so.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,8 @@ from prune.core.state.importing import parse_export, record_export
 from prune.core.state.store import Store
 from prune.demo import write_sample_export
 
+from testkit.damage import digest, overwrite_middle_pages
+
 
 def imported_state(tmp_path: Path) -> Path:
     folder = tmp_path / "state"
@@ -20,17 +21,6 @@ def imported_state(tmp_path: Path) -> Path:
     with Store.open(folder) as store:
         record_export(store, parse_export(export))
     return folder
-
-
-def overwrite_middle_pages(path: Path) -> None:
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        handle.seek(size // 2 // 4096 * 4096)
-        handle.write(b"\xa5" * 8192)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_damaged_page_found_later_stops_every_write_and_the_file_is_untouched(
