@@ -1,11 +1,10 @@
 """The review: one contact per screen, three questions, one key per decision.
 
-The screen forwards keys to `ReviewSession`, which commits each change before returning; only
-then is the next card painted. The first card is painted before the session exists (see
-`first_card`); loading runs in thread workers (see `loading`) so the UI never freezes; a
-worker's failure arrives as a message like its result. Painting never changes screen: the
-end-of-review summary is pushed by the decision that finished the review (or by a load that
-finds nothing left), once.
+Keys go to `ReviewSession`, which commits each change before returning; only then is the next
+card painted. The first card is painted before the session exists (`first_card`); loading runs
+in thread workers (`loading`) so the UI never freezes, and a worker's failure arrives as a
+message like its result. Painting never changes screen: the summary is pushed, once, by the
+decision that finished the review (or by a load that finds nothing left).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
@@ -112,6 +112,7 @@ class ReviewScreen(Screen[None]):
         self._session_worker: Worker[ReviewSession] | None = None
         self._evidence_worker: Worker[tuple[Evidence, IndexedInsights]] | None = None
         self.first_card = FirstCard(None)
+        self._sized_for: Size | None = None
 
     def compose(self) -> ComposeResult:
         opening = loading.first_card(self.context, self.rule, self.order)
@@ -258,6 +259,9 @@ class ReviewScreen(Screen[None]):
         self.query_one(ContactCard).fit_farewell(self.size.height - 3 - notices)
 
     def on_resize(self, event: events.Resize) -> None:
+        if event.size == self._sized_for:
+            return  # the same size again (the app sends a few at start): nothing to redo
+        self._sized_for = event.size
         self._size_row(event.size.width)
         self.refresh_card()
 
@@ -285,22 +289,19 @@ class ReviewScreen(Screen[None]):
             self.action_undo()
 
     def _announce(self, outcome: Outcome | None) -> None:
-        if outcome is not None and outcome.verdict in _TOAST and outcome.key == self._from_list:
-            undo = self.keys.first("review.undo")
-            self.notify(f"{_TOAST[outcome.verdict]}: {outcome.name}. {undo} undoes.", markup=False)
-            return self.action_contacts()  # decided: back to the list it was opened from
         if outcome is not None and outcome.verdict in _TOAST:
             undo = self.keys.first("review.undo")
-            self.query_one(DecisionToast).say(
-                f"{_TOAST[outcome.verdict]}: {outcome.name}. {undo} undoes.", outcome.verdict
-            )
+            said = f"{_TOAST[outcome.verdict]}: {outcome.name}. {undo} undoes."
+            if outcome.key == self._from_list:
+                self.notify(said, markup=False)
+                return self.action_contacts()  # decided: back to the list it was opened from
+            self.query_one(DecisionToast).say(said, outcome.verdict)
         self._show_next()
 
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Review keys do nothing until the first card is on screen; escape goes back to the
-        list the card was opened from."""
+        """Review keys wait for the first card; escape goes back to the list it came from."""
         if action == "back_to_list":
             return self._from_list is not None
         shown = self.session is not None or self.first_card.opening is not None
@@ -385,9 +386,6 @@ class ReviewScreen(Screen[None]):
 
         self.app.push_screen(evidence_sheet(self.evidence, view.key, view.name))
 
-    def action_back_to_list(self) -> None:
-        self.action_contacts()
-
     @needs_session
     def action_contacts(self, then: Callable[[str | None], None] | None = None) -> None:
         """The list of all contacts; `enter` there hands the key to `then` (default: its card,
@@ -403,6 +401,8 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(
             ContactsScreen.NAME, then or (lambda key: self.show_contact(key, from_list=True))
         )
+
+    action_back_to_list = action_contacts  # escape, allowed only on a card opened from the list
 
     def _evidence_frame(self) -> pl.DataFrame | None:
         return None if self.evidence is None else self.evidence.frame
