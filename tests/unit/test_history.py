@@ -52,17 +52,30 @@ def import_rows(store: Store, folder: Path, name: str, *rows: str) -> ImportRepo
     return record_export(store, parse_export(path))
 
 
-def test_a_snapshot_is_dated_by_its_archive_name_else_its_newest_connection(
+def test_a_snapshot_is_dated_by_its_archive_name_else_its_file_time(
     store: Store, tmp_path: Path
 ) -> None:
     import_rows(store, tmp_path, "Basic_LinkedInDataExport_10-12-2026.csv", ANA, CY)
-    import_rows(store, tmp_path, "Connections.csv", CY, DI)
+    path = tmp_path / "Connections.csv"
+    path.write_text(connections_text(CY, DI))
+    os.utime(path, (1_794_000_000, 1_794_000_000))  # 6 Nov 2026, as unzipped from the archive
+    record_export(store, parse_export(path))
     first, second = store.snapshots()
     assert first.export_date == "2026-10-12"
-    assert second.export_date == "2021-01-01"  # the newest Connected On
+    assert second.export_date == "2026-11-06"  # not its newest Connected On, 1 Jan 2021
     assert snapshot_label(first) == "12 Oct 2026"
     changes = compare(store, first, second)
-    assert changes.title == "exports of 12 Oct 2026 → 1 Jan 2021"
+    assert changes.title == "exports of 12 Oct 2026 → 6 Nov 2026"
+
+
+def test_a_file_time_before_the_newest_connection_gives_way_to_it(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "Connections.csv"
+    path.write_text(connections_text(CY, DI))
+    os.utime(path, (1_500_000_000, 1_500_000_000))  # 2017: before anyone in it connected
+    record_export(store, parse_export(path))
+    assert store.latest_snapshot().export_date == "2021-01-01"  # the newest Connected On
 
 
 def test_without_name_or_dates_the_file_time_dates_the_export(store: Store, tmp_path: Path) -> None:
