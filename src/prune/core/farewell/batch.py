@@ -17,6 +17,7 @@ from datetime import date
 
 import polars as pl
 
+from prune.core.farewell.anniversaries import years_by_anniversaries
 from prune.core.farewell.length import LINKEDIN_MESSAGE_LIMIT, check_length
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.template import (
@@ -299,6 +300,9 @@ def _years_since(day: pl.Series, today: date) -> pl.Series:
     """Whole years from each day to `today` in words, as `years_phrase` counts them; empty for
     a null day. The few distinct counts are worded by `years_in_words` itself.
     """
+    counted = years_by_anniversaries(day, today)  # far quicker, for days of years 1 to 9999
+    if counted is not None:
+        return counted
     when = pl.lit(day)
     before_anniversary = (when.dt.month().cast(pl.Int32) * 100 + when.dt.day().cast(pl.Int32)) > (
         today.month * 100 + today.day

@@ -9,11 +9,13 @@ because it does not shift when decisions change or the review order is switched.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
+from typing import Literal
 
 import polars as pl
 
 from prune.core.evidence.flags import is_bare_bones
-from prune.core.model import NO_MESSAGE_NEEDED, VERDICTS
+from prune.core.model import NO_MESSAGE_NEEDED, VERDICTS, Verdict
 from prune.core.state.past import past_connections
 from prune.core.state.records import DECISION_FIELDS
 from prune.core.state.store import Store
@@ -77,6 +79,13 @@ COLUMNS: tuple[str, ...] = (
 )
 """The columns of every list, in the order files show them. All are strings (or null)."""
 
+OWN_WORD_COLUMNS: frozenset[str] = frozenset(
+    {"verdict", "known", "interacted", "favour", "farewell_status"}
+)
+"""The columns of a contact list that only ever hold one of prune's own words (a verdict, an
+answer, a farewell status: the state file's CHECK constraints and `_with_farewells` see to it),
+or null. None of those starts like a formula, so the CSV writer need not search them."""
+
 PAST_COLUMNS: tuple[str, ...] = (*COLUMNS, "seen_from", "seen_until", "gone_since")
 """The past list adds the export dates they were first and last seen in, and the first without."""
 
@@ -84,6 +93,13 @@ EMAIL_COLUMN = "email"
 """Added last to a list when the export gives anyone's e-mail address (most connections hide it),
 so lists of an export without any keep exactly the columns above."""
 
+_LIST_DECISION_FIELDS = [
+    name for name in DECISION_FIELDS if name not in ("later_seq", "updated_at")
+]
+# Lists that are usually most of the network: sorted before the join, while the decisions are read.
+_SORTED_BEFORE_JOIN = ("disconnect", "undecided", "all")
+# Bare-bones flags of all those people, judged as for a list with profile URLs (the usual one).
+_FLAGGED = "_flagged"
 # The stored farewell columns a list reads, and the names they go by in it.
 _FAREWELL_PARTS = {"tone": "tone", "text": "edited_text", "status": "stored_status"}
 
@@ -118,21 +134,17 @@ def contact_list(
     """
     if which not in EXPORTABLE_LISTS:
         raise ValueError(f"unknown list {which!r}; expected one of {', '.join(EXPORTABLE_LISTS)}")
-    decisions = store.decisions(
-        verdict=which if which in VERDICTS else None,
-        fields=[name for name in DECISION_FIELDS if name not in ("later_seq", "updated_at")],
+    people, decisions, presorted = _read_list_parts(
+        store, snapshot_id, which, only=only, flags=messages is not None and which != "undecided"
     )
-    people = past_connections(store, snapshot_id) if which == PAST else store.contacts(snapshot_id)
     columns = PAST_COLUMNS if which == PAST else COLUMNS
-    if _any_present(people[EMAIL_COLUMN]):
+    if EMAIL_COLUMN in people.columns:
         columns = (*columns, EMAIL_COLUMN)
-    frame = people
-    if only is not None:
-        frame = frame.filter(pl.col("key").is_in(pl.Series(list(only), dtype=pl.String).implode()))
+    order: Literal["left", "none"] = "left" if presorted else "none"
     if which in VERDICTS:  # the decisions read are those of this verdict only
-        frame = frame.join(decisions, on="key", how="inner")
+        frame = people.join(decisions, on="key", how="inner", maintain_order=order)
     else:
-        frame = frame.join(decisions, on="key", how="left")
+        frame = people.join(decisions, on="key", how="left", maintain_order=order)
         if which == "undecided":
             frame = frame.filter(pl.col("verdict").is_null())
     # A day of years 1 to 9999 sorts (and is rendered) as its ISO text does, and is far cheaper
@@ -140,12 +152,53 @@ def contact_list(
     as_days = _days_read_as_text(frame.get_column("connected_on"))
     if not as_days:
         frame = frame.with_columns(_iso_text("connected_on"))
-    frame = _with_farewells(_sorted_by_name(frame), store)
+    if not presorted:
+        frame = _sorted_by_name(frame)
+    frame = _with_farewells(frame, store)
     if messages is not None:
         frame = _fill_messages(frame, messages)
     if as_days:
         frame = frame.with_columns(_iso_text("connected_on"))
     return frame.select(columns)
+
+
+def _read_list_parts(
+    store: Store, snapshot_id: int, which: str, *, only: Collection[str] | None, flags: bool
+) -> tuple[pl.DataFrame, pl.DataFrame, bool]:
+    """The people list `which` is cut from (without EMAIL_COLUMN when nobody gives one), its
+    decisions, and whether the people are in list order already.
+
+    SQLite lets go of the GIL while it reads, so the decisions are read on a thread of their
+    own while the contacts are read and, for the lists that are usually most of them, sorted
+    (sorting them all gives the order sorting the list would: the key breaks the last ties,
+    and the join keeps it) and, with `flags`, judged for bare-bones flags.
+    """
+    verdict = which if which in VERDICTS else None
+    with ThreadPoolExecutor(max_workers=1) as aside:
+        reading = aside.submit(_list_decisions, store, verdict)
+        people = (
+            past_connections(store, snapshot_id) if which == PAST else store.contacts(snapshot_id)
+        )
+        if not _any_present(people[EMAIL_COLUMN]):
+            people = people.drop(EMAIL_COLUMN)
+        if only is not None:
+            keys = pl.Series(list(only), dtype=pl.String).implode()
+            people = people.filter(pl.col("key").is_in(keys))
+        presorted = which in _SORTED_BEFORE_JOIN and _days_read_as_text(people["connected_on"])
+        if presorted:
+            people = _sorted_by_name(people)
+            if flags:
+                people = people.with_columns(is_bare_bones(people, any_url=True).alias(_FLAGGED))
+        return people, reading.result(), presorted
+
+
+def _list_decisions(store: Store, verdict: Verdict | None) -> pl.DataFrame:
+    """The decisions a list shows, read on a connection of this thread's own."""
+    reader = store.reader()
+    try:
+        return reader.decisions(verdict=verdict, fields=_LIST_DECISION_FIELDS)
+    finally:
+        reader.close()
 
 
 def _with_farewells(frame: pl.DataFrame, store: Store) -> pl.DataFrame:
@@ -242,8 +295,12 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
     if wanted.is_empty():
         return frame
     any_url = bool(frame["url"].is_not_null().any())
+    if any_url and _FLAGGED in wanted.columns:  # worked out while the decisions were read
+        flagged = wanted.get_column(_FLAGGED)
+    else:
+        flagged = is_bare_bones(wanted, any_url=any_url)
     rendered = messages(
-        wanted.with_columns(flagged=is_bare_bones(wanted, any_url=any_url)).select(
+        wanted.with_columns(flagged=flagged).select(
             "key",
             "first_name",
             "last_name",
