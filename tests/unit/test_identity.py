@@ -7,7 +7,7 @@ from urllib.parse import unquote
 import polars as pl
 import pytest
 
-from prune.core.reading.identity import normalise_profile_urls
+from prune.core.reading.identity import normalise_profile_urls, normalised_name
 
 USUAL = "https://www.linkedin.com/in/ana-doe-1a2b"
 
@@ -100,3 +100,23 @@ def test_a_slug_with_escapes_or_capitals_is_decoded_as_every_rule_would(
     url: str, path: str
 ) -> None:
     assert normalise_profile_urls(pl.Series([url, USUAL])).to_list() == [path, "in/ana-doe-1a2b"]
+
+
+@pytest.mark.parametrize(
+    ("name", "compared"),
+    [
+        ("Ana Doe", "ana doe"),  # a lone space is left as it is
+        ("Ana  Doe", "ana doe"),
+        ("Ana\tDoe", "ana doe"),  # a lone whitespace character but the space becomes one
+        ("Ana\u00a0Doe", "ana doe"),
+        ("Ana \u3000 Doe", "ana doe"),
+        (" Ana Doe\u2003", "ana doe"),
+        ("Zoe\u0301 Ba", "zo\u00e9 ba"),
+        ("\t ", None),
+    ],
+)
+def test_a_compared_name_has_single_spaces_whatever_separated_its_words(
+    name: str, compared: str | None
+) -> None:
+    frame = pl.DataFrame({"name": [name]})
+    assert frame.select(normalised_name(pl.col("name"))).item() == compared

@@ -20,6 +20,8 @@ _SCHEME, _HOST = "https://", "www.linkedin.com/"
 _PLAIN_PATH_CHARACTER = r"[^a-z0-9._~/-]"
 # With escapes or capitals too, decoding and lower case are all the rules would do to it.
 _ENCODED_PATH_CHARACTER = r"[^A-Za-z0-9._~/%-]"
+# What `\s+` -> " " changes: a run of whitespace, or a lone whitespace character but the space.
+_UNEVEN_SPACE = r"\s{2,}|[^\S ]"
 # A run of adjacent %XX escapes, the unit urllib.parse.unquote decodes together.
 _ESCAPE_RUN = r"(?:%[0-9A-Fa-f]{2})+"
 
@@ -157,8 +159,13 @@ def normalised_name(expr: pl.Expr) -> pl.Expr:
     """
     ascii_only = expr.str.len_bytes() == expr.str.len_chars()
     composed = pl.coalesce(pl.when(~ascii_only).then(expr).str.normalize("NFC"), expr)
+    # Every full name has a space: matching only what needs changing (two or more whitespace
+    # characters, or one that is not a space) leaves most names untouched, at half the cost.
     return (
-        composed.str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars().replace("", None)
+        composed.str.to_lowercase()
+        .str.replace_all(_UNEVEN_SPACE, " ")
+        .str.strip_chars()
+        .replace("", None)
     )
 
 
