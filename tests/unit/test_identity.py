@@ -7,7 +7,7 @@ from urllib.parse import unquote
 import polars as pl
 import pytest
 
-from prune.core.reading.identity import normalise_profile_urls
+from prune.core.reading.identity import normalise_profile_urls, normalised_name
 
 USUAL = "https://www.linkedin.com/in/ana-doe-1a2b"
 
@@ -77,3 +77,46 @@ def test_usual_and_unusual_urls_in_one_column_keep_their_rows() -> None:
 def test_percent_decoding_matches_the_standard_library(slug: str) -> None:
     decoded = normalise_profile_urls(pl.Series(["https://www.linkedin.com/in/" + slug]))
     assert decoded[0] == ("in/" + unquote(slug)).lower()
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        # Only escapes and capitals to undo: decoded and lowered, nothing else.
+        ("https://www.linkedin.com/in/Bj%C3%B8rn-NOVAK", "in/bjørn-novak"),
+        ("www.linkedin.com/in/%C3%89lodie", "in/élodie"),
+        # Escapes that decode to what a rule would cut stay: the rules cut before decoding.
+        ("https://www.linkedin.com/in/ana%2F", "in/ana/"),
+        ("https://www.linkedin.com/in/ana%20", "in/ana "),
+        ("https://www.linkedin.com/in/ana%3Fx", "in/ana?x"),
+        # The same shape with one thing more goes through every rule.
+        ("https://www.linkedin.com/in/Zo%C3%AB/", "in/zoë"),
+        ("https://www.linkedin.com/in/Ana?trk=%41", "in/ana"),
+        ("https://www.linkedin.com/in/ZOË", "in/zoë"),
+        ("https://WWW.linkedin.com/in/Ana", "in/ana"),
+    ],
+)
+def test_a_slug_with_escapes_or_capitals_is_decoded_as_every_rule_would(
+    url: str, path: str
+) -> None:
+    assert normalise_profile_urls(pl.Series([url, USUAL])).to_list() == [path, "in/ana-doe-1a2b"]
+
+
+@pytest.mark.parametrize(
+    ("name", "compared"),
+    [
+        ("Ana Doe", "ana doe"),  # a lone space is left as it is
+        ("Ana  Doe", "ana doe"),
+        ("Ana\tDoe", "ana doe"),  # a lone whitespace character but the space becomes one
+        ("Ana\u00a0Doe", "ana doe"),
+        ("Ana \u3000 Doe", "ana doe"),
+        (" Ana Doe\u2003", "ana doe"),
+        ("Zoe\u0301 Ba", "zo\u00e9 ba"),
+        ("\t ", None),
+    ],
+)
+def test_a_compared_name_has_single_spaces_whatever_separated_its_words(
+    name: str, compared: str | None
+) -> None:
+    frame = pl.DataFrame({"name": [name]})
+    assert frame.select(normalised_name(pl.col("name"))).item() == compared

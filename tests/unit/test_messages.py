@@ -244,3 +244,28 @@ def test_messages_with_unreadable_dates_still_count() -> None:
     [ana] = result.per_contact.iter_rows(named=True)
     assert (ana["messages_received"], ana["last_message_on"]) == (2, date(2021, 3, 1))
     assert result.remarks == ["1 message with dates prune cannot read (counted, without a date)"]
+
+
+def test_who_wrote_first_and_last_when_messages_share_a_moment_or_have_none() -> None:
+    # At the same second, or with no readable date at all, the message the contact sent counts
+    # before the owner's (received messages come first): the same answer every time.
+    same = "2021-03-01 10:00:00 UTC"
+    text = "\n".join(
+        [
+            HEADER_2026,
+            row(f"c1||Ana Doe|{ANA_URL}|Robin Owner|{ROBIN}|{same}|Hi"),
+            row(f"c1||Robin Owner|{ROBIN}|Ana Doe|{ANA_URL}|{same}|Hi back"),
+            row(f"c2||Robin Owner|{ROBIN}|Cy Zed|{CY_URL}|someday|Hello"),
+            row(f"c2||Cy Zed|{CY_URL}|Robin Owner|{ROBIN}|someday|Hello"),
+            row(f"c3||Robin Owner|{ROBIN}|Bo Li, PhD|{BO_URL}|2020-01-01 10:00:00 UTC|Early"),
+            row(f"c3||Bo Li, PhD|{BO_URL}|Robin Owner|{ROBIN}|2020-01-02 10:00:00 UTC|Later"),
+            row(f"c3||Robin Owner|{ROBIN}|Bo Li, PhD|{BO_URL}|nope|Undated"),
+        ]
+    )
+    rows = by_key(tally(text, contacts(*CONTACTS)).per_contact)
+    writers = {key: (row["first_writer"], row["last_writer"]) for key, row in rows.items()}
+    assert writers == {
+        "url:in/ana-doe": ("them", "them"),
+        "url:in/cy-zed": ("them", "them"),
+        "url:in/bo-li": ("you", "them"),
+    }

@@ -283,6 +283,25 @@ def test_bare_bones_flags() -> None:
     }
 
 
+def test_flags_of_ordinary_and_odd_names_side_by_side_keep_their_rows() -> None:
+    # Names with a small letter and no digit are flagged on company and URL alone; the others
+    # go through every check, and each lands back on its own row.
+    flags = flags_of(
+        "Bo,Li,,,,,07 Mar 2016",
+        "Ana,Doe٣,https://www.linkedin.com/in/arabic-digit,,Acme,Dev,07 Mar 2016",
+        "Cy,Ng,https://www.linkedin.com/in/cy,,Acme,Dev,07 Mar 2016",
+        ",,https://www.linkedin.com/in/none,,,,07 Mar 2016",
+        "Dee,Ng,https://www.linkedin.com/in/dee,,,,07 Mar 2016",
+    )
+    assert list(flags.values()) == [
+        "no company or position; no profile URL",
+        "digits in name",
+        None,
+        "no company or position; no name",
+        "no company or position",
+    ]
+
+
 def test_no_url_flag_only_when_the_export_has_urls_at_all() -> None:
     flags = flags_of("Bo,Li,,Acme,Dev,07 Mar 2016", header=OLD_HEADER)
     assert flags == {"name:bo|li|2016-03-07": None}

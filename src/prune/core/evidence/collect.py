@@ -134,21 +134,28 @@ def compute_evidence(files: ExportFiles, contacts: pl.DataFrame) -> Evidence:
     The export is not opened again: every file is read from `files`.
     """
     reading = _Reading(files)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prune-messages") as pool:
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="prune-messages") as pool:
         # messages.csv is most of the work and its grouping needs nothing else: it is grouped
         # in a thread of its own while the contacts and the small side files are read.
         grouping = pool.submit(_group_messages, files) if files.has(MESSAGES) else None
         index = ContactIndex.build(contacts)
+        owner_name = reading.attempt(PROFILE, "your own name", read_owner_name)
+        # The groups are counted per contact as soon as they are ready, in a thread too: the
+        # side files still to be read keep the other core busy meanwhile.
+        counting = (
+            None
+            if grouping is None
+            else pool.submit(_count_when_grouped, grouping, index, owner_name)
+        )
         frame = contacts.select("key", "connected_on").join(
             bare_bones_flags(contacts), on="key", how="left", maintain_order="left"
         )
-        owner_name = reading.attempt(PROFILE, "your own name", read_owner_name)
         employers = reading.attempt(POSITIONS, "former colleagues", read_employers)
         people = _Reading(files)  # taken in after the messages, so notices keep the file order
         for part in _people_parts(people, index, owner_name):
             frame = frame.join(part, on="key", how="left", maintain_order="left")
         frame = _add_colleagues(frame, contacts, employers)
-        tally = _tally(reading, grouping, index, owner_name)
+        tally = _tally(reading, counting)
     if tally is not None:
         reading.remark(MESSAGES, tally.remarks)
         frame = frame.join(tally.per_contact, on="key", how="left", maintain_order="left")
@@ -178,18 +185,19 @@ def _group_messages(files: ExportFiles) -> pl.DataFrame:
     return group_messages(lambda: files.read_version(member), files.name_of_version(member))
 
 
-def _tally(
-    reading: _Reading,
-    grouping: Future[pl.DataFrame] | None,
-    index: ContactIndex,
-    owner_name: str | None,
-) -> MessageTally | None:
-    """The messages' tally once grouped, or None (and a notice) when the file is unusable."""
-    if grouping is None:
+def _count_when_grouped(
+    grouping: Future[pl.DataFrame], index: ContactIndex, owner_name: str | None
+) -> MessageTally:
+    return tally_groups(grouping.result(), index, owner_name)  # the grouping's error, if any
+
+
+def _tally(reading: _Reading, counting: Future[MessageTally] | None) -> MessageTally | None:
+    """The messages' tally, or None (and a notice) when the file is unusable."""
+    if counting is None:
         return None
 
     def tally(_read: Callable[[], bytes], _name: str) -> MessageTally:
-        return tally_groups(grouping.result(), index, owner_name)  # the thread's error, if any
+        return counting.result()  # the thread's error, if any
 
     return reading.attempt_lazy(MESSAGES, "message counts", tally)
 

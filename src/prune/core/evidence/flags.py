@@ -29,11 +29,52 @@ def bare_bones_flags(contacts: pl.DataFrame, *, any_url: bool | None = None) -> 
 
     `any_url` says whether the export gives URLs at all, for flagging a few contacts picked from
     it (by default: whether any of `contacts` has one).
+
+    A name with a lower-case letter and no digit raises no flag of its own (see is_bare_bones):
+    for those, nearly every contact, only the company and URL are looked at, and the other
+    names, a handful, go through every check.
     """
+    if any_url is None:
+        any_url = bool(contacts["url"].is_not_null().any())
+    name = pl.concat_str(
+        [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")], separator=" "
+    )
+    quick = contacts.select(
+        "key",
+        _joined(_profile_checks(any_url)).alias("flags"),
+        name.str.contains(_ORDINARY).fill_null(False).alias("ordinary"),
+    )
+    ordinary = quick.get_column("ordinary")
+    if ordinary.all():
+        return quick.drop("ordinary")
+    rows = (~ordinary).arg_true()
+    odd = _every_flag(contacts[rows], any_url=any_url).get_column("flags")
+    return quick.select("key").with_columns(quick.get_column("flags").scatter(rows, odd))
 
-    def empty(column: str) -> pl.Expr:
-        return pl.col(column).str.strip_chars().replace("", None).is_null()
 
+def _empty(column: str) -> pl.Expr:
+    return pl.col(column).str.strip_chars().replace("", None).is_null()
+
+
+def _profile_checks(any_url: bool) -> list[tuple[pl.Expr, str]]:
+    """The checks that are not about the name, in the order their flags are written."""
+    return [
+        (_empty("company") & _empty("position"), NO_COMPANY),
+        (_empty("url") & pl.lit(any_url), NO_URL),
+    ]
+
+
+def _joined(checks: list[tuple[pl.Expr, str]]) -> pl.Expr:
+    """The labels of the checks a row fails, joined by SEPARATOR; null when it fails none."""
+    return pl.concat_str(
+        [pl.when(test.fill_null(False)).then(pl.lit(label)) for test, label in checks],
+        separator=SEPARATOR,
+        ignore_nulls=True,
+    ).replace("", None)
+
+
+def _every_flag(contacts: pl.DataFrame, *, any_url: bool) -> pl.DataFrame:
+    """bare_bones_flags, every check on every row."""
     # The name is built once: an eager select would build it again for each check using it.
     contacts = contacts.with_columns(
         pl.concat_str(
@@ -43,22 +84,14 @@ def bare_bones_flags(contacts: pl.DataFrame, *, any_url: bool | None = None) -> 
         .alias("_name")
     )
     name = pl.col("_name")
-    if any_url is None:
-        any_url = bool(contacts["url"].is_not_null().any())
     checks = [
-        (empty("company") & empty("position"), NO_COMPANY),
-        (empty("url") & pl.lit(any_url), NO_URL),
+        *_profile_checks(any_url),
         (name == "", NO_NAME),
         ((name != "") & ~name.str.contains(r"\p{L}"), NO_LETTERS),
         (_capitals(name), CAPITALS),
         (name.str.contains(r"\p{Nd}"), DIGITS),
     ]
-    flags = pl.concat_str(
-        [pl.when(test.fill_null(False)).then(pl.lit(label)) for test, label in checks],
-        separator=SEPARATOR,
-        ignore_nulls=True,
-    )
-    return contacts.select("key", flags.replace("", None).alias("flags"))
+    return contacts.select("key", _joined(checks).alias("flags"))
 
 
 def _capitals(name: pl.Expr) -> pl.Expr:
@@ -94,7 +127,7 @@ def is_bare_bones(contacts: pl.DataFrame, *, any_url: bool) -> pl.Series:
         return bare
     rows = (~ordinary).arg_true()
     checked = contacts.select("key", "first_name", "last_name", "company", "position", "url")[rows]
-    unusual = bare_bones_flags(checked, any_url=any_url).get_column("flags").is_not_null()
+    unusual = _every_flag(checked, any_url=any_url).get_column("flags").is_not_null()
     return bare.scatter(rows, unusual)
 
 

@@ -368,8 +368,16 @@ def _per_contact(events: pl.DataFrame) -> pl.DataFrame:
     sent = pl.col("direction") == YOU
     group = pl.col("group")
     one_to_one = pl.col("direction").filter(~group)
+    # Who wrote first (last) is the first one-to-one row of each contact once the rows are in
+    # order of that moment, undated ones after: one stable sort of every row instead of a sort
+    # within each of thousands of groups (a group keeps its rows in the frame's order).
+    by_first = matched.sort("first", nulls_last=True, maintain_order=True)
+    by_last = matched.filter(~group).sort(
+        "last", descending=True, nulls_last=True, maintain_order=True
+    )
+    last_writers = by_last.group_by("key").agg(pl.col("direction").first().alias("last_writer"))
     return (
-        matched.group_by("key")
+        by_first.group_by("key")
         .agg(
             pl.col("n").filter(sent).sum().alias("messages_sent"),
             pl.col("n").filter(~sent).sum().alias("messages_received"),
@@ -377,14 +385,10 @@ def _per_contact(events: pl.DataFrame) -> pl.DataFrame:
             pl.col("n").filter(~sent & group).sum().alias("group_messages_received"),
             pl.col("first").min().dt.date().alias("first_message_on"),
             pl.col("last").max().dt.date().alias("last_message_on"),
-            one_to_one.sort_by(pl.col("first").filter(~group), nulls_last=True)
-            .first()
-            .alias("first_writer"),
-            one_to_one.sort_by(pl.col("last").filter(~group), descending=True, nulls_last=True)
-            .first()
-            .alias("last_writer"),
+            one_to_one.first().alias("first_writer"),
             pl.col("by_name").any().alias("messages_by_name"),
         )
+        .join(last_writers, on="key", how="left")
         .select(list(MESSAGE_SCHEMA))
         .cast(MESSAGE_SCHEMA)  # type: ignore[arg-type]
     )

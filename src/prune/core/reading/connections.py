@@ -135,10 +135,17 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
     is_hidden = frame.select(pl.all_horizontal(pl.col(identity_columns).is_null())).to_series()
     visible = ~is_hidden
     keys = contact_keys(frame, visible)
-    contacts = frame.with_columns(keys).filter(visible & keys.is_first_distinct())
+    # One query: only the columns kept are filtered.
+    contacts = (
+        frame.lazy()
+        .with_columns(keys, visible.alias("visible"))
+        .filter(pl.col("visible") & pl.col("key").is_first_distinct())
+        .select(CONTACT_COLUMNS)
+        .collect()
+    )
     hidden = int(is_hidden.sum())
     return Connections(
-        contacts=contacts.select(CONTACT_COLUMNS),
+        contacts=contacts,
         hidden=hidden,
         duplicates=rows - cut - hidden - contacts.height,
         rows=rows,
