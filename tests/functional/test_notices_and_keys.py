@@ -19,6 +19,7 @@ from testkit.tui import (
     help_lines,
     loaded,
     reopen,
+    shown,
     store_of,
     text_of,
     toasts,
@@ -37,11 +38,11 @@ async def test_a_connections_only_export_says_so_once_on_a_line_not_a_toast(
         assert isinstance(app.screen, NoticesScreen)
         assert any(line.startswith("• Only Connections.csv here") for line in help_lines(app))
         await pilot.press("escape")
-        assert not app.screen.query_one("#notices-line").display  # read: the line goes
+        assert not shown(app, "#notices-line")  # read: the line goes
     async with reopen(tmp_path).run_test(size=(100, 30), notifications=True) as pilot:
         app = pilot.app
         await loaded(pilot)
-        assert not app.screen.query_one("#notices-line").display  # said once per snapshot
+        assert not shown(app, "#notices-line")  # said once per snapshot
         await pilot.press("exclamation_mark")  # and still there for whoever wants them
         assert any(line.startswith("• Only Connections.csv here") for line in help_lines(app))
 

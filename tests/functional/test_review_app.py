@@ -26,6 +26,7 @@ from testkit.tui import (
     loaded,
     platform_clipboard,
     reopen,
+    shown,
     store_of,
     text_of,
     toasts,
@@ -308,12 +309,12 @@ async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path:
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("x")  # Cy marked disconnect; Bo's card shows
-        assert app.screen.query_one("#farewell-box").has_class("-hidden")
+        assert not shown(app, "#farewell-box")
         await pilot.press("u")  # back to Cy, undecided again: no farewell
-        assert app.screen.query_one("#farewell-box").has_class("-hidden")
+        assert not shown(app, "#farewell-box")
         await pilot.press("x", "slash", *"cy", "enter")
         first = text_of(app, "#farewell")
-        assert "Cy" in first and not app.screen.query_one("#farewell-box").has_class("-hidden")
+        assert "Cy" in first and shown(app, "#farewell-box")
         await pilot.press("c")
         assert app.clipboard == first
         assert "copied" in text_of(app, "#farewell-head")
@@ -343,7 +344,7 @@ async def test_each_decision_is_announced_once_and_says_u_undoes(tmp_path: Path)
         await pilot.press("x")
         assert text_of(app, "#decision-toast") == "Disconnect: Bo Li, PhD. u undoes."
         assert len(app.screen.query("#decision-toast")) == 1
-        assert app.screen.query_one("#decision-toast").display
+        assert shown(app, "#decision-toast")
 
 
 async def test_the_list_of_all_contacts_filters_and_jumps_to_a_card(tmp_path: Path) -> None:

@@ -18,7 +18,17 @@ from prune.tui.app import make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.evidence_screen import EvidenceScreen
 
-from testkit.tui import TODAY, card_name, card_row, help_lines, loaded, store_of, text_of, toasts
+from testkit.tui import (
+    TODAY,
+    card_name,
+    card_row,
+    help_lines,
+    loaded,
+    shown,
+    store_of,
+    text_of,
+    toasts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -131,5 +141,5 @@ async def test_the_invented_archive_opens_without_notices(
     app = sample_app(tmp_path, sample_archive)
     async with app.run_test(size=(110, 36), notifications=True) as pilot:
         await loaded(pilot)
-        assert not app.screen.query_one("#notices-line").display
+        assert not shown(app, "#notices-line")
         assert toasts(app) == []

@@ -135,6 +135,13 @@ def text_of(app: PruneApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).visual)
 
 
+def shown(app: PruneApp, selector: str) -> bool:
+    """Whether a part of the screen is shown; False too for a part never mounted (the review
+    mounts its farewell, side panel, toast and notices line only once they have something)."""
+    found = app.screen.query(selector)
+    return bool(found) and all(node.display and not node.has_class("-hidden") for node in found)
+
+
 def help_lines(app: PruneApp) -> list[str]:
     """The help sheet on screen, line by line as the user reads it, spaces between words folded."""
     text = "\n".join(str(static.visual) for static in app.screen.query(Static))
