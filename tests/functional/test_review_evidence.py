@@ -24,6 +24,7 @@ from testkit.tui import (
     card_row,
     help_lines,
     loaded,
+    progress_line,
     shown,
     store_of,
     text_of,
@@ -132,7 +133,7 @@ async def test_a_broken_archive_never_stops_the_review(
         assert any("the disk went away" in line for line in help_lines(app))
         await pilot.press("escape")
         await pilot.press("k")
-        assert "1 / " in text_of(app, "#reviewed")
+        assert "1 / " in progress_line(app, "reviewed")
 
 
 async def test_the_invented_archive_opens_without_notices(
