@@ -10,7 +10,15 @@ import pytest
 from prune.tui import loading
 from prune.tui.screens.review_screen import ReviewScreen
 
-from testkit.tui import build_app, card_name, card_row, loaded, reopen, store_of, text_of
+from testkit.tui import (
+    build_app,
+    card_name,
+    card_row,
+    loaded,
+    progress_line,
+    reopen,
+    store_of,
+)
 
 
 @pytest.fixture
@@ -36,7 +44,7 @@ async def test_the_first_card_and_header_show_while_the_session_is_built(
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.session is None
         assert card_name(app) == "Cy Ng"  # oldest connection first, as the session orders
-        assert "0 / 4 reviewed" in text_of(app, "#reviewed")
+        assert "0 / 4 reviewed" in progress_line(app, "reviewed")
         assert not app.screen.query("#loading")  # no loading screen before the card
         slow_session.set()
         await loaded(pilot)
@@ -54,7 +62,7 @@ async def test_keys_pressed_before_the_session_act_on_the_card_shown_in_order(
         slow_session.set()
         await loaded(pilot)
         assert card_name(app) == "Di Ode"
-        assert "2 / 4 reviewed" in text_of(app, "#reviewed")
+        assert "2 / 4 reviewed" in progress_line(app, "reviewed")
     store = store_of(tmp_path)
     assert store.decision("url:in/cy").verdict == "keep"
     assert store.decision("url:in/bo").verdict == "disconnect"

@@ -18,7 +18,9 @@ from testkit.tui import (
     first_card,
     help_lines,
     loaded,
+    progress_line,
     reopen,
+    shown,
     store_of,
     text_of,
     toasts,
@@ -37,11 +39,11 @@ async def test_a_connections_only_export_says_so_once_on_a_line_not_a_toast(
         assert isinstance(app.screen, NoticesScreen)
         assert any(line.startswith("• Only Connections.csv here") for line in help_lines(app))
         await pilot.press("escape")
-        assert not app.screen.query_one("#notices-line").display  # read: the line goes
+        assert not shown(app, "#notices-line")  # read: the line goes
     async with reopen(tmp_path).run_test(size=(100, 30), notifications=True) as pilot:
         app = pilot.app
         await loaded(pilot)
-        assert not app.screen.query_one("#notices-line").display  # said once per snapshot
+        assert not shown(app, "#notices-line")  # said once per snapshot
         await pilot.press("exclamation_mark")  # and still there for whoever wants them
         assert any(line.startswith("• Only Connections.csv here") for line in help_lines(app))
 
@@ -137,7 +139,7 @@ async def test_the_header_shortens_its_labels_before_cutting_them(tmp_path: Path
     app = build_app(tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await loaded(pilot)
-        assert text_of(app, "#counts") == "keep 0  disconnect 0  later 0  ·  time left —"
+        assert progress_line(app, "counts") == "keep 0  disconnect 0  later 0  ·  time left —"
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert text_of(app, "#counts") == "keep 0 disc 0 later 0 · —"
+        assert progress_line(app, "counts") == "keep 0 disc 0 later 0 · —"

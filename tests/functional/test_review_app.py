@@ -25,7 +25,9 @@ from testkit.tui import (
     help_lines,
     loaded,
     platform_clipboard,
+    progress_line,
     reopen,
+    shown,
     store_of,
     text_of,
     toasts,
@@ -41,7 +43,7 @@ async def test_one_yes_keeps_and_the_next_card_shows(tmp_path: Path) -> None:
         assert "Do you know them?" in card_row(app, "q-known")
         await pilot.press("y")
         assert card_name(app) == "Bo Li, PhD"
-        assert "1 / 4 reviewed" in text_of(app, "#reviewed")
+        assert "1 / 4 reviewed" in progress_line(app, "reviewed")
     store = store_of(tmp_path)
     saved = store.decision("url:in/cy")
     assert (saved.verdict, saved.known) == ("keep", "yes")
@@ -76,7 +78,7 @@ async def test_direct_keys_override_and_later_comes_back_at_the_end(tmp_path: Pa
             seen.append(card_name(app))
             await pilot.press(key)
         assert card_name(app) == "Cy Ng"  # deferred, now back
-        assert "later 1" in text_of(app, "#counts")
+        assert "later 1" in progress_line(app, "counts")
     assert seen == ["Cy Ng", "Bo Li, PhD", "Di Ode", "Ana Doe"]
     store = store_of(tmp_path)
     verdicts = [store.decision(f"url:in/{slug}").verdict for slug in ("cy", "bo", "di", "ana")]
@@ -114,7 +116,7 @@ async def test_quit_and_restart_resumes_at_the_same_contact(tmp_path: Path) -> N
         await loaded(pilot)
         assert card_name(again) == "Bo Li, PhD"
         assert "no" in card_row(again, "q-known")
-        assert "1 / 4 reviewed" in text_of(again, "#reviewed")
+        assert "1 / 4 reviewed" in progress_line(again, "reviewed")
 
 
 async def test_names_and_companies_that_look_like_markup_are_shown_as_written(
@@ -308,12 +310,12 @@ async def test_a_disconnect_card_shows_its_farewell_to_copy_and_retone(tmp_path:
     async with app.run_test(size=(100, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("x")  # Cy marked disconnect; Bo's card shows
-        assert app.screen.query_one("#farewell-box").has_class("-hidden")
+        assert not shown(app, "#farewell-box")
         await pilot.press("u")  # back to Cy, undecided again: no farewell
-        assert app.screen.query_one("#farewell-box").has_class("-hidden")
+        assert not shown(app, "#farewell-box")
         await pilot.press("x", "slash", *"cy", "enter")
         first = text_of(app, "#farewell")
-        assert "Cy" in first and not app.screen.query_one("#farewell-box").has_class("-hidden")
+        assert "Cy" in first and shown(app, "#farewell-box")
         await pilot.press("c")
         assert app.clipboard == first
         assert "copied" in text_of(app, "#farewell-head")
@@ -343,7 +345,7 @@ async def test_each_decision_is_announced_once_and_says_u_undoes(tmp_path: Path)
         await pilot.press("x")
         assert text_of(app, "#decision-toast") == "Disconnect: Bo Li, PhD. u undoes."
         assert len(app.screen.query("#decision-toast")) == 1
-        assert app.screen.query_one("#decision-toast").display
+        assert shown(app, "#decision-toast")
 
 
 async def test_the_list_of_all_contacts_filters_and_jumps_to_a_card(tmp_path: Path) -> None:

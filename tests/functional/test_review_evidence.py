@@ -18,7 +18,18 @@ from prune.tui.app import make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.evidence_screen import EvidenceScreen
 
-from testkit.tui import TODAY, card_name, card_row, help_lines, loaded, store_of, text_of, toasts
+from testkit.tui import (
+    TODAY,
+    card_name,
+    card_row,
+    help_lines,
+    loaded,
+    progress_line,
+    shown,
+    store_of,
+    text_of,
+    toasts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +133,7 @@ async def test_a_broken_archive_never_stops_the_review(
         assert any("the disk went away" in line for line in help_lines(app))
         await pilot.press("escape")
         await pilot.press("k")
-        assert "1 / " in text_of(app, "#reviewed")
+        assert "1 / " in progress_line(app, "reviewed")
 
 
 async def test_the_invented_archive_opens_without_notices(
@@ -131,5 +142,5 @@ async def test_the_invented_archive_opens_without_notices(
     app = sample_app(tmp_path, sample_archive)
     async with app.run_test(size=(110, 36), notifications=True) as pilot:
         await loaded(pilot)
-        assert not app.screen.query_one("#notices-line").display
+        assert not shown(app, "#notices-line")
         assert toasts(app) == []

@@ -19,6 +19,7 @@ from prune.tui.app import PruneApp, make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.widgets.contact_card import ContactCard
+from prune.tui.widgets.progress_header import ProgressHeader
 
 from testkit.exports import connections_text
 
@@ -133,6 +134,19 @@ async def first_card(pilot: Pilot) -> None:
 
 def text_of(app: PruneApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).visual)
+
+
+def progress_line(app: PruneApp, part: str) -> str:
+    """A part of the review's progress line: `reviewed` (`1 / 4 reviewed`) or `counts`."""
+    header = app.screen.query_one(ProgressHeader)
+    return header.reviewed if part == "reviewed" else header.counts
+
+
+def shown(app: PruneApp, selector: str) -> bool:
+    """Whether a part of the screen is shown; False too for a part never mounted (the review
+    mounts its farewell, side panel, toast and notices line only once they have something)."""
+    found = app.screen.query(selector)
+    return bool(found) and all(node.display and not node.has_class("-hidden") for node in found)
 
 
 def help_lines(app: PruneApp) -> list[str]:

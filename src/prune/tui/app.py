@@ -23,7 +23,6 @@ from textual.dom import DOMNode
 from textual.markup import escape as escape_markup
 from textual.screen import ModalScreen, Screen
 
-from prune.core.clipboard import copy_text
 from prune.core.config import Config, ensure_config, my_first_name
 from prune.core.paths import config_file
 from prune.core.review.orders import ORDERS
@@ -32,7 +31,7 @@ from prune.core.state.store import Store
 from prune.tui.app_keymap import BindingIds, checked_keys
 from prune.tui.changes_on_open import changes_to_show_once, latest_changes
 from prune.tui.context import AppContext, FarewellInputs
-from prune.tui.copying import SystemCopy
+from prune.tui.copying import SystemCopy, platform_copy
 from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.state_writes import REFUSALS, end_with, refused, saving
@@ -405,7 +404,7 @@ def make_app(
     order: str | None = None,
     today: date | None = None,
     clock: Callable[[], float] = time.monotonic,
-    system_copy: SystemCopy = copy_text,
+    system_copy: SystemCopy = platform_copy,
     ask_first_name: bool = False,
     store: Store | None = None,
 ) -> PruneApp:

@@ -22,7 +22,6 @@ from prune.core.state.store import Farewell
 from prune.tui.context import AppContext
 from prune.tui.copying import copy_message
 from prune.tui.live_keys import KeyNames
-from prune.tui.screens.confirm_screen import ConfirmScreen, farewell_gone_question
 
 
 def disconnect_card(
@@ -44,6 +43,8 @@ def unless_farewell_went(
     if view is None or decided != "disconnect":
         change()
         return
+    from prune.tui.screens.confirm_screen import ConfirmScreen, farewell_gone_question  # rarely
+
     question = farewell_gone_question(view.name, context.store.farewell(view.key).status)
     if question is None:
         change()

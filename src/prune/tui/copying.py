@@ -10,18 +10,30 @@ screen to select by hand.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from prune.core.clipboard import CopyResult
 from prune.core.farewell.length import check_length
 
-SystemCopy = Callable[[str], CopyResult]
+if TYPE_CHECKING:  # the clipboard's code loads with the first copy, not before the first card
+    from prune.core.clipboard import CopyResult
+
+SystemCopy = Callable[[str], "CopyResult"]
 
 
 def no_system_clipboard(text: str) -> CopyResult:
     """For tests and locked-down machines: only the terminal's clipboard is used."""
+    from prune.core.clipboard import CopyResult
+
     return CopyResult(command=None)
+
+
+def platform_copy(text: str) -> CopyResult:
+    """The platform's clipboard command (and tmux), loaded on the first copy."""
+    from prune.core.clipboard import copy_text
+
+    return copy_text(text)
 
 
 def copy_message(app: App[object], text: str, whom: str, system_copy: SystemCopy) -> bool:

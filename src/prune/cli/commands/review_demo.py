@@ -10,7 +10,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from prune.cli import demo_scratch
 from prune.cli.commands.opening import writer_lock
 from prune.cli.exit_codes import EXIT_OK
 from prune.cli.guidance import GET_EXPORT_HELP
@@ -53,6 +52,7 @@ def run_demo(args: argparse.Namespace) -> int:
     Settings come from `--config` when given, else from a scratch file, so the demo never writes
     into the user's config folder either. Folders that killed demos left behind go first.
     """
+    from prune.cli import demo_scratch  # the demo's own: `prune` never pays for it
     from prune.core.state.importing import parse_export, record_export
     from prune.demo import write_sample_export
 

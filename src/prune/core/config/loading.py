@@ -16,8 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli_w
-
 from prune.core.config.locating import shown_value, toml_problem, too_deep_problem, where_in
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.template import PLACEHOLDERS, validate_template
@@ -125,6 +123,8 @@ def write_default_config(path: Path) -> bool:
     if path.exists():
         return False
     make_private_dirs(path.parent)
+    import tomli_w  # only to write a missing file: not on every start
+
     data = (_header() + tomli_w.dumps(default_document(), multiline_strings=True)).encode()
     descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(descriptor, "wb") as handle:

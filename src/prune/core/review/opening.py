@@ -35,7 +35,9 @@ class Opening:
 def opening(store: Store, snapshot_id: int, rule: Rule, order: str) -> Opening | None:
     """The card a new session of `snapshot_id` starts on; None when nobody is left to review."""
     contacts = store.contacts(snapshot_id, order_columns(known_order(order)))
-    verdicts = store.verdicts().filter(pl.col("key").is_in(contacts["key"].implode()))
+    verdicts = store.verdicts()
+    if not verdicts.is_empty():  # a review not begun has none: nothing to match 30,000 keys to
+        verdicts = verdicts.filter(pl.col("key").is_in(contacts["key"].implode()))
     key = _first_key(store, contacts, verdicts, order)
     row = None if key is None else store.contact(snapshot_id, key)
     if key is None or row is None:
@@ -67,8 +69,9 @@ def _first_key(
         decision = store.decision(kept)
         if decision is None or decision.verdict in (None, "later"):
             return kept
-    decided = verdicts["key"].implode()
-    pending = ordered(contacts, known_order(order), None).filter(~pl.col("key").is_in(decided))
+    pending = ordered(contacts, known_order(order), None)
+    if not verdicts.is_empty():
+        pending = pending.filter(~pl.col("key").is_in(verdicts["key"].implode()))
     if not pending.is_empty():
         return str(pending["key"][0])
     later = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 
 # A gap longer than this is a break, not the time a decision took.
@@ -60,4 +59,6 @@ class Pace:
         gaps = [gap for gap in recent if gap is not None and 0 <= gap < BREAK_SECONDS]
         if len(gaps) < MIN_GAPS:
             return None
+        import statistics  # only once there is a pace: not before the first card
+
         return statistics.median(gaps) * remaining

@@ -41,7 +41,7 @@ from prune.tui.card_farewell import (
 from prune.tui.context import AppContext
 from prune.tui.first_card import FirstCard, needs_session
 from prune.tui.live_keys import KeyNames
-from prune.tui.screens.summary_screen import SHOW_CONTACTS, SummaryScreen
+from prune.tui.review_parts import SIDE_FROM, existing, on_demand, size_card_row
 from prune.tui.state_writes import saving
 from prune.tui.widgets.card_side import CardSide
 from prune.tui.widgets.compact_footer import CompactFooter
@@ -57,8 +57,6 @@ if TYPE_CHECKING:
 _NEEDS_SESSION = {"contacts", "details", "answer", "decide", "accept", "undo", "note", "search"}
 _NEEDS_SESSION |= {"open_profile", "tone", "copy"}
 _TOAST = {"keep": "Keep", "disconnect": "Disconnect", "later": "Later"}
-SIDE_FROM = 140
-"""From this many columns the evidence (or the farewell) stands beside the card."""
 
 
 class ReviewScreen(Screen[None]):
@@ -117,8 +115,7 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         opening = loading.first_card(self.context, self.rule, self.order)
         self.first_card = FirstCard(opening)
-        yield ProgressHeader()
-        yield NoticesLine()
+        yield ProgressHeader()  # the notices line, the panel and the toast come when needed
         with Vertical(id="body"):
             if opening is None:
                 with Center(id="loading-box"):
@@ -129,8 +126,6 @@ class ReviewScreen(Screen[None]):
                 card = ContactCard()
                 card.display = opening is not None
                 yield card
-                yield CardSide()
-            yield DecisionToast()
         yield CompactFooter(show_command_palette=False)  # ctrl+p is in help; room for q
 
     def on_mount(self) -> None:
@@ -217,7 +212,9 @@ class ReviewScreen(Screen[None]):
         """Keep the notices for `!`; the line says so (a read failure happens now: every time)."""
         self.notices = notices
         context, key = self.context, self.keys.first("review.notices")
-        self.query_one(NoticesLine).announce(notices, context.store, context.snapshot_id, once, key)
+        if notices:
+            line = on_demand(self, NoticesLine, before="#body")
+            line.announce(notices, context.store, context.snapshot_id, once, key)
         self.refresh_card()
 
     # -- painting -----------------------------------------------------------------------------
@@ -245,32 +242,27 @@ class ReviewScreen(Screen[None]):
             farewell=farewell,
             farewell_beside=wide,
         )
-        side = self.query_one(CardSide)
-        side.set_class(not wide, "-hidden")
         if wide:  # the farewell of a disconnect, or else the evidence, beside the card
+            side = on_demand(self.query_one("#card-row"), CardSide)
+            side.remove_class("-hidden")
             side.show(view, farewell, self.evidence, self.evidence_note, self.keys)
+        elif (panel := existing(self, CardSide)) is not None:
+            panel.add_class("-hidden")
         self.call_after_refresh(self._fit_farewell)
 
     def _fit_farewell(self) -> None:
         """Let the farewell scroll inside the card so its hint and bottom border stay on screen."""
         # Counted from the screen, not the body, whose size lags a notices line just shown;
         # one row stays free for the decision toast.
-        notices = 1 if self.query_one(NoticesLine).display else 0
+        notices = 1 if any(line.display for line in self.query(NoticesLine)) else 0
         self.query_one(ContactCard).fit_farewell(self.size.height - 3 - notices)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size == self._sized_for:
             return  # the same size again (the app sends a few at start): nothing to redo
         self._sized_for = event.size
-        self._size_row(event.size.width)
+        size_card_row(self.query_one("#card-row"), event.size.width)
         self.refresh_card()
-
-    def _size_row(self, width: int) -> None:
-        """The card 110 columns at most, centred; from SIDE_FROM columns a panel beside it."""
-        room = width - 4  # the body's padding and the gap between card and panel
-        side = min(72, max(36, room - 110)) if width >= SIDE_FROM else 0
-        self.query_one(CardSide).styles.width = side or None
-        self.query_one(ContactCard).styles.width = min(110, room - side if side else width - 2)
 
     def _show_next(self) -> None:
         """After a decision: the next card, or, once nobody is left, the summary (only once)."""
@@ -278,10 +270,14 @@ class ReviewScreen(Screen[None]):
         if self.session is None or self.session.current is not None or self._summary_open:
             return
         self._summary_open = True
+        from prune.tui.screens.summary_screen import SummaryScreen  # once, at the very end
+
         self.app.push_screen(SummaryScreen(self.session.progress()), self._back_from_summary)
 
     def _back_from_summary(self, choice: str | None) -> None:
         """`u` on the summary undoes the last decision; `a` opens the list of all contacts."""
+        from prune.tui.screens.summary_screen import SHOW_CONTACTS
+
         self._summary_open = False
         if choice == SHOW_CONTACTS:
             self.action_contacts()
@@ -295,7 +291,7 @@ class ReviewScreen(Screen[None]):
             if outcome.key == self._from_list:
                 self.notify(said, markup=False)
                 return self.action_contacts()  # decided: back to the list it was opened from
-            self.query_one(DecisionToast).say(said, outcome.verdict)
+            on_demand(self.query_one("#body"), DecisionToast).say(said, outcome.verdict)
         self._show_next()
 
     # -- actions --------------------------------------------------------------------------------
@@ -341,8 +337,8 @@ class ReviewScreen(Screen[None]):
         if self.session is None:
             return
         outcome = self.session.undo()
-        toast = self.query_one(DecisionToast)
-        toast.say("Nothing to undo." if outcome is None else f"Undone: back to {outcome.name}.")
+        said = "Nothing to undo." if outcome is None else f"Undone: back to {outcome.name}."
+        on_demand(self.query_one("#body"), DecisionToast).say(said)
         self.refresh_card()
 
     @needs_session
@@ -362,7 +358,8 @@ class ReviewScreen(Screen[None]):
 
     def action_notices(self) -> None:
         """`!`: every notice about the export, whether or not the line still shows."""
-        self.query_one(NoticesLine).hide()
+        for line in self.query(NoticesLine):
+            line.hide()
         self.refresh_card()  # the row the line took goes back to the card
         from prune.tui.screens.notices_screen import NoticesScreen
 

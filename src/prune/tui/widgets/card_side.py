@@ -27,10 +27,13 @@ class CardSide(VerticalScroll):
 
     def __init__(self) -> None:
         super().__init__(id="side", classes="-hidden")
+        # Kept, not queried: the panel is mounted the moment it is first shown (`review_parts`),
+        # before its compose has run.
+        self._title, self._text = Static("", id="side-title"), Static("", id="side-text")
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="side-title")
-        yield Static("", id="side-text")
+        yield self._title
+        yield self._text
 
     def show(
         self,
@@ -40,7 +43,7 @@ class CardSide(VerticalScroll):
         evidence_note: str,
         keys: KeyNames,
     ) -> None:
-        title, text = self.query_one("#side-title", Static), self.query_one("#side-text", Static)
+        title, text = self._title, self._text
         if farewell is not None:
             title.update(farewell_heading(farewell[1], keys))
             text.update(farewell_body(farewell[0], farewell[1], view, keys))

@@ -59,12 +59,23 @@ class ContactCard(Vertical):
     ContactCard > .-hidden { display: none; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._farewell: tuple[Static, VerticalScroll, Static] | None = None  # head, box, body
+
     def compose(self) -> ComposeResult:
         yield CardRows(id="rows")
-        yield Static("", id="farewell-head")
-        with VerticalScroll(id="farewell-box"):
-            yield Static("", id="farewell")
         yield Static("", id="hint")
+
+    def _farewell_parts(self) -> tuple[Static, VerticalScroll, Static]:
+        """The farewell's heading, box and text, mounted above the hint the first time a
+        disconnect card shows one: most first cards never do, so they are not composed."""
+        if self._farewell is None:
+            head, body = Static("", id="farewell-head"), Static("", id="farewell")
+            box = VerticalScroll(body, id="farewell-box")
+            self.mount(head, box, before="#hint")
+            self._farewell = (head, box, body)
+        return self._farewell
 
     def _set(self, line: str, content: Content | str) -> None:
         _repaint(self.query_one(f"#{line}", Static), content)
@@ -112,17 +123,19 @@ class ContactCard(Vertical):
     ) -> None:
         decision = view.decision
         shown = farewell is not None and decision is not None and decision.verdict == "disconnect"
-        for line in ("farewell-head", "farewell-box"):
-            self.query_one(f"#{line}").set_class(not shown, "-hidden")
+        if not shown and self._farewell is None:
+            return
+        head, box, body = self._farewell_parts()
+        for part in (head, box):
+            part.set_class(not shown, "-hidden")
         if not shown or farewell is None:
             return
-        self._set("farewell-head", farewell_heading(farewell[1], keys))
-        self._set("farewell", farewell_body(farewell[0], farewell[1], view, keys))
+        _repaint(head, farewell_heading(farewell[1], keys))
+        _repaint(body, farewell_body(farewell[0], farewell[1], view, keys))
 
     def fit_farewell(self, height: int) -> None:
         """Cap the farewell's box so the whole card fits in `height` rows; the message scrolls."""
-        box = self.query_one("#farewell-box")
-        if box.has_class("-hidden"):
+        if self._farewell is None or (box := self._farewell[1]).has_class("-hidden"):
             return
         # Counted line by line: the card's own height is already capped by the screen.
         around = self.styles.gutter.height + sum(

@@ -2,96 +2,117 @@
 
 When the line is narrow the labels shorten first (`disc`, `~2 min`), then the bar goes, so
 the counts and the time left are never cut in the middle of a word.
+
+The line is one widget drawing its three parts as text. It was a row of five (two Statics and
+Textual's ProgressBar holding its Bar), each composed and styled before the first card showed;
+the parts keep the places and looks they had there, and the bar is drawn by Textual's own
+renderable with the same styles, so the screen is the same to the cell.
 """
 
 from __future__ import annotations
 
-from textual import events
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from rich.text import Text
 from textual.content import Content
-from textual.widgets import ProgressBar, Static
+from textual.renderables.bar import Bar as BarRenderable
+from textual.widget import Widget
 
 from prune.core.review.session import Progress
 from prune.tui.formatting import duration, short_duration
 from prune.tui.verdict_styles import VERDICT_STYLES
 
 BAR_WIDTH = 18
+"""The cells the bar takes: sixteen of bar and two blank after it (Textual's ProgressBar)."""
+_BAR_DRAWN = 16
 _PADDING = 2
+_BAR = "progress-header--bar"
+_COMPLETE = "progress-header--complete"  # Textual's ProgressBar colours a full bar apart
+_LOADING = "loading…"
+# The gaps between the parts, spans of their own as the paddings they replace were: joined to
+# the text, a screenshot's SVG would start the text there and renderers drop the space.
+_GAP = Content.styled(" ", "not underline")
 
 
-class ProgressHeader(Horizontal):
+class ProgressHeader(Widget):
     """Shows where the user is in the review; updated after every decision."""
 
-    DEFAULT_CSS = """
-    ProgressHeader {
+    COMPONENT_CLASSES = {_BAR, _COMPLETE}
+    DEFAULT_CSS = f"""
+    ProgressHeader {{
         height: 1;
         dock: top;
         background: $panel;
         padding: 0 1;
-    }
-    ProgressHeader > #reviewed { width: auto; padding-right: 1; text-style: bold; }
-    ProgressHeader > ProgressBar { width: 18; }
-    ProgressHeader > ProgressBar > Bar { width: 16; }
-    ProgressHeader > #counts {
-        width: 1fr;
-        padding-left: 1;
         text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
+    }}
+    ProgressHeader > .{_BAR} {{ color: $primary; background: $surface; }}
+    ProgressHeader > .{_COMPLETE} {{ color: $success; background: $surface; }}
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._progress: Progress | None = None
-        self._shown_width = 0
 
-    def compose(self) -> ComposeResult:
-        yield Static("loading…", id="reviewed")
-        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="bar")
-        yield Static("", id="counts")
+    @property
+    def reviewed(self) -> str:
+        """`12 / 300 reviewed` as shown (`loading…` before the first count)."""
+        progress = self._progress
+        if progress is None:
+            return _LOADING
+        return f"{progress.reviewed:,} / {progress.total:,} reviewed"
+
+    @property
+    def counts(self) -> str:
+        """The counts and time left, in the wording that fits the line now, uncut."""
+        return self._fit()[1].plain
 
     def show(self, progress: Progress) -> None:
-        if progress == self._progress and self._shown_width == self.size.width:
-            return  # nothing to repaint: a key press that changed no count
-        self._progress = progress
-        self._shown_width = self.size.width
-        reviewed = f"{progress.reviewed:,} / {progress.total:,} reviewed"
-        _repaint(self.query_one("#reviewed", Static), reviewed)
-        self.query_one(ProgressBar).update(total=max(progress.total, 1), progress=progress.reviewed)
-        self._fit(reviewed)
+        if progress != self._progress:  # a key press that changed no count repaints nothing
+            self._progress = progress
+            self.refresh()
 
-    def on_resize(self, _: events.Resize) -> None:
-        if self._progress is not None:
-            self.show(self._progress)
+    def render(self) -> Content:
+        reviewed = self.reviewed
+        with_bar, shown = self._fit()
+        parts = [Content.styled(reviewed, "bold"), _GAP]
+        if with_bar:
+            parts += [self._bar(), Content(" " * (BAR_WIDTH - _BAR_DRAWN))]
+        room = self.size.width - Content("").join(parts).cell_length - 1
+        if room > 0:
+            parts += [_GAP, shown.truncate(room, ellipsis=True)]
+        return Content("").join(parts)
 
-    def _fit(self, reviewed: str) -> None:
-        """The longest wording that fits beside the reviewed count, with the bar if it can."""
-        assert self._progress is not None
-        room = self.size.width - _PADDING - len(reviewed) - 2  # the gaps either side
+    def _fit(self) -> tuple[bool, Content]:
+        """The longest wording that fits beside the reviewed count, and whether the bar does."""
+        if self._progress is None:
+            return True, Content("")
+        room = self.size.width - _PADDING - len(self.reviewed) - 2  # the gaps either side
         full, short = counts(self._progress, short=False), counts(self._progress, short=True)
-        bar = self.query_one(ProgressBar)
         if room - BAR_WIDTH >= full.cell_length or room - BAR_WIDTH >= short.cell_length:
-            bar.display = True
-            shown = full if room - BAR_WIDTH >= full.cell_length else short
-        else:
-            bar.display = False
-            shown = full if room >= full.cell_length else short
-        _repaint(self.query_one("#counts", Static), shown)
+            return True, full if room - BAR_WIDTH >= full.cell_length else short
+        return False, full if room >= full.cell_length else short
 
-
-def _repaint(line: Static, content: Content | str) -> None:
-    """Update one part of the line only when it changed, and lay the screen out again only
-    when its width did: `#reviewed` is as wide as its text, `#counts` takes what is left.
-
-    A full layout of the review screen costs more than the rest of a key press together.
-    """
-    text = content if isinstance(content, Content) else Content(content)
-    shown = line.content
-    if isinstance(shown, Content) and shown.is_same(text):
-        return
-    resized = not isinstance(shown, Content) or shown.cell_length != text.cell_length
-    line.update(text, layout=resized and line.id == "reviewed")
+    def _bar(self) -> Content:
+        """The bar as Textual's ProgressBar draws it, in the same styles and half cells."""
+        progress = self._progress
+        done = 0.0 if progress is None else min(1.0, progress.reviewed / max(progress.total, 1))
+        done = int(done * _BAR_DRAWN * 2) / (_BAR_DRAWN * 2)  # as ProgressBar rounds it
+        style = self.get_component_rich_style(_BAR if done < 1 else _COMPLETE)
+        drawn = BarRenderable(
+            highlight_range=(0, _BAR_DRAWN * done),
+            highlight_style=RichStyle.from_color(style.color),
+            background_style=RichStyle.from_color(style.bgcolor),
+            width=_BAR_DRAWN,
+        )
+        console = self.app.console
+        (text,) = drawn.__rich_console__(console, console.options.update_width(_BAR_DRAWN))
+        assert isinstance(text, Text)  # the renderable yields the bar as one Text
+        # Its pieces of one style drawn as one run, as the Bar widget's segments are.
+        runs = Segment.simplify(text.render(console))
+        return Content("").join(
+            Content.from_rich_text(Text(run.text, run.style or "")) for run in runs
+        )
 
 
 def counts(progress: Progress, *, short: bool) -> Content:
