@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.content import Content
-from textual.style import Style
 from textual.widget import Widget
+
+from prune.tui.padding_cell import PADDING_CELL
 
 FACTS = ("name", "role", "connected", "reach", "flags", "evidence", "reasons", "note")
 QUESTION_ROWS = ("q-known", "q-interacted", "q-favour")
@@ -23,9 +24,6 @@ ROWS = (*FACTS, "rule", *QUESTION_ROWS, "verdict")
 _STYLED = {"name": "card-rows--name", "role": "card-rows--role", "rule": "card-rows--rule"}
 _CURRENT = "card-rows--current"
 _RULE = "━"  # the heavy line Textual's Rule draws
-# The question rows' one-cell indent, a span of its own as the padding it replaces was: joined
-# to the text, a screenshot's SVG would start the text there and renderers drop the space.
-_INDENT = Content.styled(" ", Style(underline=False))
 
 
 class CardRows(Widget):
@@ -78,7 +76,7 @@ class CardRows(Widget):
         content = Content(_RULE * width) if name == "rule" else self._rows[name]
         component = _STYLED.get(name)
         if name in QUESTION_ROWS:
-            content = _INDENT + content
+            content = PADDING_CELL + content  # the question rows' indent
             if name == self._current:
                 component = _CURRENT
                 content = content.pad_right(max(0, width - content.cell_length))

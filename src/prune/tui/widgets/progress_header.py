@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from prune.core.review.session import Progress
 from prune.tui.formatting import duration, short_duration
+from prune.tui.padding_cell import PADDING_CELL
 from prune.tui.verdict_styles import VERDICT_STYLES
 
 BAR_WIDTH = 18
@@ -29,9 +30,7 @@ _PADDING = 2
 _BAR = "progress-header--bar"
 _COMPLETE = "progress-header--complete"  # Textual's ProgressBar colours a full bar apart
 _LOADING = "loading…"
-# The gaps between the parts, spans of their own as the paddings they replace were: joined to
-# the text, a screenshot's SVG would start the text there and renderers drop the space.
-_GAP = Content.styled(" ", "not underline")
+_GAP = PADDING_CELL  # between the parts, where their paddings were
 
 
 class ProgressHeader(Widget):
