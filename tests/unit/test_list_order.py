@@ -1,5 +1,8 @@
 """The long lists sort everyone before their decisions arrive: same order, same flags, same cells.
 
+The order and flags worked out for a snapshot are kept beside it (list_order) and read back
+for its later lists; a kept file that no longer fits is worked out again.
+
 `contact_list` sorts the disconnect, undecided and all lists before joining the decisions (read
 meanwhile on a thread), and works out bare-bones flags for a list with profile URLs; the other
 lists are sorted after the join. Both ways must give exactly the order and messages of sorting
@@ -8,6 +11,8 @@ the list itself.
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -17,9 +22,12 @@ import pytest
 from prune.core.farewell.followthrough import message_renderer
 from prune.core.farewell.settings import FarewellSettings
 from prune.core.farewell.tones import BUILTIN_TONES
-from prune.core.lists.formats import neutralise_formulas
+from prune.core.lists import halves
+from prune.core.lists.formats import neutralise_formulas, render_list
 from prune.core.lists.selection import OWN_WORD_COLUMNS, contact_list
+from prune.core.state.contacts_copy import copy_path, order_path
 from prune.core.state.importing import parse_export, record_export
+from prune.core.state.snapshots import forget_snapshot
 from prune.core.state.store import Store
 from prune.core.text.folding import fold
 
@@ -134,3 +142,99 @@ def test_prunes_own_words_are_not_searched_for_formulas_but_strangers_text_is() 
     assert safe["first_name"].to_list() == ["'=cmd", "Ana"]
     assert safe["note"].to_list() == ["'+1", None]
     assert safe.select(sorted(OWN_WORD_COLUMNS)).equals(frame.select(sorted(OWN_WORD_COLUMNS)))
+
+
+def _listed_keys(store: Store, snapshot_id: int, which: str = "all") -> list[str]:
+    frame = contact_list(store, snapshot_id, which, messages=message_renderer(SETTINGS))
+    urls = store.contacts(snapshot_id).select("key", "url")
+    return frame.join(urls, on="url", how="left", maintain_order="left")["key"].to_list()
+
+
+def test_the_order_a_list_works_out_is_kept_and_gives_the_same_list_again(hostile) -> None:
+    store, snapshot_id = hostile
+    kept = order_path(store.path.parent, snapshot_id)
+    assert not kept.exists()
+    first = contact_list(store, snapshot_id, "disconnect", messages=message_renderer(SETTINGS))
+    assert kept.exists() and stat.S_IMODE(kept.stat().st_mode) == 0o600
+    again = contact_list(store, snapshot_id, "disconnect", messages=message_renderer(SETTINGS))
+    assert again.equals(first)
+    assert _listed_keys(store, snapshot_id) == expected_order(store.contacts(snapshot_id))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "wrong rows", "older than the copy"])
+def test_a_kept_order_that_does_not_fit_the_contacts_is_worked_out_again(hostile, damage) -> None:
+    store, snapshot_id = hostile
+    expected = _listed_keys(store, snapshot_id)
+    kept = order_path(store.path.parent, snapshot_id)
+    if damage == "garbage":
+        kept.write_bytes(b"not an arrow file")
+    elif damage == "truncated":
+        kept.write_bytes(kept.read_bytes()[:40])
+    else:
+        frame = pl.read_ipc(kept.read_bytes())
+        if damage == "wrong rows":  # one row twice, one missing: not a permutation
+            column = frame.columns[0]
+            rows = frame.get_column(column)
+            frame = frame.with_columns(rows.set(rows == 0, 1))
+        else:  # a whole reversed order, from before the contacts copy was rebuilt
+            frame = frame.reverse()
+        frame.write_ipc(kept)
+        if damage == "older than the copy":
+            copy = copy_path(store.path.parent, snapshot_id)
+            os.utime(kept, ns=(copy.stat().st_mtime_ns - 10**9,) * 2)
+    assert _listed_keys(store, snapshot_id) == expected
+    assert pl.read_ipc(kept.read_bytes()).height == len(PEOPLE)  # written again, whole
+
+
+def test_forgetting_a_snapshot_removes_its_kept_order(tmp_path: Path) -> None:
+    older, _ = store_of(
+        tmp_path / "a", ["Ana,Doe,https://www.linkedin.com/in/ana,,A,B,01 Jan 2020"]
+    )
+    older.close()
+    store = Store.open(tmp_path / "a" / "state")
+    source = tmp_path / "b" / "Connections.csv"
+    source.parent.mkdir()
+    source.write_text(connections_text("Bo,Li,https://www.linkedin.com/in/bo,,A,B,01 Jan 2021"))
+    newer = record_export(store, parse_export(source)).outcome.snapshot.id
+    first = store.snapshots()[0].id
+    contact_list(store, first, "all")
+    contact_list(store, newer, "all")
+    forget_snapshot(store, first)
+    assert not order_path(store.path.parent, first).exists()
+    assert order_path(store.path.parent, newer).exists()
+    store.close()
+
+
+def test_a_long_list_rendered_in_two_halves_is_the_list_rendered_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first half of the alphabet has no profile URLs, formulas and no-break spaces sit in
+    the second: each half must still be judged as part of the whole list."""
+    rows = [f"Al,Aaron{n},,,Acme,Dev,01 Jan 2020" for n in "abcdef"] + [
+        f"Zed,Zulu{n},https://www.linkedin.com/in/z{n},,=Evil\u00a0Co,Dev,01 Jan 2021"
+        for n in "abcdef"
+    ]
+    store, snapshot_id = store_of(tmp_path, rows)
+    for key in store.contacts(snapshot_id)["key"]:
+        store.save_decision(key, "test", verdict="disconnect")
+    renderer = message_renderer(SETTINGS)
+
+    def exported() -> pl.DataFrame:
+        frame = contact_list(store, snapshot_id, "disconnect", messages=renderer)
+        return pl.read_csv(render_list(frame, "csv"), infer_schema=False)
+
+    monkeypatch.setattr(halves, "SPLIT_FROM", 10**9)
+    whole = exported()
+    monkeypatch.setattr(halves, "SPLIT_FROM", 2)
+    split = exported()
+    assert whole.height == 12
+    assert split.equals(whole)
+    no_url, with_url = (
+        whole.filter(pl.col("url").is_null()),
+        whole.filter(pl.col("url").is_not_null()),
+    )
+    assert no_url["farewell_status"].unique().to_list() == ["no message needed"]
+    assert with_url["farewell_status"].unique().to_list() == ["drafted"]
+    assert with_url["company"].str.starts_with("'=").all()
+    assert with_url["farewell_message"].str.contains("\u00a0Co").all()
+    store.close()

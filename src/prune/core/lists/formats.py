@@ -19,6 +19,7 @@ import polars as pl
 
 from prune.core.errors import ExportError
 from prune.core.lists.atomic_write import write_atomically_with
+from prune.core.lists.halves import in_halves
 from prune.core.lists.selection import (
     EXPORT_LISTS,
     INVITATION_LISTS,
@@ -193,7 +194,7 @@ def list_renderer(
     """What writes `render_list`'s bytes into a file handle, for `ListExport`."""
     _check_format(fmt, excel=excel)
     if fmt == "csv":
-        safe = neutralise_formulas(frame)
+        safe = in_halves(frame, neutralise_formulas)  # cell by cell: a half at a time
         return lambda handle: safe.write_csv(handle, include_bom=excel)
     renderers: dict[str, Callable[[pl.DataFrame], bytes]] = {
         "json": _json,

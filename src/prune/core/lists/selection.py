@@ -15,11 +15,12 @@ from typing import Literal
 import polars as pl
 
 from prune.core.evidence.flags import is_bare_bones
+from prune.core.lists.halves import in_halves
+from prune.core.lists.list_order import FLAGGED, in_list_order, sorted_by_name
 from prune.core.model import NO_MESSAGE_NEEDED, VERDICTS, Verdict
 from prune.core.state.past import past_connections
 from prune.core.state.records import DECISION_FIELDS
 from prune.core.state.store import Store
-from prune.core.text.folding import folded_series
 
 LISTS: tuple[str, ...] = ("disconnect", "keep", "later", "undecided", "all")
 """The lists of the snapshot's own contacts; `undecided` means no verdict yet, `all` every one."""
@@ -96,10 +97,9 @@ so lists of an export without any keep exactly the columns above."""
 _LIST_DECISION_FIELDS = [
     name for name in DECISION_FIELDS if name not in ("later_seq", "updated_at")
 ]
-# Lists that are usually most of the network: sorted before the join, while the decisions are read.
+# Lists that are usually most of the network: put in order before the join (in the order kept
+# for the snapshot: list_order), while the decisions are read.
 _SORTED_BEFORE_JOIN = ("disconnect", "undecided", "all")
-# Bare-bones flags of all those people, judged as for a list with profile URLs (the usual one).
-_FLAGGED = "_flagged"
 # The stored farewell columns a list reads, and the names they go by in it.
 _FAREWELL_PARTS = {"tone": "tone", "text": "edited_text", "status": "stored_status"}
 
@@ -111,7 +111,8 @@ position, connected_on (a date; ISO text when some year is outside 1 to 9999), n
 note, or null), tone (the stored tone, or null) and flagged (whether the profile has bare-bones
 flags), and returns a string series of the same length and order: null where the contact gets no
 message, whose status is then "no message needed" (unless marked sent or removed). The user's
-own edit always wins over what it returns.
+own edit always wins over what it returns. Each row's text must depend on that row alone: a long
+list is rendered in two halves at once (core.lists.halves).
 """
 
 
@@ -153,13 +154,16 @@ def contact_list(
     if not as_days:
         frame = frame.with_columns(_iso_text("connected_on"))
     if not presorted:
-        frame = _sorted_by_name(frame)
+        frame = sorted_by_name(frame)
     frame = _with_farewells(frame, store)
-    if messages is not None:
-        frame = _fill_messages(frame, messages)
-    if as_days:
-        frame = frame.with_columns(_iso_text("connected_on"))
-    return frame.select(columns)
+    any_url = bool(frame.get_column("url").is_not_null().any())
+
+    def finish(rows: pl.DataFrame) -> pl.DataFrame:  # row by row, so a half at a time
+        if messages is not None:
+            rows = _fill_messages(rows, messages, any_url=any_url)
+        return rows.with_columns(_iso_text("connected_on")) if as_days else rows
+
+    return in_halves(frame, finish).select(columns)
 
 
 def _read_list_parts(
@@ -169,9 +173,9 @@ def _read_list_parts(
     decisions, and whether the people are in list order already.
 
     SQLite lets go of the GIL while it reads, so the decisions are read on a thread of their
-    own while the contacts are read and, for the lists that are usually most of them, sorted
-    (sorting them all gives the order sorting the list would: the key breaks the last ties,
-    and the join keeps it) and, with `flags`, judged for bare-bones flags.
+    own while the contacts are read and, for the lists that are usually most of them, put in
+    list order (ordering them all gives the order sorting the list would: the key breaks the
+    last ties, and the join keeps it) with, when `flags`, their bare-bones flags.
     """
     verdict = which if which in VERDICTS else None
     with ThreadPoolExecutor(max_workers=1) as aside:
@@ -181,14 +185,12 @@ def _read_list_parts(
         )
         if not _any_present(people[EMAIL_COLUMN]):
             people = people.drop(EMAIL_COLUMN)
+        presorted = which in _SORTED_BEFORE_JOIN and _days_read_as_text(people["connected_on"])
+        if presorted:
+            people = in_list_order(store, snapshot_id, people, flags=flags)
         if only is not None:
             keys = pl.Series(list(only), dtype=pl.String).implode()
             people = people.filter(pl.col("key").is_in(keys))
-        presorted = which in _SORTED_BEFORE_JOIN and _days_read_as_text(people["connected_on"])
-        if presorted:
-            people = _sorted_by_name(people)
-            if flags:
-                people = people.with_columns(is_bare_bones(people, any_url=True).alias(_FLAGGED))
         return people, reading.result(), presorted
 
 
@@ -265,28 +267,16 @@ def invitation_rows(invitations: pl.DataFrame, which: str) -> pl.DataFrame:
         pl.col("sent_at").dt.to_string("%Y-%m-%dT%H:%M:%S"),
         pl.col("stale").alias("connected_on"),  # only to share the name sort below
     )
-    return _sorted_by_name(rows).select(INVITATION_LIST_COLUMNS)
+    return sorted_by_name(rows).select(INVITATION_LIST_COLUMNS)
 
 
-def _sorted_by_name(frame: pl.DataFrame) -> pl.DataFrame:
-    """Last name, then first name, then the day connected (a stable tie-break), then the key.
+def _fill_messages(
+    frame: pl.DataFrame, messages: MessageRenderer, *, any_url: bool
+) -> pl.DataFrame:
+    """Ask the renderer for the disconnects without an edit, and put its text in their rows.
 
-    The folded names are worked out once, as columns, before the sort (see `folded_series`).
-    Rows already in key order (contacts are read so) need no key to break ties when the sort
-    keeps their order, and text keys are the costly ones to sort by.
+    `any_url` says whether anyone in the whole list has a profile URL: flags are judged by it.
     """
-    keys = [
-        folded_series(frame.get_column("last_name")),
-        folded_series(frame.get_column("first_name")),
-        frame.get_column("connected_on"),
-    ]
-    if frame.get_column("key").is_sorted():
-        return frame.sort(keys, nulls_last=True, maintain_order=True)
-    return frame.sort([*keys, frame.get_column("key")], nulls_last=True)
-
-
-def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFrame:
-    """Ask the renderer for the disconnects without an edit, and put its text in their rows."""
     needs = frame.select(
         pl.col("farewell_status").is_not_null() & pl.col("farewell_message").is_null()
     ).to_series()
@@ -294,9 +284,8 @@ def _fill_messages(frame: pl.DataFrame, messages: MessageRenderer) -> pl.DataFra
     wanted = frame if every else frame.filter(needs)
     if wanted.is_empty():
         return frame
-    any_url = bool(frame["url"].is_not_null().any())
-    if any_url and _FLAGGED in wanted.columns:  # worked out while the decisions were read
-        flagged = wanted.get_column(_FLAGGED)
+    if any_url and FLAGGED in wanted.columns:  # worked out while the decisions were read
+        flagged = wanted.get_column(FLAGGED)
     else:
         flagged = is_bare_bones(wanted, any_url=any_url)
     rendered = messages(

@@ -15,7 +15,12 @@ from prune.core.state.connection import StoreError
 BACKUPS_FOLDER = "backups"
 BACKUP_PATTERN = "prune-*.sqlite3"
 # What a store leaves beside itself once it has held an import (contacts_copy, evidence.cache).
-TRACES_OF_STATE = ("contacts-*.arrow", "evidence-*.parquet", "evidence-*.json")
+TRACES_OF_STATE = (
+    "contacts-*.arrow",
+    "list-order-*.arrow",
+    "evidence-*.parquet",
+    "evidence-*.json",
+)
 TABLES = ("snapshots", "contacts", "decisions", "journal", "farewells", "settings")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from prune.core.errors import ExportError
-from prune.core.state.contacts_copy import copy_path
+from prune.core.state.contacts_copy import copies_of
 from prune.core.state.store import Snapshot, Store
 
 
@@ -77,5 +77,6 @@ def forget_snapshot(store: Store, snapshot_id: int) -> Snapshot:
     with store.writing() as db:
         db.execute("DELETE FROM contacts WHERE snapshot_id = ?", (snapshot_id,))
         db.execute("DELETE FROM snapshots WHERE id = ?", (snapshot_id,))
-    copy_path(store.path.parent, snapshot_id).unlink(missing_ok=True)
+    for copy in copies_of(store.path.parent, snapshot_id):
+        copy.unlink(missing_ok=True)
     return snapshot

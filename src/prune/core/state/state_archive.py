@@ -45,7 +45,7 @@ MANIFEST = "manifest.json"
 CONFIG_MEMBER = "config.toml"
 ARCHIVE_FORMAT = "prune-backup-1"
 _EVIDENCE_NAME = re.compile(r"^evidence-\d+\.(parquet|json)$")
-_DERIVED_NAME = re.compile(r"^(evidence-\d+\.(parquet|json)|contacts-\d+\.arrow)$")
+_DERIVED_NAME = re.compile(r"^(evidence-\d+\.(parquet|json)|(contacts|list-order)-\d+\.arrow)$")
 _MEMBER_LIMIT = 4 << 30  # no real state comes near 4 GiB; a zip that claims more is refused
 
 
