@@ -34,7 +34,7 @@ from prune.tui.context import AppContext, FarewellInputs
 from prune.tui.copying import SystemCopy, platform_copy
 from prune.tui.first_name import remember_first_name, should_ask, suggested_first_name
 from prune.tui.screens.review_screen import ReviewScreen
-from prune.tui.state_writes import REFUSALS, end_with, refused, saving
+from prune.tui.state_writes import REFUSALS, end_with, refused, saving, went_through
 
 # The other screens are imported where they open: a launch paints its first card without
 # paying for screens the user may never open (see `app_keymap` for the keymap's check).
@@ -125,11 +125,14 @@ class PruneApp(App[None]):
     ) -> bool:
         """Every key's action, with a change the state file refuses told rather than raised
         (see `state_writes`): the review goes on, on the same contact, with nothing lost."""
+        change = f"{action!r} on {default_namespace!r}"
         try:
-            return await super().run_action(action, default_namespace, namespaces)
+            handled = await super().run_action(action, default_namespace, namespaces)
         except REFUSALS as error:
-            refused(self, self.context.store.path, error)
+            refused(self, self.context.store.path, error, change=change)
             return True
+        went_through(self, change)
+        return handled
 
     def on_review_screen_load_failed(self, message: ReviewScreen.LoadFailed) -> None:
         """Without its contacts there is nothing to review: one line, and a failing status."""

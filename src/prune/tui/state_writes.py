@@ -12,6 +12,7 @@ first change (`core.state.page_check`) that finds damage.
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,10 +31,25 @@ EXIT_STATE = 1  # as the command line's: the state could not be used
 REFUSALS = (sqlite3.DatabaseError, StoreError)
 """What a change to the state file may raise instead of being saved."""
 
+# The change each app was last told was not saved (an action, or a dialog's answer), while the
+# toast saying so may still be showing.
+_UNSAVED: weakref.WeakKeyDictionary[App[Any], str] = weakref.WeakKeyDictionary()
+_DIALOG_ANSWER = "a dialog's answer"
 
-def refused(app: App[Any], state_file: Path, error: sqlite3.DatabaseError | StoreError) -> None:
-    """Tell the user the change was not saved (a toast), or end on a damaged file (one line)."""
+
+def refused(
+    app: App[Any],
+    state_file: Path,
+    error: sqlite3.DatabaseError | StoreError,
+    *,
+    change: str = _DIALOG_ANSWER,
+) -> None:
+    """Tell the user the change was not saved (a toast), or end on a damaged file (one line).
+
+    `change` names what was refused (an action's text), so that `went_through` can take the
+    toast back once that same change is saved."""
     if isinstance(error, sqlite3.OperationalError):
+        _UNSAVED[app] = change
         app.clear_notifications()  # a key pressed again and again says so once, not in a pile
         app.notify(
             f"The state file refused the change ({one_line(error)}). Free some disk space or "
@@ -46,6 +62,15 @@ def refused(app: App[Any], state_file: Path, error: sqlite3.DatabaseError | Stor
         return
     said = error if isinstance(error, StoreError) else damaged(state_file, str(error))
     end_with(app, one_line(said))
+
+
+def went_through(app: App[Any], change: str = _DIALOG_ANSWER) -> None:
+    """`change` ran without a refusal: when it is the one refused last, it has now been saved,
+    so the toast asking to press its key again is taken back rather than left to contradict the
+    card for the rest of its ten seconds."""
+    if _UNSAVED.get(app) == change:
+        del _UNSAVED[app]
+        app.clear_notifications()
 
 
 def end_with(app: App[Any], line: str) -> None:
@@ -64,3 +89,5 @@ def saving(app: App[Any], state_file: Path) -> Iterator[None]:
         yield
     except REFUSALS as error:
         refused(app, state_file, error)
+    else:
+        went_through(app)
