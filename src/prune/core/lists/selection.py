@@ -141,21 +141,25 @@ def contact_list(
     columns = PAST_COLUMNS if which == PAST else COLUMNS
     if EMAIL_COLUMN in people.columns:
         columns = (*columns, EMAIL_COLUMN)
-    order: Literal["left", "none"] = "left" if presorted else "none"
-    if which in VERDICTS:  # the decisions read are those of this verdict only
-        frame = people.join(decisions, on="key", how="inner", maintain_order=order)
+    farewells = store.farewells()
+
+    def joined(rows: pl.DataFrame, order: Literal["left", "none"]) -> pl.DataFrame:
+        if which in VERDICTS:  # the decisions read are those of this verdict only
+            return rows.join(decisions, on="key", how="inner", maintain_order=order)
+        rows = rows.join(decisions, on="key", how="left", maintain_order=order)
+        return rows.filter(pl.col("verdict").is_null()) if which == "undecided" else rows
+
+    if presorted:  # in list order already: joined a half at a time, each keeping its order
+        frame = in_halves(people, lambda rows: _with_farewells(joined(rows, "left"), farewells))
+        as_days = True  # `_read_list_parts` checked every day of the people
     else:
-        frame = people.join(decisions, on="key", how="left", maintain_order=order)
-        if which == "undecided":
-            frame = frame.filter(pl.col("verdict").is_null())
-    # A day of years 1 to 9999 sorts (and is rendered) as its ISO text does, and is far cheaper
-    # to sort and to count years from; any other day is turned into text first.
-    as_days = _days_read_as_text(frame.get_column("connected_on"))
-    if not as_days:
-        frame = frame.with_columns(_iso_text("connected_on"))
-    if not presorted:
-        frame = sorted_by_name(frame)
-    frame = _with_farewells(frame, store)
+        frame = joined(people, "none")
+        # A day of years 1 to 9999 sorts (and is rendered) as its ISO text does, and is far
+        # cheaper to sort and to count years from; any other day is turned into text first.
+        as_days = _days_read_as_text(frame.get_column("connected_on"))
+        if not as_days:
+            frame = frame.with_columns(_iso_text("connected_on"))
+        frame = _with_farewells(sorted_by_name(frame), farewells)
     any_url = bool(frame.get_column("url").is_not_null().any())
 
     def finish(rows: pl.DataFrame) -> pl.DataFrame:  # row by row, so a half at a time
@@ -203,9 +207,8 @@ def _list_decisions(store: Store, verdict: Verdict | None) -> pl.DataFrame:
         reader.close()
 
 
-def _with_farewells(frame: pl.DataFrame, store: Store) -> pl.DataFrame:
+def _with_farewells(frame: pl.DataFrame, farewells: pl.DataFrame) -> pl.DataFrame:
     """The stored farewells joined in, and each disconnect's message (an edit) and status."""
-    farewells = store.farewells()
     if farewells.is_empty():  # none stored yet (the Farewells screen never opened): no join
         frame = frame.with_columns(
             pl.lit(None, dtype=pl.String).alias(name) for name in _FAREWELL_PARTS.values()
