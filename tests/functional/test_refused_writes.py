@@ -47,40 +47,27 @@ async def test_a_full_disk_keeps_the_card_says_so_and_the_same_key_works_once_fi
     assert store_of(tmp_path).decision("url:in/cy").verdict == "keep"
 
 
-async def test_a_refused_dialog_answer_saved_on_a_second_try_takes_its_toast_back(
+async def test_a_batch_refused_after_its_confirmation_changes_nobody_until_answered_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = build_app(tmp_path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("a", "asterisk", "x")
+        assert isinstance(app.screen, ConfirmScreen)
         with monkeypatch.context() as full:
             full.setattr(Store, "decide_batch", refusing(FULL))
             await pilot.press("y")
             await pilot.pause()
+            assert app.is_running and isinstance(app.screen, ContactsScreen)
             assert any("Not saved" in toast for toast in error_toasts(app))
-        await pilot.press("x")
+            assert store_of(tmp_path).verdicts().is_empty()
+        await pilot.press("x")  # space freed: the same batch, confirmed again, is saved
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert error_toasts(app) == []
+        assert error_toasts(app) == []  # and the toast saying it was not is taken back
     assert store_of(tmp_path).verdicts().height > 0
-
-
-async def test_a_batch_refused_after_its_confirmation_changes_nobody(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = build_app(tmp_path)
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await loaded(pilot)
-        await pilot.press("a", "asterisk", "x")
-        assert isinstance(app.screen, ConfirmScreen)
-        monkeypatch.setattr(Store, "decide_batch", refusing(FULL))
-        await pilot.press("y")
-        await pilot.pause()
-        assert app.is_running and isinstance(app.screen, ContactsScreen)
-        assert any("Not saved" in toast for toast in error_toasts(app))
-    assert store_of(tmp_path).verdicts().is_empty()
 
 
 async def test_a_page_found_damaged_ends_the_app_with_the_damaged_line(
