@@ -8,7 +8,8 @@ import webbrowser
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
 
 from prune.tui import loading
 from prune.tui.screens.help_screen import HelpScreen
@@ -247,6 +248,39 @@ async def test_help_lists_every_key_of_the_review_and_of_the_screens_it_opens(
     assert "v Filter" in lines[contacts:]
     assert "ctrl+s Save the filter (in the query box)" in lines[contacts:]
     assert len(lines) == len(set(lines))  # each key once
+
+
+def _first_visible_line(app) -> str:
+    """The first line the help box shows, as the user reads it."""
+    box = app.screen.query_one(VerticalScroll)
+    top = box.content_region.y
+    shown = [w for w in box.query(Static) if w.region.height and w.region.y >= top]
+    first = min(shown, key=lambda widget: widget.region.y)
+    return " ".join(str(first.visual).splitlines()[0].split())
+
+
+@pytest.mark.parametrize(
+    ("opener", "heading"),
+    [("a", "On the list of all contacts (a)"), ("f", "On the Farewells screen (f)"), ("", "")],
+)
+async def test_help_opens_at_the_keys_of_the_screen_it_was_opened_on(
+    tmp_path: Path, opener: str, heading: str
+) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        if opener:
+            await pilot.press(opener)
+            await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        if heading:  # scrolled down to that screen's own keys
+            assert _first_visible_line(app) == heading
+        else:  # the review's keys are the first on the sheet
+            assert app.screen.query_one(VerticalScroll).scroll_y == 0
+            assert _first_visible_line(app) == "prune: keys"
 
 
 async def test_help_gives_the_query_box_keys_as_remapped(tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ class PruneApp(App[None]):
     # -- help and palette ---------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from prune.tui.key_help import help_rows
+        from prune.tui.key_help import help_rows, section_heading
         from prune.tui.screens.help_screen import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
@@ -154,6 +154,7 @@ class PruneApp(App[None]):
                 help_rows(self.screen_stack, self.context.config.keys),
                 rule_text=self.rule.description,
                 order_text=ORDERS.get(self.order, self.order),
+                start_at=section_heading(self.screen),
             )
         )
 

@@ -45,6 +45,12 @@ help sheet takes the focus, so they are never live while it is open)."""
 PALETTE = "Command palette: order, rule, theme"
 
 
+def section_heading(screen: Screen[Any]) -> str | None:
+    """The heading of `screen`'s own section on the sheet (None: the review's, which is first)."""
+    found = HEADINGS.get(type(screen))
+    return None if found is None else found[0]
+
+
 def help_rows(stack: Sequence[Screen[Any]], keymap: Mapping[str, str]) -> list[KeyRow]:
     """The sheet for the screens on `stack` (bottom first) and those the user can open."""
     open_screens = {type(screen): screen for screen in stack}

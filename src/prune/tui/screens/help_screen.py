@@ -13,7 +13,11 @@ from prune.tui.styles import screen_styles
 
 
 class HelpScreen(ModalScreen[None]):
-    """A scrollable sheet of keys; any of escape, q, ? or F1 closes it."""
+    """A scrollable sheet of keys; any of escape, q, ? or F1 closes it.
+
+    Opened on a screen with a section of its own (`start_at`, its heading), the sheet opens
+    scrolled to that section: the keys of the screen in front come first, the rest above it.
+    """
 
     DEFAULT_CSS = screen_styles("help")
 
@@ -22,11 +26,20 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]], rule_text: str, order_text: str) -> None:
+    def __init__(
+        self,
+        rows: list[tuple[str, str]],
+        rule_text: str,
+        order_text: str,
+        *,
+        start_at: str | None = None,
+    ) -> None:
         super().__init__()
         self.rows = rows
         self.rule_text = rule_text
         self.order_text = order_text
+        self.start_at = start_at
+        self._headings: dict[str, Static] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box"):
@@ -36,7 +49,9 @@ class HelpScreen(ModalScreen[None]):
             for key, description in self.rows:
                 if not key:  # a heading: the keys below belong to another screen
                     yield Static(Content("\n").join(lines))
-                    yield Static(description, classes="title")
+                    heading = Static(description, classes="title")
+                    self._headings[description] = heading
+                    yield heading
                     lines = []
                     continue
                 lines.append(Content.assemble((key.ljust(width), "bold $accent"), description))
@@ -55,3 +70,12 @@ class HelpScreen(ModalScreen[None]):
                 )
             )
             yield Static(Content.styled("escape closes this help", "dim"))
+
+    def on_mount(self) -> None:
+        if self.start_at is None:
+            return
+        for text, heading in self._headings.items():
+            if text.startswith(self.start_at):
+                box = self.query_one(VerticalScroll)
+                box.call_after_refresh(box.scroll_to_widget, heading, top=True, animate=False)
+                return
