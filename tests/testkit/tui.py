@@ -19,6 +19,7 @@ from prune.tui.app import PruneApp, make_app
 from prune.tui.copying import no_system_clipboard
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.widgets.contact_card import ContactCard
+from prune.tui.widgets.key_rows import KeyRows
 from prune.tui.widgets.progress_header import ProgressHeader
 
 from testkit.exports import connections_text
@@ -150,8 +151,15 @@ def shown(app: PruneApp, selector: str) -> bool:
 
 
 def help_lines(app: PruneApp) -> list[str]:
-    """The help sheet on screen, line by line as the user reads it, spaces between words folded."""
-    text = "\n".join(str(static.visual) for static in app.screen.query(Static))
+    """The help sheet on screen, line by line as the user reads it (a key's description on one
+    line however it wraps), spaces between words folded."""
+    parts = []
+    for widget in app.screen.query("Static, KeyRows"):
+        if isinstance(widget, KeyRows):
+            parts.extend(str(line) for line in widget.lines_at(10_000))
+        else:
+            parts.append(str(widget.visual))
+    text = "\n".join(parts)
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from prune.tui.styles import screen_styles
+from prune.tui.widgets.key_rows import KeyRows
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,17 +46,17 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog-box"):
             yield Static("prune: keys", classes="title")
             width = max((len(key) for key, _ in self.rows), default=4) + 2
-            lines: list[Content] = []
+            section: list[tuple[str, str]] = []
             for key, description in self.rows:
                 if not key:  # a heading: the keys below belong to another screen
-                    yield Static(Content("\n").join(lines))
+                    yield KeyRows(section, width)
                     heading = Static(description, classes="title")
                     self._headings[description] = heading
                     yield heading
-                    lines = []
+                    section = []
                     continue
-                lines.append(Content.assemble((key.ljust(width), "bold $accent"), description))
-            yield Static(Content("\n").join(lines))
+                section.append((key, description))
+            yield KeyRows(section, width)
             yield Static("How answers decide", classes="title")
             yield Static(
                 Content.assemble(
