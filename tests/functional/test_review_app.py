@@ -16,6 +16,7 @@ from prune.tui.screens.help_screen import HelpScreen
 from prune.tui.screens.review_screen import ReviewScreen
 from prune.tui.screens.summary_screen import SummaryScreen
 from prune.tui.widgets.contact_table import ContactTable
+from prune.tui.widgets.key_rows import KeyRows
 
 from testkit.tui import (
     ROWS,
@@ -281,6 +282,26 @@ async def test_help_opens_at_the_keys_of_the_screen_it_was_opened_on(
         else:  # the review's keys are the first on the sheet
             assert app.screen.query_one(VerticalScroll).scroll_y == 0
             assert _first_visible_line(app) == "prune: keys"
+
+
+async def test_a_key_description_too_long_for_its_line_carries_on_under_itself(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        sections = list(app.screen.query(KeyRows))
+        shown = [str(line) for rows in sections for line in rows.lines_at(rows.content_size.width)]
+        copy = next(n for n, line in enumerate(shown) if "Copy the message;" in line)
+        width, room = sections[0].key_width, sections[0].content_size.width
+    assert all(len(line.rstrip()) <= room for line in shown)
+    assert shown[copy + 1].startswith(" " * width) and shown[copy + 1][width] != " "
+    whole = " ".join([shown[copy][width:].strip(), shown[copy + 1].strip()])
+    assert whole == "Copy the message; marked copied only when a clipboard confirms it"
 
 
 async def test_help_gives_the_query_box_keys_as_remapped(tmp_path: Path) -> None:
