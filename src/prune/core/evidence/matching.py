@@ -87,7 +87,7 @@ class ContactIndex:
                 pl.col("url").is_null().alias("no_url"),
             )
             .filter(pl.col("name").is_not_null())
-            .collect()
+            .collect(engine="in-memory")
         )
         # Sorted first (stably, so a name's first key stays its first), then grouped in that
         # order: one sort of the contacts instead of a hash grouping and a sort of its result.
@@ -145,7 +145,7 @@ class ContactIndex:
         # One query for both halves: a side file of a dozen rows pays for few passes.
         return pl.concat(
             [matched.select(order), pinned.select(order)], how="vertical_relaxed"
-        ).collect()
+        ).collect(engine="in-memory")
 
     def contacts_named(self, names: list[str]) -> pl.DataFrame:
         """Every contact bearing one of these (normalised) names: name, key."""

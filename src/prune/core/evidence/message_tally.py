@@ -151,7 +151,7 @@ def group_messages(read: Callable[[], bytes], name: str) -> pl.DataFrame:
     lazy = scan_table(table, [columns[c] for c in present], clean=False, as_written=tested).rename(
         {columns[c]: c for c in present}
     )
-    formats = moment_formats(lazy.select("date").head(200).collect()["date"])
+    formats = moment_formats(lazy.select("date").head(200).collect(engine="in-memory")["date"])
     at = moments_expr(pl.col("date"), formats)
     measures = [
         pl.len().alias("n"),

@@ -141,7 +141,7 @@ def read_connections(raw: bytes, name: str = "Connections.csv") -> Connections:
         .with_columns(keys, visible.alias("visible"))
         .filter(pl.col("visible") & pl.col("key").is_first_distinct())
         .select(CONTACT_COLUMNS)
-        .collect()
+        .collect(engine="in-memory")  # polars' default picks streaming: slower at this size
     )
     hidden = int(is_hidden.sum())
     return Connections(
