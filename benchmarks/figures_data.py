@@ -5,7 +5,6 @@ export and the comparison of two snapshots. Each takes the run's Context, return
 from __future__ import annotations
 
 import gc
-import itertools
 import sqlite3
 import statistics
 import time
@@ -78,8 +77,7 @@ def measure_batch_decide(context: Context) -> Result:
 
 
 def measure_export(context: Context) -> Result:
-    """Writing the disconnect list with every contact on it, vs `write_csv` of the same frame
-    into a file that does not exist yet, as every export writes one (see benchmarks/README)."""
+    """Writing the disconnect list with every contact on it, vs `write_csv` of the same frame."""
     from prune.core.state.store import Store
 
     state = context.fresh_state()
@@ -93,14 +91,10 @@ def measure_export(context: Context) -> Result:
     db.close()
     store = Store.open(state)
     frame = exported_frame(store, context.snapshot_id, "disconnect")
-    target = state / "prune-disconnect.csv"
-    floor_targets = (state / f"floor-{number}.csv" for number in itertools.count())
+    floor_target, target = state / "floor.csv", state / "prune-disconnect.csv"
 
     def floor() -> object:
-        return frame.write_csv(next(floor_targets))
-
-    def floor_overwriting() -> object:  # the floor until 3 December 2026, for comparison
-        return frame.write_csv(state / "floor.csv")
+        return frame.write_csv(floor_target)
 
     export = list_exporter()
     try:
@@ -114,13 +108,8 @@ def measure_export(context: Context) -> Result:
             floor,
             context.profile.repeats,
         )
-        overwriting = [timed(floor_overwriting) for _ in range(context.profile.repeats + 1)][1:]
-        old_floor = statistics.median(overwriting) * 1000
         if result.value is not None:
-            result.note = (
-                f"the snapshot's first export {first:.0f} ms; floor overwriting one file "
-                f"instead {old_floor:.1f} ms ({result.value / old_floor:.2f}×)"
-            )
+            result.note = f"the snapshot's first export {first:.0f} ms"
         return result
     finally:
         store.close()
