@@ -183,6 +183,33 @@ def test_the_console_script_is_the_cli_main() -> None:
     assert script.load() is main
 
 
+ANSWER_AND_LIST_LIBRARIES = """
+import sys
+from prune.cli.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(sorted(name for name in ("polars", "textual") if name in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("export", "--help"), ("stat",)])
+def test_version_help_and_a_mistyped_command_answer_before_the_heavy_libraries_load(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """polars alone takes about 0.4 s to import; a question about prune itself needs none of it."""
+    result = subprocess.run(
+        [sys.executable, "-c", ANSWER_AND_LIST_LIBRARIES, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PRUNE_DATA_DIR": str(tmp_path)},
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
 def test_python_m_prune_prints_the_version(tmp_path: Path) -> None:
     result = run_prune("--version", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr

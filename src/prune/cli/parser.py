@@ -14,7 +14,7 @@ from pathlib import Path
 
 from prune import __version__
 from prune.cli.exit_codes import EXIT_BAD_INPUT
-from prune.core.review.orders import ORDERS
+from prune.core.review.order_names import ORDERS
 
 COMMANDS = (
     "review",

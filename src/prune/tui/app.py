@@ -25,7 +25,7 @@ from textual.screen import ModalScreen, Screen
 
 from prune.core.config import Config, ensure_config, my_first_name
 from prune.core.paths import config_file
-from prune.core.review.orders import ORDERS
+from prune.core.review.order_names import ORDERS
 from prune.core.review.rules import RULES, Rule, rule_named
 from prune.core.state.store import Store
 from prune.tui.app_keymap import BindingIds, checked_keys

@@ -24,7 +24,7 @@ from prune.core.invitations.defaults import DEFAULT_STALE_AFTER
 from prune.core.nurture.tiers import TIERS, Cadences
 from prune.core.paths import make_private_dirs
 from prune.core.periods import Period, parse_period
-from prune.core.review.orders import ORDERS
+from prune.core.review.order_names import ORDERS
 from prune.core.review.query import QueryError, query_expression
 from prune.core.review.rules import RULES
 

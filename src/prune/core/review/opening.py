@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from prune.core.review.card import ContactView, view_of
-from prune.core.review.orders import known_order, order_columns, ordered
+from prune.core.review.order_names import known_order
+from prune.core.review.orders import order_columns, ordered
 from prune.core.review.progress import Progress
 from prune.core.review.rules import Rule
 from prune.core.state.store import Store

@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
 
 import polars as pl
 
+from prune.core.review.order_names import DEFAULT_ORDER
 from prune.core.state.store import Decision
 from prune.core.text.folding import folded
-
-ORDERS: Final[dict[str, str]] = {
-    "default": "oldest connection first (likely disconnects first once evidence is in)",
-    "oldest": "oldest connection first",
-    "newest": "newest connection first",
-    "name": "by name",
-    "company": "by company",
-    "likely-disconnects": "likely disconnects first",
-}
-DEFAULT_ORDER: Final = "default"
-
-
-def known_order(order: str) -> str:
-    """`order` when it is one of ORDERS, else the default."""
-    return order if order in ORDERS else DEFAULT_ORDER
 
 
 def ordered_keys(contacts: pl.DataFrame, order: str, scores: pl.DataFrame | None) -> list[str]:

@@ -19,7 +19,8 @@ from prune.core.model import INSIGHT_COLUMNS, QUESTIONS, Answer, Question, Verdi
 from prune.core.review.card import SETTLED, ContactView, Outcome, answers_of, view_of
 from prune.core.review.listing import ContactListing
 from prune.core.review.opening import CURRENT_KEY_SETTING
-from prune.core.review.orders import known_order, ordered_keys, queue_of
+from prune.core.review.order_names import known_order
+from prune.core.review.orders import ordered_keys, queue_of
 from prune.core.review.progress import Pace, Progress
 from prune.core.review.rules import Rule
 from prune.core.review.search import ContactSearch

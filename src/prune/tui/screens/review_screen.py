@@ -25,7 +25,7 @@ from textual.worker import Worker
 
 from prune.core.model import Answer, Verdict
 from prune.core.review.opening import Opening
-from prune.core.review.orders import ORDERS
+from prune.core.review.order_names import ORDERS
 from prune.core.review.rules import Rule
 from prune.core.review.session import IndexedInsights, Outcome, ReviewSession
 from prune.core.state.store import Snapshot
