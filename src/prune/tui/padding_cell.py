@@ -1,4 +1,4 @@
-"""A blank cell drawn in a line of text where a widget's padding used to be.
+"""Blank cells drawn in a line of text where a widget's padding used to be, or as an indent.
 
 Joined to the text beside it, a space is exported in a screenshot's SVG as the start of that
 text, and SVG renderers drop a leading space: the text would shift one cell left in pictures
@@ -11,4 +11,10 @@ from __future__ import annotations
 from textual.content import Content
 from textual.style import Style
 
-PADDING_CELL = Content.styled(" ", Style(underline=False))
+
+def padding(width: int) -> Content:
+    """`width` blank cells that keep their place in a screenshot (see above)."""
+    return Content.styled(" " * width, Style(underline=False))
+
+
+PADDING_CELL = padding(1)

@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from prune.tui.padding_cell import padding
+
 KEY_STYLE = "bold $accent"
 
 
@@ -29,12 +31,12 @@ class KeyRows(Widget):
     def lines_at(self, width: int) -> list[Content]:
         """Every line the rows take at `width` cells."""
         room = max(8, width - self.key_width)
-        indent = " " * self.key_width
+        indent = padding(self.key_width)  # kept in screenshots too, unlike leading spaces
         lines: list[Content] = []
         for key, description in self.rows:
             parts = textwrap.wrap(description, room, break_on_hyphens=False) or [""]
             lines.append(Content.assemble((key.ljust(self.key_width), KEY_STYLE), parts[0]))
-            lines.extend(Content(indent + part) for part in parts[1:])
+            lines.extend(Content.assemble(indent, part) for part in parts[1:])
         return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
