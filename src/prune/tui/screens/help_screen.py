@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
             for key, description in self.rows:
                 if not key:  # a heading: the keys below belong to another screen
                     yield KeyRows(section, width)
-                    heading = Static(description, classes="title")
+                    heading = Static(Content(description), classes="title")
                     self._headings[description] = heading
                     yield heading
                     section = []
