@@ -278,7 +278,26 @@ def test_an_empty_list_still_gives_a_well_formed_file(known) -> None:
     assert prepare_export(store, snapshot_id, "later", "urls").data == b""
     md = prepare_export(store, snapshot_id, "later", "md")
     assert md.data == b"# Later list\n\n0 contacts, grouped by company.\n"
-    assert md.summary() == "Printed 0 contacts"
+    assert md.summary() == "Printed 0 contacts (nobody is marked later yet)"
+
+
+def test_an_empty_list_says_why_it_is_empty(known, tmp_path: Path) -> None:
+    """An empty file is not a failed export: the summary says why nobody is in it."""
+    store, snapshot_id = known
+    everyone = store.contacts(snapshot_id)["key"].to_list()
+    store.decide_batch(everyone, "keep")
+    undecided = prepare_export(store, snapshot_id, "undecided", "csv")
+    assert undecided.summary() == "Printed 0 contacts (everyone has a verdict)"
+    queried = prepare_export(store, snapshot_id, "keep", "csv", only=["url:in/nobody"])
+    assert queried.summary(tmp_path / "k.csv") == (
+        f"Wrote 0 contacts to {tmp_path / 'k.csv'} (nobody the query matched is on the keep list)"
+    )
+    past = prepare_export(store, snapshot_id, "past", "md")
+    assert past.summary() == (
+        "Printed 0 contacts (nobody from an earlier export is missing from this one)"
+    )
+    kept = prepare_export(store, snapshot_id, "keep", "csv")
+    assert kept.summary() == f"Printed {len(everyone)} contacts"
 
 
 def test_default_file_names_say_what_they_hold() -> None:
@@ -591,7 +610,7 @@ def test_cli_empty_list_writes_the_header_and_says_0_contacts(state: Path, tmp_p
     empty = run_cli("export", "--list", "later", data_dir=state)
     assert empty.code == 0
     assert empty.out_bytes == f"{HEADER}\n".encode()
-    assert one_line(empty) == "Printed 0 contacts"
+    assert one_line(empty) == "Printed 0 contacts (nobody is marked later yet)"
 
 
 def test_cli_help_names_every_list_and_format(tmp_path: Path) -> None:

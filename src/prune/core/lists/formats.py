@@ -25,6 +25,7 @@ from prune.core.lists.selection import (
     INVITATION_LISTS,
     LIST_TITLES,
     OWN_WORD_COLUMNS,
+    PAST,
     MessageRenderer,
     contact_list,
     invitation_rows,
@@ -70,6 +71,7 @@ class ListExport:
     contacts: int  # rows in the list
     left_out: int  # rows the format cannot show (urls: no profile URL; names: no name)
     shared_names: tuple[str, ...] = ()  # names format: each name two or more contacts share
+    queried: bool = False  # cut to the contacts a query matched
 
     @cached_property
     def data(self) -> bytes:
@@ -91,6 +93,8 @@ class ListExport:
         if self.left_out:
             reason = "a profile URL" if self.fmt == "urls" else "a name"
             line += f" ({self.left_out} without {reason} left out)"
+        elif self.contacts == 0:
+            line += f" ({_why_empty(self.which, queried=self.queried)})"
         return line
 
     def shared_names_warning(self) -> str | None:
@@ -136,7 +140,25 @@ def prepare_export(
         frame, fmt, excel=excel, title=LIST_TITLES[which], verdicts=which in _VERDICT_LISTS
     )
     shared = tuple(shared_names(frame)) if fmt == "names" else ()
-    return ListExport(which, fmt, render, frame.height, rows_left_out(frame, fmt), shared)
+    left_out = rows_left_out(frame, fmt)
+    queried = only is not None and which not in INVITATION_LISTS
+    return ListExport(which, fmt, render, frame.height, left_out, shared, queried=queried)
+
+
+def _why_empty(which: str, *, queried: bool) -> str:
+    """Why list `which` holds nobody, so an empty file is not mistaken for a failed export."""
+    if queried:
+        return f"nobody the query matched is on the {which} list"
+    if which in INVITATION_LISTS:
+        return f"no pending invitation is marked {which}"
+    return _EMPTY_LISTS.get(which, f"nobody is marked {which} yet")
+
+
+_EMPTY_LISTS = {
+    "undecided": "everyone has a verdict",
+    "all": "the export has no connections",
+    PAST: "nobody from an earlier export is missing from this one",
+}
 
 
 def check_choices(which: str, fmt: str, *, excel: bool = False) -> None:
