@@ -125,7 +125,7 @@ class PruneApp(App[None]):
     ) -> bool:
         """Every key's action, with a change the state file refuses told rather than raised
         (see `state_writes`): the review goes on, on the same contact, with nothing lost."""
-        change = f"{action!r} on {default_namespace!r}"
+        change = (action, id(default_namespace))  # on every key: no text built for it
         try:
             handled = await super().run_action(action, default_namespace, namespaces)
         except REFUSALS as error:

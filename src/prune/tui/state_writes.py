@@ -33,7 +33,7 @@ REFUSALS = (sqlite3.DatabaseError, StoreError)
 
 # The change each app was last told was not saved (an action, or a dialog's answer), while the
 # toast saying so may still be showing.
-_UNSAVED: weakref.WeakKeyDictionary[App[Any], str] = weakref.WeakKeyDictionary()
+_UNSAVED: weakref.WeakKeyDictionary[App[Any], object] = weakref.WeakKeyDictionary()
 _DIALOG_ANSWER = "a dialog's answer"
 
 
@@ -42,12 +42,12 @@ def refused(
     state_file: Path,
     error: sqlite3.DatabaseError | StoreError,
     *,
-    change: str = _DIALOG_ANSWER,
+    change: object = _DIALOG_ANSWER,
 ) -> None:
     """Tell the user the change was not saved (a toast), or end on a damaged file (one line).
 
-    `change` names what was refused (an action's text), so that `went_through` can take the
-    toast back once that same change is saved."""
+    `change` names what was refused (an action and where it ran, say), so that `went_through`
+    can take the toast back once that same change is saved."""
     if isinstance(error, sqlite3.OperationalError):
         _UNSAVED[app] = change
         app.clear_notifications()  # a key pressed again and again says so once, not in a pile
@@ -64,7 +64,7 @@ def refused(
     end_with(app, one_line(said))
 
 
-def went_through(app: App[Any], change: str = _DIALOG_ANSWER) -> None:
+def went_through(app: App[Any], change: object = _DIALOG_ANSWER) -> None:
     """`change` ran without a refusal: when it is the one refused last, it has now been saved,
     so the toast asking to press its key again is taken back rather than left to contradict the
     card for the rest of its ten seconds."""
