@@ -108,19 +108,15 @@ def is_bare_bones(contacts: pl.DataFrame, *, any_url: bool) -> pl.Series:
     raises no flag of its own: one search finds those names, and only the others, a handful,
     go through every check.
     """
-
-    def blank(column: str) -> pl.Expr:
-        return pl.col(column).str.strip_chars().fill_null("") == ""
-
     name = pl.concat_str(
         [pl.col("first_name").fill_null(""), pl.col("last_name").fill_null("")], separator=" "
     )
-    checks = [blank("company").alias("bare"), name.str.contains(_ORDINARY).alias("ordinary")]
-    quick = contacts.select(checks + ([blank("url").alias("no_url")] if any_url else []))
+    checks = [_empty("company").alias("bare"), name.str.contains(_ORDINARY).alias("ordinary")]
+    quick = contacts.select(checks + ([_empty("url").alias("no_url")] if any_url else []))
     bare, ordinary = quick.get_column("bare"), quick.get_column("ordinary")
     if bare.any():  # the position matters only without a company
         rows = bare.arg_true()
-        bare = bare.scatter(rows, contacts[rows].select(blank("position")).to_series())
+        bare = bare.scatter(rows, contacts[rows].select(_empty("position")).to_series())
     if any_url:
         bare = bare | quick.get_column("no_url")
     if ordinary.all():
