@@ -166,3 +166,20 @@ async def test_a_company_that_looks_like_markup_is_shown_as_written(tmp_path: Pa
         await pilot.press("enter")
         await pilot.pause()
         assert names(app) == ["Eve Ray"]
+
+
+async def test_the_title_says_it_shorter_rather_than_wrap_on_a_narrow_terminal(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path, *ROWS)
+    async with app.run_test(size=(64, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("g")
+        title = app.screen.query_one("#title")
+        assert title.size.height == 1
+        assert "disc 0" in text_of(app, "#title")
+        assert "undecided 5" in text_of(app, "#title")
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert "5 connections" in text_of(app, "#title")
+        assert "disconnect 0" in text_of(app, "#title")

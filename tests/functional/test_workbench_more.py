@@ -312,3 +312,19 @@ async def test_a_filter_name_with_brackets_is_shown_as_typed_in_the_palette(
         await pilot.press("ctrl+p", *"odd")
         await pilot.pause()
         assert app.is_running
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 200])
+async def test_the_filter_hint_keeps_the_decision_keys_at_every_width(
+    tmp_path: Path, width: int
+) -> None:
+    app = build_app(tmp_path, *ROWS)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        box = app.screen.query_one(QueryBox)
+        assert box.placeholder.endswith("k x l decide  u undoes")
+        assert len(box.placeholder) <= box.content_size.width
+        if width >= 200:
+            assert "company:" in box.placeholder and "-verdict:keep" in box.placeholder

@@ -134,13 +134,7 @@ class ContactsScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
-        yield QueryBox(
-            placeholder=(
-                '/ filters: acme  company:"Acme, Inc."  connected:<2015  -verdict:keep'
-                "  ·  space selects  * all shown  k x l decide  u undoes"
-            ),
-            id="query",
-        )
+        yield QueryBox(id="query")
         yield Static("", id="query-error")
         yield ContactTable(
             COLUMNS, empty_text="No contact matches.", painter=painted, id="contacts"

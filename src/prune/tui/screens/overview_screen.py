@@ -102,6 +102,7 @@ class OverviewScreen(Screen[None]):
         self._rows: dict[str, list[Group] | list[Count]] = {}
         self._base: pl.DataFrame | None = None
         self._base_evidence: pl.DataFrame | None = None
+        self._title_facts: Overview | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
@@ -168,14 +169,13 @@ class OverviewScreen(Screen[None]):
         bars.show([bar(row) for row in rows])
 
     def _title(self, facts: Overview) -> None:
-        parts: list[tuple[str, str] | str] = [
-            ("Overview  ", "bold"),
-            f"{facts.total:,} connections   ",
-        ]
-        for verdict in VERDICTS:
-            parts += [("█ ", VERDICT_STYLES[verdict]), f"{verdict} {facts.verdicts[verdict]:,}  "]
-        parts += [(f"{LIGHT} ", UNDECIDED_STYLE), f"undecided {facts.verdicts['undecided']:,}"]
-        self.query_one("#title", Static).update(Content.assemble(*parts))
+        self._title_facts = facts
+        room = self.size.width - 2  # the title's padding
+        self.query_one("#title", Static).update(title_line(facts, room))
+
+    def on_resize(self) -> None:
+        if self._title_facts is not None:
+            self._title(self._title_facts)
 
     def _pace(self, pace: Pace) -> None:
         days = self.query_one("#pace-days", Sparkline)
@@ -249,6 +249,25 @@ class OverviewScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def title_line(facts: Overview, room: int) -> Content:
+    """The screen's first line: the network and its verdicts, worded shorter when the long
+    wording would not fit in `room` cells (30,000 connections at 80 columns)."""
+    for short in (False, True):
+        gap = " " if short else "  "
+        parts: list[tuple[str, str] | str] = [
+            ("Overview" + gap, "bold"),
+            f"{facts.total:,}" + (gap if short else " connections   "),
+        ]
+        for verdict in VERDICTS:
+            word = "disc" if short and verdict == "disconnect" else verdict
+            parts += [("█ ", VERDICT_STYLES[verdict]), f"{word} {facts.verdicts[verdict]:,}{gap}"]
+        parts += [(f"{LIGHT} ", UNDECIDED_STYLE), f"undecided {facts.verdicts['undecided']:,}"]
+        line = Content.assemble(*parts)
+        if line.cell_length <= room:
+            break
+    return line
 
 
 def _verdict_bar(row: Group | Count) -> Bar:

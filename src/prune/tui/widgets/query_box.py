@@ -6,9 +6,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input
+
+# The box's hint, longest first: the longest that fits the box is shown.
+QUERY_HINTS = (
+    '/ filters: acme  company:"Acme, Inc."  connected:<2015  -verdict:keep'
+    "  ·  space selects  * all shown  k x l decide  u undoes",
+    "/ filters: company:acme  connected:<2015  -verdict:keep"
+    "  ·  space selects  * all  k x l decide  u undoes",
+    "/ filter: company:acme  ·  space selects  * all  k x l decide  u undoes",
+    "/ filter  ·  space selects  * all  k x l decide  u undoes",
+)
 
 
 class QueryBox(Input):
@@ -19,6 +33,17 @@ class QueryBox(Input):
         Binding("escape", "clear_or_leave", "Clear the filter", id="query-box.clear"),
         Binding("ctrl+s", "save", "Save the filter", id="query-box.save"),
     ]
+
+    def __init__(self, hints: Sequence[str] = QUERY_HINTS, *, id: str | None = None) -> None:
+        """`hints` are the placeholder's wordings, longest first: the longest that fits the
+        box is shown, so a narrow terminal still shows the keys at the end of the hint."""
+        super().__init__(placeholder=hints[0], id=id)
+        self._hints = tuple(hints)
+
+    def on_resize(self, event: events.Resize) -> None:
+        room = event.size.width - 2  # the cursor's cell and a cell to spare
+        fitting = (hint for hint in self._hints if Content(hint).cell_length <= room)
+        self.placeholder = next(fitting, self._hints[-1])
 
     class Done(Message):
         """The user left the box (enter, down, or escape on an empty box)."""
