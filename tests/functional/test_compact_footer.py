@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -9,6 +11,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from prune.tui.widgets.compact_footer import KEY_TYPE, CompactFooter
+
+from testkit.tui import ROWS, build_app, loaded
 
 
 class Toggling(Screen[None]):
@@ -81,3 +85,16 @@ async def test_a_screen_shown_again_with_the_same_keys_keeps_its_footer_keys() -
         await pilot.press("o")
         await pilot.pause()
         assert before and footer_keys(app.kept) == before
+
+
+async def test_keys_that_do_not_fit_never_show_beside_the_palette_key(tmp_path: Path) -> None:
+    """At 80 columns the nurture screen's keys overflow the footer; the last cell belongs to
+    the palette key, not to a key cut off under it (a stray letter after "palette")."""
+    app = build_app(tmp_path, *ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("N")
+        await pilot.pause()
+        for column in (79, 78):
+            widget, _ = app.screen.get_widget_at(column, 23)
+            assert widget.has_class("-command-palette"), (column, widget)
